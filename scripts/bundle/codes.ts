@@ -1,0 +1,4 @@
+import { defineCodes } from '../core/code-registry';
+
+/** Error codes of the bundle stage. */
+export const BUNDLE_CODES = defineCodes('bundle', {});

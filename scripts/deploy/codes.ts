@@ -1,0 +1,4 @@
+import { defineCodes } from '../core/code-registry';
+
+/** Error codes of the deploy stage. */
+export const DEPLOY_CODES = defineCodes('deploy', {});

@@ -1,0 +1,57 @@
+/**
+ * Runs tsoa's MetadataGenerator ONCE per build. Spec, routes, lint and export all consume its result.
+ * Also records file:line of every controller and method from the TypeScript nodes, which tsoa's metadata lacks.
+ */
+import * as path from 'node:path';
+import * as ts from 'typescript';
+import { MetadataGenerator } from '@tsoa/cli/dist/metadataGeneration/metadataGenerator';
+import { CkError } from '../core/errors';
+import type { BuildMetadata, LocationMap } from './types';
+
+export interface GenerateMetadataOptions {
+  /** Absolute project root; locations are relative to it. */
+  root: string;
+  entryFile: string;
+  controllerPathGlobs: string[];
+  compilerOptions?: ts.CompilerOptions;
+}
+
+export function generateMetadata(opts: GenerateMetadataOptions): BuildMetadata {
+  const rel = (f: string) => path.relative(opts.root, f).split(path.sep).join('/');
+  let gen: MetadataGenerator;
+  let metadata;
+  try {
+    gen = new MetadataGenerator(
+      path.resolve(opts.root, opts.entryFile),
+      { experimentalDecorators: true, strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, skipLibCheck: true, ...opts.compilerOptions },
+      undefined,
+      opts.controllerPathGlobs.map((g) => path.resolve(opts.root, g).split(path.sep).join('/')),
+    );
+    metadata = gen.Generate();
+  } catch (e) {
+    throw new CkError({
+      code: 'CK_SPEC_METADATA_FAILED',
+      message: `tsoa could not read the controllers: ${(e as Error).message}`,
+      cause: e,
+    });
+  }
+  const locations: LocationMap = {};
+  for (const node of gen.controllerNodes) {
+    const sf = node.getSourceFile();
+    const at = (n: ts.Node) => ({ file: rel(sf.fileName), line: sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1 });
+    const name = node.name?.text ?? '(anonymous)';
+    const methods: Record<string, { file: string; line: number }> = {};
+    for (const m of node.members) {
+      if (ts.isMethodDeclaration(m) && m.name && ts.isIdentifier(m.name)) methods[m.name.text] = at(m);
+    }
+    locations[name] = { at: at(node), methods };
+  }
+  const program = (gen as unknown as { program: ts.Program }).program;
+  const inputFiles = program
+    .getSourceFiles()
+    .map((s) => s.fileName)
+    .filter((f) => !f.includes('/node_modules/') && path.resolve(f).startsWith(opts.root))
+    .map(rel)
+    .sort();
+  return { metadata, locations, inputFiles };
+}

@@ -1,0 +1,4 @@
+import { defineCodes } from '../core/code-registry';
+
+/** Error codes of the runtime stage. */
+export const RUNTIME_CODES = defineCodes('runtime', {});

@@ -1,0 +1,4 @@
+import { defineCodes } from '../core/code-registry';
+
+/** Error codes of the validate stage. */
+export const VALIDATE_CODES = defineCodes('validate', {});
