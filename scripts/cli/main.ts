@@ -32,6 +32,7 @@ export function buildProgram(onRun: (spec: CommandSpec<any>, args: string[], opt
     .version(require('../../package.json').version, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) })
+    .configureHelp({ helpWidth: 100 })
     .exitOverride();
   for (const spec of loadCommands()) {
     const cmd = program.command(spec.args ? `${spec.name} ${spec.args}` : spec.name).summary(spec.summary).description(spec.description ?? spec.summary);
@@ -39,6 +40,7 @@ export function buildProgram(onRun: (spec: CommandSpec<any>, args: string[], opt
     if (spec.json !== false) cmd.addOption(new Option('--json', 'print one machine-readable JSON result on stdout (progress as NDJSON on stderr)'));
     cmd.addOption(new Option('--verbose', 'show debug output'));
     if (spec.examples?.length) cmd.addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}\n`);
+    cmd.configureHelp({ helpWidth: 100 });
     cmd.exitOverride();
     cmd.action(async (...a: unknown[]) => {
       const c = a[a.length - 1] as Command;
