@@ -1,0 +1,172 @@
+/**
+ * The ONE generic handler behind every generated operation: authenticate (`@Security`, OR of alternatives, AND
+ * within one), read + validate + coerce parameters with tsoa's ValidationService, call a fresh controller, and map
+ * the result (setStatus / setHeader / TsoaResponse responders) or the error to an `HttpResponseInit`.
+ */
+import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
+import { ValidateError, ValidationService, type FieldErrors, type Tsoa, type TsoaRoute } from '@tsoa/runtime';
+import { toErrorBody, type ErrorBodyDetail } from './error-body';
+import { HttpError, isHttpError } from './http-error';
+import { HTTP_CODES } from './http-codes';
+import { fieldErrorsToDetails } from './validation-errors';
+import { formValue, headerValue, queriesObject, queryValue, readForm, readJsonBody, type RequestInput } from './read-input';
+import type { AuthenticateFn, OperationSpec, RequestContext, RuntimeOptions } from './types';
+
+interface Responder {
+  called: boolean;
+  status?: number;
+  data?: unknown;
+  headers?: Record<string, unknown>;
+}
+
+/** Builds the Functions handler for one operation of the generated table. */
+export function createHandler(op: OperationSpec, opts: RuntimeOptions): HttpHandler {
+  const validation = new ValidationService(opts.models, { noImplicitAdditionalProperties: opts.noImplicitAdditionalProperties, bodyCoercion: opts.bodyCoercion });
+  const needsBody = op.params.some((p) => p.in === 'body' || p.in === 'body-prop');
+  const needsForm = op.params.some((p) => p.in === 'formData');
+  return async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
+    try {
+      const ctx: RequestContext = { request, context };
+      if (op.security.length > 0) ctx.user = await authorize(request, op.security, opts.authenticate, context);
+      const input: RequestInput = {};
+      if (needsBody) input.body = await readJsonBody(request);
+      if (needsForm) input.form = await readForm(request);
+      const responder: Responder = { called: false };
+      const args = await validateArgs(op.params, ctx, input, validation, opts.models, responder);
+      const controller = new op.controller() as Record<string, unknown>;
+      const fn = controller[op.method] as (...a: unknown[]) => unknown;
+      const data = await fn.apply(controller, args);
+      return toResponse(data, controller, op, responder);
+    } catch (e) {
+      return errorResponse(e, context);
+    }
+  };
+}
+
+async function validateArgs(
+  params: TsoaRoute.ParameterSchema[],
+  ctx: RequestContext,
+  input: RequestInput,
+  validation: ValidationService,
+  models: TsoaRoute.Models,
+  responder: Responder,
+): Promise<unknown[]> {
+  const details: ErrorBodyDetail[] = [];
+  const args: unknown[] = [];
+  const body = input.body as Record<string, unknown> | undefined;
+  for (const p of params) {
+    const isArray = p.dataType === 'array';
+    let raw: unknown;
+    switch (p.in) {
+      case 'request':
+        args.push(ctx);
+        continue;
+      case 'res':
+        args.push((status: number, data: unknown, headers?: Record<string, unknown>) => Object.assign(responder, { called: true, status, data, headers }));
+        continue;
+      case 'request-prop':
+        raw = (ctx as unknown as Record<string, unknown>)[p.name];
+        break;
+      case 'path':
+        raw = ctx.request.params[p.name];
+        break;
+      case 'query':
+        raw = queryValue(ctx.request, p.name, isArray);
+        break;
+      case 'queries':
+        raw = queriesObject(ctx.request, p, models);
+        break;
+      case 'header':
+        raw = headerValue(ctx.request, p.name, isArray);
+        break;
+      case 'body':
+        raw = body;
+        break;
+      case 'body-prop':
+        raw = typeof body === 'object' && body !== null ? body[p.name] : undefined;
+        break;
+      case 'formData':
+        raw = input.form ? await formValue(input.form, p) : undefined;
+        break;
+    }
+    const fields: FieldErrors = {};
+    const isBody = p.in === 'body' || p.in === 'body-prop';
+    const value = validation.ValidateParam(p, raw, p.name, fields, isBody, p.in === 'body-prop' ? 'body.' : undefined);
+    if (Object.keys(fields).length > 0) details.push(...fieldErrorsToDetails(p, fields));
+    args.push(value);
+  }
+  if (details.length > 0) {
+    const n = details.length;
+    throw new HttpError(400, HTTP_CODES.VALIDATION_FAILED, `The request is invalid: ${n} field${n === 1 ? '' : 's'} failed validation.`, { details });
+  }
+  return args;
+}
+
+async function authorize(request: HttpRequest, security: Tsoa.Security[], authenticate: AuthenticateFn | undefined, context: InvocationContext): Promise<unknown> {
+  if (!authenticate) throw new Error('This operation uses @Security but the app was built without an auth module.');
+  let last: unknown;
+  for (const alternative of security) {
+    const names = Object.keys(alternative);
+    if (names.length === 0) return undefined;
+    try {
+      let user: unknown;
+      for (let i = 0; i < names.length; i++) {
+        const u = await authenticate(request, names[i]!, alternative[names[i]!] ?? []);
+        if (i === 0) user = u;
+      }
+      return user;
+    } catch (e) {
+      last = e;
+    }
+  }
+  if (isHttpError(last)) throw last;
+  // tsoa semantics: an auth failure without a status is a 401. Keep the message of deliberate 401/403s only.
+  const status = (last as { status?: unknown } | undefined)?.status;
+  context.warn(`authentication failed: ${last instanceof Error ? last.message : String(last)}`);
+  if (status === 403) throw new HttpError(403, HTTP_CODES.UNAUTHORIZED, (last as Error).message || 'Forbidden.');
+  throw new HttpError(401, HTTP_CODES.UNAUTHORIZED, status === 401 && last instanceof Error ? last.message : 'The request is not authenticated.');
+}
+
+function isController(o: unknown): o is { getStatus(): number | undefined; getHeaders(): Record<string, unknown> } {
+  return typeof o === 'object' && o !== null && typeof (o as Record<string, unknown>).getStatus === 'function' && typeof (o as Record<string, unknown>).getHeaders === 'function';
+}
+
+function addHeaders(out: Record<string, string>, headers: Record<string, unknown> | undefined): void {
+  for (const [k, v] of Object.entries(headers ?? {})) {
+    if (v === undefined || v === null) continue;
+    out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : String(v);
+  }
+}
+
+function toResponse(result: unknown, controller: unknown, op: OperationSpec, responder: Responder): HttpResponseInit {
+  const headers: Record<string, string> = {};
+  let status: number | undefined;
+  let data = result;
+  if (isController(controller)) {
+    addHeaders(headers, controller.getHeaders());
+    status = controller.getStatus();
+  }
+  if (responder.called) {
+    status = responder.status;
+    data = responder.data;
+    addHeaders(headers, responder.headers);
+  }
+  status = status || op.successStatus;
+  if (data === undefined || data === null) return { status: status || 204, headers };
+  if (Buffer.isBuffer(data) || data instanceof Uint8Array) return { status: status || 200, headers, body: data };
+  const type = headers['content-type'];
+  if (typeof data === 'string' && type && !type.includes('json')) return { status: status || 200, headers, body: data };
+  return { status: status || 200, headers, jsonBody: data };
+}
+
+function errorResponse(e: unknown, context: InvocationContext): HttpResponseInit {
+  if (isHttpError(e)) return { status: e.status, headers: { ...e.headers }, jsonBody: toErrorBody(e) };
+  if (e instanceof ValidateError) {
+    // A controller may throw tsoa's ValidateError itself; report it like a failed parameter validation.
+    const details = fieldErrorsToDetails({ in: 'body', name: 'body' } as TsoaRoute.ParameterSchema, e.fields);
+    return { status: 400, jsonBody: toErrorBody({ code: HTTP_CODES.VALIDATION_FAILED, message: e.message || 'The request is invalid.', details }) };
+  }
+  context.error('unhandled error in operation:', e instanceof Error ? e.stack ?? e.message : e);
+  const message = `An unexpected error occurred (invocation ${context.invocationId}).`;
+  return { status: 500, jsonBody: toErrorBody({ code: HTTP_CODES.INTERNAL, message }) };
+}

@@ -1,0 +1,48 @@
+/**
+ * Types shared by the generated routes table and the generic handler.
+ */
+import type { HttpRequest, InvocationContext } from '@azure/functions';
+import type { Tsoa, TsoaRoute } from '@tsoa/runtime';
+
+/** What a controller receives from tsoa `@Request()`. */
+export interface RequestContext {
+  request: HttpRequest;
+  context: InvocationContext;
+  /** The principal returned by the auth module when the operation has `@Security`. */
+  user?: unknown;
+}
+
+/** The auth module contract (config.authModule, default functions/auth/index.ts). */
+export type AuthenticateFn = (request: HttpRequest, securityName: string, scopes: string[]) => Promise<unknown>;
+
+/** A controller class: constructed once per request. */
+export type ControllerClass = new () => object;
+
+export type HttpMethodName = 'GET' | 'POST' | 'DELETE' | 'HEAD' | 'PATCH' | 'PUT' | 'OPTIONS';
+
+/** One row of the generated operations table. */
+export interface OperationSpec {
+  /** Function name = operationId. */
+  name: string;
+  methods: HttpMethodName[];
+  /** Host route template without the route prefix, e.g. `items/{id}`. */
+  route: string;
+  authLevel: 'anonymous' | 'function' | 'admin';
+  controller: ControllerClass;
+  /** Name of the controller method. */
+  method: string;
+  /** Parameters in call order, in the shape tsoa's ValidationService takes. */
+  params: TsoaRoute.ParameterSchema[];
+  /** Alternatives (OR); the schemes inside one alternative are all required (AND). Empty = no auth. */
+  security: Tsoa.Security[];
+  /** Status when the method returns a value and sets none (tsoa `@SuccessResponse`). */
+  successStatus?: number;
+}
+
+/** Settings shared by every operation of the app. */
+export interface RuntimeOptions {
+  models: TsoaRoute.Models;
+  authenticate?: AuthenticateFn;
+  noImplicitAdditionalProperties: 'throw-on-extras' | 'silently-remove-extras' | 'ignore';
+  bodyCoercion: boolean;
+}
