@@ -1,0 +1,127 @@
+/**
+ * Verifies Entra access tokens: RS256 only, signing keys from the issuer's OpenID metadata → JWKS (cached by jose;
+ * an unknown `kid` triggers a refetch, rate-limited by the cooldown), issuer/audience/lifetime, then tenant.
+ * Failures are `TokenRejection`s that name the failed check for the log; callers see only a generic description.
+ */
+import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from 'jose';
+import type { AuthSettings } from './settings';
+
+/** Which check failed — logged, never sent to the caller. */
+export type RejectReason =
+  | 'missing' | 'malformed' | 'algorithm' | 'issuer' | 'audience' | 'expired' | 'not_yet_valid'
+  | 'signature' | 'unknown_kid' | 'tenant' | 'claims' | 'metadata_unavailable';
+
+export class TokenRejection extends Error {
+  constructor(readonly reason: RejectReason, detail: string) {
+    super(detail);
+    this.name = 'TokenRejection';
+  }
+}
+
+type Jwks = ReturnType<typeof createRemoteJWKSet>;
+const METADATA_TTL_MS = 60 * 60 * 1000;
+const FETCH_TIMEOUT_MS = 5000;
+/** Entra tokens are minted with a few minutes of leeway; 60 s covers clock drift between hosts. */
+const CLOCK_TOLERANCE_S = 60;
+
+export class TokenVerifier {
+  private metadata?: { at: number; byIssuer: Map<string, string>; jwksUris: string[] };
+  private loading?: Promise<void>;
+  private readonly jwks = new Map<string, Jwks>();
+
+  constructor(private readonly s: AuthSettings) {}
+
+  /** Returns the verified payload or throws a TokenRejection. */
+  async verify(token: string): Promise<JWTPayload> {
+    let header: ReturnType<typeof decodeProtectedHeader>;
+    let claims: JWTPayload;
+    try {
+      header = decodeProtectedHeader(token);
+      claims = decodeJwt(token);
+    } catch (e) {
+      throw new TokenRejection('malformed', (e as Error).message);
+    }
+    if (header.alg !== 'RS256') throw new TokenRejection('algorithm', `alg ${String(header.alg)} is not RS256`);
+    const iss = typeof claims.iss === 'string' ? claims.iss : '';
+    if (!this.s.issuers.includes(iss)) throw new TokenRejection('issuer', `issuer ${iss || '(none)'} is not accepted`);
+    const jwks = await this.jwksFor(iss);
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, jwks, {
+        algorithms: ['RS256'],
+        issuer: this.s.issuers,
+        audience: this.s.audiences,
+        clockTolerance: CLOCK_TOLERANCE_S,
+        requiredClaims: ['exp', 'iss', 'aud'],
+      }));
+    } catch (e) {
+      throw mapJoseError(e);
+    }
+    if (payload.tid !== this.s.tenantId) throw new TokenRejection('tenant', `tid ${String(payload.tid)} is not the configured tenant`);
+    return payload;
+  }
+
+  private async jwksFor(iss: string): Promise<Jwks> {
+    await this.loadMetadata();
+    const md = this.metadata!;
+    const uri = md.byIssuer.get(iss) ?? md.jwksUris[0];
+    if (!uri) throw new TokenRejection('metadata_unavailable', 'no OpenID metadata could be loaded');
+    let jwks = this.jwks.get(uri);
+    if (!jwks) {
+      jwks = createRemoteJWKSet(new URL(uri), { cooldownDuration: this.s.jwksCooldownMs, timeoutDuration: FETCH_TIMEOUT_MS, cacheMaxAge: 10 * 60 * 1000 });
+      this.jwks.set(uri, jwks);
+    }
+    return jwks;
+  }
+
+  /** Loads every configured metadata document (cached for an hour; a failed load is retried next request). */
+  private async loadMetadata(): Promise<void> {
+    if (this.metadata && Date.now() - this.metadata.at < METADATA_TTL_MS) return;
+    this.loading ??= (async () => {
+      const byIssuer = new Map<string, string>();
+      const jwksUris: string[] = [];
+      const results = await Promise.allSettled(this.s.openIdConfigUrls.map(fetchMetadata));
+      for (const r of results) {
+        if (r.status !== 'fulfilled') continue;
+        const issuer = r.value.issuer.replace('{tenantid}', this.s.tenantId);
+        byIssuer.set(issuer, r.value.jwks_uri);
+        if (!jwksUris.includes(r.value.jwks_uri)) jwksUris.push(r.value.jwks_uri);
+      }
+      if (jwksUris.length === 0) {
+        const why = results.map((r) => (r.status === 'rejected' ? String((r.reason as Error).message) : 'ok')).join('; ');
+        throw new TokenRejection('metadata_unavailable', `OpenID metadata could not be loaded: ${why}`);
+      }
+      this.metadata = { at: Date.now(), byIssuer, jwksUris };
+    })().finally(() => {
+      this.loading = undefined;
+    });
+    await this.loading;
+  }
+}
+
+async function fetchMetadata(url: string): Promise<{ issuer: string; jwks_uri: string }> {
+  const res = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), headers: { accept: 'application/json' } });
+  if (!res.ok) throw new Error(`${url} answered HTTP ${res.status}`);
+  const body = (await res.json()) as { issuer?: unknown; jwks_uri?: unknown };
+  if (typeof body.issuer !== 'string' || typeof body.jwks_uri !== 'string') throw new Error(`${url} lacks issuer or jwks_uri`);
+  return { issuer: body.issuer, jwks_uri: body.jwks_uri };
+}
+
+function mapJoseError(e: unknown): TokenRejection {
+  if (e instanceof errors.JWTExpired) return new TokenRejection('expired', e.message);
+  if (e instanceof errors.JWTClaimValidationFailed) {
+    const claim = e.claim;
+    if (claim === 'nbf' || claim === 'iat') return new TokenRejection('not_yet_valid', e.message);
+    if (claim === 'aud') return new TokenRejection('audience', e.message);
+    if (claim === 'iss') return new TokenRejection('issuer', e.message);
+    return new TokenRejection('claims', e.message);
+  }
+  if (e instanceof errors.JWKSNoMatchingKey) return new TokenRejection('unknown_kid', e.message);
+  if (e instanceof errors.JOSEAlgNotAllowed) return new TokenRejection('algorithm', e.message);
+  if (e instanceof errors.JWSSignatureVerificationFailed) return new TokenRejection('signature', e.message);
+  if (e instanceof errors.JWKSTimeout || e instanceof errors.JWKSInvalid) return new TokenRejection('metadata_unavailable', (e as Error).message);
+  if (e instanceof errors.JWTInvalid || e instanceof errors.JWSInvalid) return new TokenRejection('malformed', (e as Error).message);
+  if (e instanceof errors.JOSEError) return new TokenRejection('signature', e.message);
+  // Not a JOSE verdict: the JWKS fetch itself failed (network, timeout).
+  return new TokenRejection('metadata_unavailable', (e as Error)?.message ?? String(e));
+}

@@ -1,0 +1,181 @@
+/**
+ * Employees in Azure Table Storage: one partition, RowKey = employee ID. Optimistic concurrency uses the entity's
+ * ETag; paging uses the service's continuation token, which the controller carries in `nextLink`.
+ */
+import type { TableClient } from '@azure/data-tables';
+import { odata } from '@azure/data-tables';
+import type { Address, CreateEmployeeRequest, Employee, EmploymentStatus, EmploymentType, UpdateEmployeeRequest } from '../models/employee';
+import { ApiErrorCode, apiError } from '../errors';
+import { createTableClient, readTableSettings, type TableSettings } from './table-client';
+import { isConflict, isNotFound, isPreconditionFailed, storageFailure } from './storage-errors';
+
+const PARTITION = 'employee';
+/** Upper bound on the whole of one storage call, retries included. */
+const CALL_TIMEOUT_MS = 10_000;
+
+interface EmployeeEntity {
+  partitionKey: string;
+  rowKey: string;
+  etag?: string;
+  givenName: string;
+  familyName: string;
+  email: string;
+  jobTitle: string;
+  department: string;
+  managerId?: string;
+  employmentType: string;
+  status: string;
+  hireDate: string;
+  workAddressJson?: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface ListQuery {
+  department?: string;
+  status?: EmploymentStatus;
+  top: number;
+  continuationToken?: string;
+}
+
+export class EmployeeStore {
+  private ready?: Promise<void>;
+  constructor(private readonly client: TableClient) {}
+
+  /** Creates the table on first use; a failed attempt is retried on the next call. */
+  private ensureTable(): Promise<void> {
+    this.ready ??= this.client.createTable({ abortSignal: AbortSignal.timeout(CALL_TIMEOUT_MS) }).then(
+      () => undefined,
+      (e) => {
+        this.ready = undefined;
+        if (isConflict(e)) return;
+        throw storageFailure(e);
+      },
+    );
+    return this.ready;
+  }
+
+  async list(q: ListQuery): Promise<{ value: Employee[]; continuationToken?: string }> {
+    await this.ensureTable();
+    let filter = odata`PartitionKey eq ${PARTITION}`;
+    if (q.department) filter += ` and ${odata`department eq ${q.department}`}`;
+    if (q.status) filter += ` and ${odata`status eq ${q.status}`}`;
+    try {
+      const pages = this.client.listEntities<EmployeeEntity>({ queryOptions: { filter }, abortSignal: AbortSignal.timeout(CALL_TIMEOUT_MS) }).byPage({ maxPageSize: q.top, continuationToken: q.continuationToken });
+      const first = await pages.next();
+      if (first.done || !first.value) return { value: [] };
+      const page = first.value as EmployeeEntity[] & { continuationToken?: string };
+      return { value: page.map(toEmployee), continuationToken: page.continuationToken };
+    } catch (e) {
+      throw storageFailure(e);
+    }
+  }
+
+  async get(id: string): Promise<Employee> {
+    await this.ensureTable();
+    try {
+      return toEmployee(await this.client.getEntity<EmployeeEntity>(PARTITION, id, { abortSignal: AbortSignal.timeout(CALL_TIMEOUT_MS) }));
+    } catch (e) {
+      if (isNotFound(e)) throw notFound(id);
+      throw storageFailure(e);
+    }
+  }
+
+  async create(req: CreateEmployeeRequest): Promise<Employee> {
+    await this.ensureTable();
+    const now = new Date();
+    const entity: EmployeeEntity = stripUndefined({
+      partitionKey: PARTITION,
+      rowKey: req.id,
+      givenName: req.givenName,
+      familyName: req.familyName,
+      email: req.email,
+      jobTitle: req.jobTitle,
+      department: req.department,
+      managerId: req.managerId,
+      employmentType: req.employmentType,
+      status: req.status ?? 'Active',
+      hireDate: req.hireDate,
+      workAddressJson: req.workAddress ? JSON.stringify(req.workAddress) : undefined,
+      createdAt: now,
+      updatedAt: now,
+    });
+    try {
+      const r = await this.client.createEntity(entity, { abortSignal: AbortSignal.timeout(CALL_TIMEOUT_MS) });
+      return toEmployee({ ...entity, etag: r.etag });
+    } catch (e) {
+      if (isConflict(e)) {
+        throw apiError(409, ApiErrorCode.EmployeeAlreadyExists, `An employee with ID '${req.id}' already exists.`, { target: 'id', hint: 'Use UpdateEmployee to change it, or choose another employee ID.' });
+      }
+      throw storageFailure(e);
+    }
+  }
+
+  /** Merges the given fields if `etag` still matches; 412 otherwise. */
+  async update(id: string, etag: string, patch: UpdateEmployeeRequest): Promise<Employee> {
+    await this.ensureTable();
+    const { workAddress, ...rest } = patch;
+    const changes = stripUndefined({ partitionKey: PARTITION, rowKey: id, ...rest, workAddressJson: workAddress ? JSON.stringify(workAddress) : undefined, updatedAt: new Date() });
+    try {
+      await this.client.updateEntity(changes, 'Merge', { etag, abortSignal: AbortSignal.timeout(CALL_TIMEOUT_MS) });
+    } catch (e) {
+      if (isNotFound(e)) throw notFound(id);
+      if (isPreconditionFailed(e)) throw stale(id);
+      throw storageFailure(e);
+    }
+    return this.get(id);
+  }
+
+  async delete(id: string, etag: string): Promise<void> {
+    await this.ensureTable();
+    try {
+      await this.client.deleteEntity(PARTITION, id, { etag, abortSignal: AbortSignal.timeout(CALL_TIMEOUT_MS) });
+    } catch (e) {
+      if (isNotFound(e)) throw notFound(id);
+      if (isPreconditionFailed(e)) throw stale(id);
+      throw storageFailure(e);
+    }
+  }
+}
+
+function notFound(id: string): Error {
+  return apiError(404, ApiErrorCode.EmployeeNotFound, `Employee '${id}' was not found.`, { target: 'employeeId', hint: 'Check the ID with ListEmployees.' });
+}
+
+function stale(id: string): Error {
+  return apiError(412, ApiErrorCode.PreconditionFailed, `Employee '${id}' was changed by someone else since it was read.`, { target: 'If-Match', hint: 'Read the employee again with GetEmployee and retry with its current ETag.' });
+}
+
+function stripUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+function toEmployee(e: EmployeeEntity): Employee {
+  const out: Employee = {
+    id: e.rowKey,
+    etag: e.etag ?? '',
+    givenName: e.givenName,
+    familyName: e.familyName,
+    displayName: `${e.givenName} ${e.familyName}`,
+    email: e.email,
+    jobTitle: e.jobTitle,
+    department: e.department,
+    employmentType: e.employmentType as EmploymentType,
+    status: e.status as EmploymentStatus,
+    hireDate: e.hireDate,
+    createdAt: new Date(e.createdAt),
+    updatedAt: new Date(e.updatedAt),
+  };
+  if (e.managerId) out.managerId = e.managerId;
+  if (e.workAddressJson) out.workAddress = JSON.parse(e.workAddressJson) as Address;
+  return out;
+}
+
+let shared: { key: string; store: EmployeeStore } | undefined;
+
+/** The process-wide store for the current app settings (re-created if the settings change, e.g. in tests). */
+export function employeeStore(settings: TableSettings = readTableSettings()): EmployeeStore {
+  const key = JSON.stringify(settings);
+  if (shared?.key !== key) shared = { key, store: new EmployeeStore(createTableClient(settings)) };
+  return shared.store;
+}

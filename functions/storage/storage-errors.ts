@@ -1,0 +1,37 @@
+/**
+ * Maps @azure/data-tables failures to API errors. Anything that is not a definite answer from the service
+ * (connection refused, DNS, timeout, 5xx, auth to the account) becomes 503 StorageUnavailable with a hint.
+ */
+import { isHttpError } from '@connectorkit/runtime';
+import { ApiErrorCode, apiError } from '../errors';
+
+interface RestErrorLike {
+  name?: string;
+  code?: string;
+  statusCode?: number;
+  message?: string;
+}
+
+/** True when the error is the service saying the precondition (ETag) failed. */
+export function isPreconditionFailed(e: unknown): boolean {
+  return (e as RestErrorLike)?.statusCode === 412;
+}
+
+export function isNotFound(e: unknown): boolean {
+  return (e as RestErrorLike)?.statusCode === 404;
+}
+
+export function isConflict(e: unknown): boolean {
+  return (e as RestErrorLike)?.statusCode === 409;
+}
+
+/** Returns the error to throw for a storage failure that the caller did not handle. */
+export function storageFailure(e: unknown): Error {
+  if (isHttpError(e)) return e;
+  const r = (e ?? {}) as RestErrorLike;
+  const what = r.statusCode ? `HTTP ${r.statusCode}${r.code ? ` ${r.code}` : ''}` : r.code ?? r.name ?? 'network error';
+  return apiError(503, ApiErrorCode.StorageUnavailable, `Employee storage is unavailable (${what}).`, {
+    hint: 'Check that the storage account in AzureWebJobsStorage is reachable (locally: is Azurite running?) and retry in a moment.',
+    headers: { 'Retry-After': '5' },
+  });
+}

@@ -1,0 +1,53 @@
+/**
+ * Opens the Employees table from the Function App's storage settings, the way the Functions host itself reads
+ * `AzureWebJobsStorage`: a connection string, or an identity-based connection
+ * (`AzureWebJobsStorage__tableServiceUri` or `__accountName`, optional `__clientId` for a user-assigned identity).
+ * Timeouts and retries are bounded so an unreachable account fails in seconds instead of hanging a request.
+ */
+import { TableClient, type TableServiceClientOptions } from '@azure/data-tables';
+import type { TokenCredential } from '@azure/core-auth';
+import { ApiErrorCode, apiError } from '../errors';
+
+/** Per-try timeout and retry budget; worst case ≈ 3 tries × tryTimeout + small back-off. */
+export const STORAGE_RETRY = { maxRetries: 2, retryDelayInMs: 100, maxRetryDelayInMs: 400, tryTimeoutInMs: 4000 } as const;
+
+export interface TableSettings {
+  connectionString?: string;
+  tableServiceUri?: string;
+  clientId?: string;
+  tableName: string;
+}
+
+/** Reads the storage settings from app settings (environment). */
+export function readTableSettings(env: NodeJS.ProcessEnv = process.env): TableSettings {
+  const account = env.AzureWebJobsStorage__accountName;
+  const tableServiceUri = env.AzureWebJobsStorage__tableServiceUri ?? (account ? `https://${account}.table.core.windows.net` : undefined);
+  return {
+    connectionString: env.AzureWebJobsStorage || undefined,
+    tableServiceUri,
+    clientId: env.AzureWebJobsStorage__clientId || undefined,
+    tableName: env.EMPLOYEES_TABLE || 'Employees',
+  };
+}
+
+function options(allowInsecureConnection: boolean): TableServiceClientOptions {
+  return { allowInsecureConnection, retryOptions: { ...STORAGE_RETRY } };
+}
+
+/** Creates a TableClient for the settings; throws a 503 coded error when nothing is configured. */
+export function createTableClient(s: TableSettings): TableClient {
+  if (s.connectionString) {
+    const insecure = /DefaultEndpointsProtocol=http;|TableEndpoint=http:|UseDevelopmentStorage=true/i.test(s.connectionString);
+    return TableClient.fromConnectionString(s.connectionString, s.tableName, options(insecure));
+  }
+  if (s.tableServiceUri) {
+    // Loaded lazily: only identity-based connections need @azure/identity (and its MSAL start-up cost).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { DefaultAzureCredential } = require('@azure/identity') as typeof import('@azure/identity');
+    const credential: TokenCredential = new DefaultAzureCredential(s.clientId ? { managedIdentityClientId: s.clientId } : {});
+    return new TableClient(s.tableServiceUri, s.tableName, credential, options(s.tableServiceUri.startsWith('http:')));
+  }
+  throw apiError(503, ApiErrorCode.StorageNotConfigured, 'Employee storage is not configured.', {
+    hint: 'Set the app setting AzureWebJobsStorage (connection string) or AzureWebJobsStorage__accountName for an identity-based connection.',
+  });
+}
