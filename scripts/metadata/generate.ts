@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as ts from 'typescript';
 import { MetadataGenerator } from '@tsoa/cli/dist/metadataGeneration/metadataGenerator';
 import { CkError } from '../core/errors';
+import { readParamExtensions } from './param-extensions';
 import type { BuildMetadata, LocationMap } from './types';
 
 export interface GenerateMetadataOptions {
@@ -36,9 +37,11 @@ export function generateMetadata(opts: GenerateMetadataOptions): BuildMetadata {
     });
   }
   const locations: LocationMap = {};
+  const at = (n: ts.Node) => {
+    const sf = n.getSourceFile();
+    return { file: rel(sf.fileName), line: sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1 };
+  };
   for (const node of gen.controllerNodes) {
-    const sf = node.getSourceFile();
-    const at = (n: ts.Node) => ({ file: rel(sf.fileName), line: sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1 });
     const name = node.name?.text ?? '(anonymous)';
     const methods: Record<string, { file: string; line: number }> = {};
     for (const m of node.members) {
@@ -53,5 +56,6 @@ export function generateMetadata(opts: GenerateMetadataOptions): BuildMetadata {
     .filter((f) => !f.includes('/node_modules/') && path.resolve(f).startsWith(opts.root))
     .map(rel)
     .sort();
-  return { metadata, locations, inputFiles };
+  const { paramExtensions, issues } = readParamExtensions(gen.controllerNodes, at);
+  return { metadata, locations, inputFiles, paramExtensions, paramExtensionIssues: issues };
 }

@@ -17,4 +17,21 @@ export interface BuildMetadata {
   locations: LocationMap;
   /** Every source file the TypeScript program read inside the project (for the build cache key). */
   inputFiles: string[];
+  /** `@ParamExtension(key, value)` values read from the controller sources (absent on metadata from older builds). */
+  paramExtensions?: ParamExtensionMap;
+  /** ParamExtension decorators whose arguments were not literals; the spec lint reports them. */
+  paramExtensionIssues?: ParamExtensionIssue[];
+}
+
+/** controller → method → TypeScript parameter name → `{ 'x-ms-…': value }`. */
+export interface ParamExtensionMap {
+  [controller: string]: { [method: string]: { [param: string]: Record<string, unknown> } };
+}
+
+/** A ParamExtension decorator that could not be read statically. */
+export interface ParamExtensionIssue extends SourceLocation {
+  controller: string;
+  method: string;
+  param: string;
+  message: string;
 }

@@ -1,0 +1,146 @@
+/**
+ * emitSpec: tsoa's SpecGenerator2 on the build's ONE metadata pass, then the Power Platform post-processing, then
+ * deterministic key order. Pure: no I/O; the build writes `toJsonText(spec)` to dist/swagger.json.
+ */
+import { SpecGenerator2 } from '@tsoa/cli/dist/swagger/specGenerator2';
+import type { ExtendedSpecConfig } from '@tsoa/cli';
+import { CkError } from '../core/errors';
+import type { ProjectConfig } from '../config/types';
+import type { BuildMetadata } from '../metadata/types';
+import { SPEC_CODES } from './codes';
+import { finding, runLint, sortFindings } from './lint/index';
+import { listOperations } from './operations';
+import { postProcessOperation } from './post-process';
+import { fixSchema, orderKeys } from './schema-fix';
+import { securityDefinitionsFor } from './security';
+import type { EmitSpecOptions, LintFinding, OperationRef, SpecResult, SwaggerSpec } from './types';
+
+const ROOT_KEYS = ['swagger', 'info', 'host', 'basePath', 'schemes', 'consumes', 'produces', 'paths', 'definitions', 'parameters', 'responses', 'securityDefinitions', 'security', 'tags'];
+const INFO_KEYS = ['title', 'description', 'version', 'termsOfService', 'contact', 'license'];
+const VERBS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'];
+
+type Json = Record<string, unknown>;
+
+/** Runs tsoa's generator with its console warnings muted: stages never print, and the lint reports the same things. */
+function runTsoa(bm: BuildMetadata, securityDefinitions: Json, opts: EmitSpecOptions): Json {
+  const config = {
+    entryFile: '',
+    outputDirectory: '',
+    specVersion: 2,
+    noImplicitAdditionalProperties: opts.noImplicitAdditionalProperties ?? 'throw-on-extras',
+    securityDefinitions,
+  } as unknown as ExtendedSpecConfig;
+  const warn = console.warn;
+  console.warn = () => undefined;
+  try {
+    return new SpecGenerator2(bm.metadata, config).GetSpec() as unknown as Json;
+  } catch (e) {
+    throw new CkError({ code: SPEC_CODES.CK_SPEC_EMIT_FAILED, message: `tsoa could not build the Swagger 2.0 spec: ${(e as Error).message}`, cause: e });
+  } finally {
+    console.warn = warn;
+  }
+}
+
+const sortedObject = <T>(o: Record<string, T> | undefined): Record<string, T> => {
+  const out: Record<string, T> = {};
+  if (o) for (const k of Object.keys(o).sort()) out[k] = o[k];
+  return out;
+};
+
+/**
+ * Emits the Power Platform-ready Swagger 2.0 spec from the build metadata.
+ * @param bm the build's one metadata pass (never re-generated here)
+ * @param api `config.api`: info, host, basePath, schemes, securityDefinitions
+ * @returns the spec and every finding: lint (unless `opts.lint === false`) plus emit-time findings, sorted
+ * @throws CkError CK_SPEC_EMIT_FAILED when tsoa itself refuses the metadata
+ */
+export function emitSpec(bm: BuildMetadata, api: ProjectConfig['api'], opts: EmitSpecOptions = {}): SpecResult {
+  const operations = listOperations(bm);
+  const findings: LintFinding[] = opts.lint === false ? [] : runLint(bm, operations);
+  const securityDefinitions = securityDefinitionsFor(api, operations, findings);
+  const raw = runTsoa(bm, securityDefinitions, opts);
+
+  const byRoute = new Map<string, OperationRef>();
+  for (const op of operations) byRoute.set(`${op.verb} /${op.route}`, op);
+  const drops: Array<{ key: string; where: string; op?: OperationRef }> = [];
+  const paths: Record<string, Json> = {};
+  const rawPaths = raw.paths as Record<string, Json>;
+  for (const path of Object.keys(rawPaths).sort()) {
+    const item: Json = {};
+    for (const verb of VERBS) {
+      const rawOp = rawPaths[path][verb] as Json | undefined;
+      if (!rawOp) continue;
+      const op = byRoute.get(`${verb} ${path}`);
+      if (!op) throw new CkError({ code: 'CK_INTERNAL', message: `spec path ${verb} ${path} has no operation in the metadata` });
+      item[verb] = postProcessOperation(
+        rawOp,
+        op,
+        bm,
+        (key, where) => drops.push({ key, where, op }),
+        (o, param) => findings.push(finding(o, SPEC_CODES.CK_SPEC_PARAM_EXTENSION_UNMATCHED, 'warning', `@ParamExtension on '${param}' of ${o.controller}.${o.method} has no Swagger parameter to go on`)),
+      );
+    }
+    for (const k of Object.keys(rawPaths[path])) if (k.startsWith('x-')) item[k] = rawPaths[path][k];
+    paths[path] = item;
+  }
+  const definitions = sortedObject(raw.definitions as Record<string, Json> | undefined);
+  for (const [name, d] of Object.entries(definitions)) fixSchema(d, name, (key, where) => drops.push({ key, where }));
+  reportDrops(drops, paths, definitions, operations, findings);
+
+  const info = orderKeys({ title: api.title, description: api.description || undefined, version: api.version, contact: contactOf(api.contact) }, INFO_KEYS);
+  const rootExt: Json = {};
+  if (opts.connectorMetadata) rootExt['x-ms-connector-metadata'] = opts.connectorMetadata;
+  Object.assign(rootExt, opts.rootExtensions);
+  const spec = orderKeys(
+    {
+      swagger: '2.0',
+      info,
+      host: api.host,
+      basePath: api.basePath,
+      schemes: [...api.schemes],
+      consumes: ['application/json'],
+      produces: ['application/json'],
+      paths,
+      definitions,
+      securityDefinitions: Object.keys(securityDefinitions).length ? securityDefinitions : undefined,
+      ...rootExt,
+    },
+    ROOT_KEYS,
+  ) as SwaggerSpec;
+  return { spec, findings: sortFindings(findings) };
+}
+
+function contactOf(c: ProjectConfig['api']['contact']): Json | undefined {
+  if (!c) return undefined;
+  const out = orderKeys({ name: c.name, url: c.url, email: c.email }, ['name', 'url', 'email']);
+  return Object.keys(out).length ? out : undefined;
+}
+
+/**
+ * Warns about x-* extensions dropped beside a $ref. A definition has no source location in tsoa's metadata, so the
+ * warning points at the first operation (in paths order) whose schemas reach that definition.
+ */
+function reportDrops(drops: Array<{ key: string; where: string; op?: OperationRef }>, paths: Record<string, Json>, definitions: Record<string, Json>, operations: OperationRef[], findings: LintFinding[]): void {
+  if (!drops.length) return;
+  const refsOf = (v: unknown) => [...JSON.stringify(v).matchAll(/"#\/definitions\/([^"]+)"/g)].map((m) => decodeURIComponent(m[1]));
+  const firstUser = new Map<string, OperationRef>();
+  const byId = new Map(operations.map((o) => [o.operationId, o]));
+  for (const item of Object.values(paths)) {
+    for (const opObj of Object.values(item) as Json[]) {
+      const op = byId.get(String(opObj.operationId));
+      if (!op) continue;
+      const stack = refsOf([opObj.parameters, opObj.responses]);
+      while (stack.length) {
+        const name = stack.pop()!;
+        if (firstUser.has(name)) continue;
+        firstUser.set(name, op);
+        stack.push(...refsOf(definitions[name] ?? null));
+      }
+    }
+  }
+  for (const d of drops) {
+    const op = d.op ?? firstUser.get(d.where.split(/[.[]/)[0]);
+    if (!op) continue; // an unused definition: nothing the connector shows
+    findings.push(finding(op, SPEC_CODES.CK_SPEC_REF_SIBLING_DROPPED, 'warning', `'${d.key}' beside a $ref at ${d.where} was dropped (Power Platform forbids siblings of $ref)`));
+  }
+}

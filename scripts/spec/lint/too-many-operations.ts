@@ -1,0 +1,14 @@
+import { SPEC_CODES } from '../codes';
+import type { LintRule } from '../types';
+
+/** Power Platform: at most 256 operations per connector (TotalOperationsCountExceedsMaxAllowed). */
+export const MAX_OPERATIONS = 256;
+
+export const tooManyOperations: LintRule = {
+  code: SPEC_CODES.CK_SPEC_TOO_MANY_OPERATIONS,
+  check(ctx) {
+    if (ctx.operations.length <= MAX_OPERATIONS) return [];
+    const op = ctx.operations[MAX_OPERATIONS];
+    return [ctx.at(op, this.code, 'error', `the API has ${ctx.operations.length} operations; a connector allows ${MAX_OPERATIONS} (the first one over is ${op.controller}.${op.method})`)];
+  },
+};
