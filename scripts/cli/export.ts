@@ -1,0 +1,36 @@
+/** `connectorkit export`: dist/swagger.json + config (+ last deploy outputs) → connector/ folder. */
+import * as path from 'node:path';
+import { defineCommand, Option } from './command';
+import { loadConfig } from '../config';
+import { runExport } from '../export/run-export';
+
+interface ExportFlags { out?: string; env?: string; allowBreaking?: boolean; zip?: boolean; level?: 'schema' | 'platform' | 'certification' }
+
+export const command = defineCommand<ExportFlags>({
+  name: 'export',
+  summary: 'Write the Power Platform custom connector folder (apiDefinition, apiProperties, icon, readme, settings).',
+  description:
+    'Builds the custom connector from dist/swagger.json and the "connectorkit" config (plus the newest .connectorkit/deploy-<env>.json when present), ' +
+    'refuses breaking changes against the existing apiDefinition.swagger.json, validates it offline and writes the folder atomically, only when it changed.',
+  options: [
+    new Option('--out <dir>', 'output folder (default: config connectorDir, "connector")'),
+    new Option('--env <name>', 'use the outputs of this deploy environment (default: the newest)'),
+    new Option('--allow-breaking', 'write even if operations were deleted, renamed or changed incompatibly'),
+    new Option('--zip', 'also write a deterministic <out>.zip'),
+    new Option('--level <level>', 'validation level applied before writing').choices(['schema', 'platform', 'certification']).default('certification'),
+  ],
+  examples: ['connectorkit export', 'connectorkit export --env prod --zip', 'connectorkit export --allow-breaking --json'],
+  async run(_args, flags, ctx) {
+    const loaded = loadConfig({ cwd: ctx.cwd });
+    const r = await runExport(loaded, ctx.io, { out: flags.out, env: flags.env, allowBreaking: flags.allowBreaking === true, zip: flags.zip === true, level: flags.level });
+    const rel = path.relative(loaded.root, r.dir) || '.';
+    const lines = [
+      `Connector written to ${rel}/ (${r.operations} operations): ${r.changed.length} file(s) changed, ${r.unchanged.length} unchanged.`,
+      ...r.summary.map((c) => `  ~ ${c.operationId}: ${c.message}`),
+      ...(r.zipFile ? [`Zip: ${path.relative(loaded.root, r.zipFile)}`] : []),
+      r.env ? `Values from deploy environment "${r.env}".` : `Local placeholders: ${r.placeholders.join(', ')} — run \`connectorkit deploy\` before importing.`,
+      `Import: paconn create --api-def ${rel}/apiDefinition.swagger.json --api-prop ${rel}/apiProperties.json --icon ${rel}/icon.png --secret <connector app secret>`,
+    ];
+    return { data: r, text: lines.join('\n') };
+  },
+});
