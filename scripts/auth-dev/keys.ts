@@ -1,0 +1,82 @@
+/**
+ * The dev issuer's RS256 signing keys. The active key signs; published keys appear in the JWKS. A key can be
+ * created unpublished and published later — that is how tests rotate keys (an unknown `kid` first, then a JWKS
+ * that contains it). The active key can be persisted so `connectorkit token` and `serve` share it across processes.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { createHash } from 'node:crypto';
+import { exportJWK, generateKeyPair, importJWK, type JWK, type KeyLike } from 'jose';
+import { CkError } from '../core/errors';
+
+export interface SigningKey {
+  kid: string;
+  privateKey: KeyLike;
+  publicJwk: JWK;
+  published: boolean;
+}
+
+export class KeySet {
+  private readonly keys: SigningKey[] = [];
+  private active?: string;
+
+  /** Creates a fresh key. `activate` makes it sign new tokens; `publish` puts it in the JWKS. */
+  async create(opts: { publish?: boolean; activate?: boolean } = {}): Promise<SigningKey> {
+    const { privateKey, publicKey } = await generateKeyPair('RS256', { modulusLength: 2048, extractable: true });
+    return this.add(privateKey, await exportJWK(publicKey), opts);
+  }
+
+  add(privateKey: KeyLike, publicJwk: JWK, opts: { publish?: boolean; activate?: boolean } = {}): SigningKey {
+    const kid = thumbprintKid(publicJwk);
+    const key: SigningKey = { kid, privateKey, publicJwk: { ...publicJwk, kid, use: 'sig', alg: 'RS256', kty: 'RSA' }, published: opts.publish ?? true };
+    this.keys.push(key);
+    if (opts.activate ?? true) this.active = kid;
+    return key;
+  }
+
+  publish(kid: string): void {
+    this.get(kid).published = true;
+  }
+
+  /** Removes a key from the JWKS (tokens signed with it stop validating after the verifier refetches). */
+  retire(kid: string): void {
+    this.get(kid).published = false;
+  }
+
+  get(kid?: string): SigningKey {
+    const k = this.keys.find((x) => x.kid === (kid ?? this.active));
+    if (!k) throw new Error(`no signing key ${kid ?? '(active)'}`);
+    return k;
+  }
+
+  jwks(): { keys: JWK[] } {
+    return { keys: this.keys.filter((k) => k.published).map((k) => ({ ...k.publicJwk, x5t: k.kid })) };
+  }
+}
+
+/** Entra-like kid: a short base64url thumbprint of the modulus. */
+function thumbprintKid(jwk: JWK): string {
+  return createHash('sha256').update(String(jwk.n)).digest('base64url').slice(0, 27);
+}
+
+/**
+ * Loads the persisted dev key from `file`, creating it if missing. The file holds a private key for LOCAL
+ * development only (the folder is gitignored).
+ */
+export async function loadOrCreateKey(keys: KeySet, file: string): Promise<SigningKey> {
+  if (existsSync(file)) {
+    try {
+      const saved = JSON.parse(readFileSync(file, 'utf8')) as { privateJwk: JWK };
+      const priv = (await importJWK(saved.privateJwk, 'RS256')) as KeyLike;
+      const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...pub } = saved.privateJwk;
+      return keys.add(priv, pub);
+    } catch (e) {
+      throw new CkError({ code: 'CK_AUTH_DEV_KEY_UNREADABLE', message: `Cannot read the dev signing key ${file}: ${(e as Error).message}`, cause: e });
+    }
+  }
+  const key = await keys.create();
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, JSON.stringify({ note: 'connectorkit dev issuer key - local development only', privateJwk: await exportJWK(key.privateKey) }, null, 2) + '\n', { mode: 0o600 });
+  return key;
+}
