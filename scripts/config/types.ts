@@ -18,6 +18,10 @@ export interface ProjectConfig {
   };
   /** Connector export settings (owned by scripts/export). */
   connector: {
+    /** info.title override (≤ 30 chars, no "API"/"Connector"); defaults to api.title. */
+    title?: string;
+    /** info.description override (30–500 chars); defaults to api.description. */
+    description?: string;
     website?: string;
     privacyPolicy?: string;
     categories?: string[];
@@ -29,11 +33,14 @@ export interface ProjectConfig {
     policyTemplateInstances?: unknown[];
     environment?: string;
     connectorId?: string;
-    auth?: Record<string, unknown>;
+    /** Entra settings before the first deploy; deploy outputs take precedence. Never a client secret. */
+    auth?: { clientId?: string; tenantId?: string; resourceUri?: string; loginUri?: string; scopes?: string[]; enableOnBehalfOfLogin?: boolean; [k: string]: unknown };
     [k: string]: unknown;
   };
   serve: { port: number; host: string; enableAuth: boolean; issuerPort: number; storage?: 'azurite' | 'connection-string' | 'none' };
   auth: { scope: string; appRoles?: string[] };
+  /** Generated Functions registrations (owned by scripts/routes). */
+  routes?: { authLevel?: 'anonymous' | 'function' | 'admin'; bodyCoercion?: boolean };
 }
 
 export interface LoadedConfig {
