@@ -1,0 +1,5 @@
+/** The local Functions host (connectorkit serve). */
+export { startHost, DEFAULT_MAX_BODY_BYTES } from './start-host';
+export { compileRoute, SUPPORTED_CONSTRAINTS, type CompiledRoute } from './route-template';
+export { generateKeys, newKey } from './keys';
+export type { StartHostOptions, HostHandle, FunctionInfo, HostKeys, DocsOptions } from './types';

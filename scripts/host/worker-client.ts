@@ -1,0 +1,129 @@
+/**
+ * Starts one app worker (a worker_thread running app-worker.ts) and talks to it. Why a worker thread and not
+ * require() in the host's own realm: the app gets its own module registry (reload = a fresh worker, no
+ * require.cache surgery, the library's module state such as `enableHttpStream` starts clean), its own
+ * `process.env` copy (local.settings.json Values never leak into the CLI or into other hosts in the same test
+ * process), and it runs outside jest's module system, so the real Node `require` resolves `@azure/functions-core`.
+ */
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { createInterface } from 'node:readline';
+import { buildSync } from 'esbuild';
+import { CkError } from '../core/errors';
+import type { FromWorker, LoadReport, RpcHttpIn, RpcHttpOut, ToWorker } from './types';
+
+let workerCode: string | undefined;
+
+/** app-worker.ts compiled once per process into a self-contained CJS string (only node builtins inside). */
+function compiledWorker(): string {
+  if (!workerCode) {
+    const r = buildSync({
+      entryPoints: [path.join(__dirname, 'app-worker.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      write: false,
+      logLevel: 'silent',
+      // keep `import()` native so ESM apps load through Node's loader
+      supported: { 'dynamic-import': true },
+    });
+    workerCode = r.outputFiles[0]!.text;
+  }
+  return workerCode;
+}
+
+export interface WorkerLog {
+  functionName?: string;
+  invocationId?: string;
+  level: string;
+  category: string;
+  message: string;
+}
+
+export interface AppWorker {
+  report: LoadReport;
+  invoke(req: { invocationId: string; functionId: string; triggerName: string; http: RpcHttpIn; params: Record<string, string>; stream: boolean }): Promise<{ http: RpcHttpOut | null; error?: { message: string; stack?: string } }>;
+  /** In-flight invocations. */
+  pending(): number;
+  /** Runs appTerminate hooks (bounded wait), then stops the thread. */
+  terminate(): Promise<void>;
+}
+
+export interface StartWorkerOptions {
+  appDir: string;
+  env: Record<string, string>;
+  onLog(l: WorkerLog): void;
+  /** Lines the app wrote to stdout/stderr. */
+  onOutput(line: string, stream: 'stdout' | 'stderr'): void;
+}
+
+export async function startAppWorker(opts: StartWorkerOptions): Promise<AppWorker> {
+  const worker = new Worker(compiledWorker(), { eval: true, env: opts.env, stdout: true, stderr: true });
+  createInterface({ input: worker.stdout }).on('line', (l) => opts.onOutput(l, 'stdout'));
+  createInterface({ input: worker.stderr }).on('line', (l) => opts.onOutput(l, 'stderr'));
+  const waiting = new Map<number, (r: { http: RpcHttpOut | null; error?: { message: string; stack?: string } }) => void>();
+  let nextId = 1;
+  let exited = false;
+  let onTerminated: (() => void) | undefined;
+  let loadSettled: ((m: FromWorker | Error) => void) | undefined;
+
+  worker.on('message', (m: FromWorker) => {
+    if (m.type === 'log') opts.onLog(m);
+    else if (m.type === 'result') {
+      const w = waiting.get(m.id);
+      waiting.delete(m.id);
+      w?.({ http: m.http, error: m.error });
+    } else if (m.type === 'terminated') onTerminated?.();
+    else loadSettled?.(m);
+  });
+  const failAll = (message: string) => {
+    for (const w of waiting.values()) w({ http: null, error: { message } });
+    waiting.clear();
+  };
+  worker.on('error', (e) => {
+    loadSettled?.(e);
+    failAll(`The app worker crashed: ${e.message}`);
+  });
+  worker.on('exit', (code) => {
+    exited = true;
+    loadSettled?.(new Error(`The app worker exited with code ${code} while loading.`));
+    failAll(`The app worker exited with code ${code}.`);
+    onTerminated?.();
+  });
+
+  const loaded = await new Promise<FromWorker | Error>((resolve) => {
+    loadSettled = resolve;
+    worker.postMessage({ type: 'load', appDir: opts.appDir } satisfies ToWorker);
+  });
+  loadSettled = undefined;
+  if (loaded instanceof Error || loaded.type !== 'loaded') {
+    await worker.terminate();
+    if (loaded instanceof Error) throw new CkError({ code: 'CK_HOST_WORKER_FAILED', message: loaded.message, cause: loaded });
+    if (loaded.type === 'loadFailed') throw new CkError({ code: loaded.code, message: loaded.message, data: loaded.stack ? { stack: loaded.stack } : undefined });
+    throw new CkError({ code: 'CK_HOST_WORKER_FAILED', message: `Unexpected message from the app worker: ${loaded.type}` });
+  }
+
+  return {
+    report: loaded.report,
+    pending: () => waiting.size,
+    invoke(req) {
+      if (exited) return Promise.resolve({ http: null, error: { message: 'The app worker is not running.' } });
+      const id = nextId++;
+      return new Promise((resolve) => {
+        waiting.set(id, resolve);
+        // Transfer nothing: the body buffer may be a slice of a pooled allocation; structured clone copies it.
+        worker.postMessage({ type: 'invoke', id, ...req } satisfies ToWorker);
+      });
+    },
+    async terminate() {
+      if (exited) return;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 5000);
+        onTerminated = () => { clearTimeout(timer); resolve(); };
+        worker.postMessage({ type: 'terminate' } satisfies ToWorker);
+      });
+      await worker.terminate();
+    },
+  };
+}
