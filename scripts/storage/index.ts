@@ -1,0 +1,2 @@
+/** Local storage for development and tests: Azurite's Table service. */
+export * from './azurite';
