@@ -13,3 +13,4 @@ import '../storage/codes';
 import '../export/codes';
 import '../validate/codes';
 import '../deploy/codes';
+import '../build/codes';

@@ -8,5 +8,4 @@ export * from './http-error';
 export * from './http-codes';
 export * from './types';
 export { createHandler } from './handler';
-export { httpOptions } from './register';
 export * from './param-extension';

@@ -1,0 +1,91 @@
+/**
+ * `connectorkit build`: ONE tsoa metadata pass → lint + Swagger 2.0 (scripts/spec) → routes.ts (scripts/routes) →
+ * esbuild bundle (scripts/bundle), all in memory; only when everything succeeded are dist/swagger.json,
+ * functions/.generated/routes.ts, dist/app/ and dist/app.zip written (atomically, only on change). A no-change
+ * rebuild is answered from the cache manifest (see ./cache.ts) without loading TypeScript or esbuild.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { CkError } from '../core/errors';
+import { toJsonText, writeDirAtomic, writeIfChanged } from '../core/fs';
+import type { IoHost } from '../core/io';
+import type { LoadedConfig } from '../config/types';
+import { computeCacheKey, hashOutputs, manifestFile, outputsIntact, readManifest, type CacheManifest } from './cache';
+import type { BuildOptions, BuildResult } from './types';
+
+/* eslint-disable @typescript-eslint/no-require-imports -- lazy: a cache hit must not load TypeScript, tsoa or esbuild */
+export async function build(loaded: LoadedConfig, io: IoHost, opts: BuildOptions = {}): Promise<BuildResult> {
+  const { config, root } = loaded;
+  const out = (rel: string) => loaded.resolve(path.join(config.outDir, rel));
+  const paths = { specFile: out('swagger.json'), routesFile: loaded.resolve(path.join(config.generatedDir, 'routes.ts')), appDir: out('app'), zipFile: out('app.zip') };
+  const useCache = opts.cache !== false;
+
+  const previous = await readManifest(loaded);
+  const key = await io.step('Check build inputs', () => computeCacheKey(loaded, previous));
+  if (useCache && previous?.key === key && (await outputsIntact(loaded, previous))) {
+    const { logLintWarnings } = (require('../spec/lint-error') as typeof import('../spec/lint-error'));
+    logLintWarnings(io, previous.findings);
+    io.log({ level: 'info', message: 'No input changed since the last build; outputs are up to date.' });
+    return { ...paths, functions: previous.functions, cached: true, warnings: previous.findings.filter((f) => f.severity === 'warning'), written: [] };
+  }
+
+  const entryFile = loaded.resolve(config.entryFile);
+  if (!existsSync(entryFile)) throw new CkError({ code: 'CK_BUILD_ENTRY_MISSING', message: `The entry file ${config.entryFile} does not exist.`, target: 'entryFile' });
+  const hostJsonFile = loaded.resolve('host.json');
+  if (!existsSync(hostJsonFile)) throw new CkError({ code: 'CK_BUNDLE_HOST_JSON_MISSING', message: `host.json is missing in ${root}.` });
+
+  const { generateMetadata } = (require('../metadata/generate') as typeof import('../metadata/generate'));
+  const bm = await io.step('Read controllers (tsoa metadata)', () =>
+    generateMetadata({ root, entryFile: config.entryFile, controllerPathGlobs: [...config.controllerPathGlobs] }),
+  );
+  const { specStep } = (require('./spec-step') as typeof import('./spec-step'));
+  const { assertNoLintErrors, logLintWarnings } = (require('../spec/lint-error') as typeof import('../spec/lint-error'));
+  const specResult = await io.step('Lint controllers and emit Swagger 2.0', () => specStep(bm, config.api));
+  logLintWarnings(io, specResult.findings);
+  assertNoLintErrors(specResult.findings);
+
+  const { emitRoutes, countOperations } = (require('../routes/emit-routes') as typeof import('../routes/emit-routes'));
+  const authModule = config.authModule && existsSync(loaded.resolve(config.authModule)) ? loaded.resolve(config.authModule) : undefined;
+  const routes = config.routes ?? {};
+  const routesSource = await io.step('Generate Functions registrations', () =>
+    emitRoutes(bm, { outDir: path.dirname(paths.routesFile), authModule, authLevel: routes.authLevel, bodyCoercion: routes.bodyCoercion }),
+  );
+
+  const { bundleApp } = (require('../bundle/bundle') as typeof import('../bundle/bundle'));
+  const pkg = JSON.parse(readFileSync(loaded.resolve('package.json'), 'utf8')) as { name?: string; version?: string };
+  const bundle = await io.step('Bundle the Functions app (esbuild)', () =>
+    bundleApp({
+      root,
+      entryFile,
+      routesFile: paths.routesFile,
+      routesSource,
+      hostJson: readFileSync(hostJsonFile, 'utf8'),
+      name: pkg.name ?? 'functions-app',
+      version: pkg.version ?? '0.0.0',
+      minify: opts.minify,
+    }),
+  );
+  for (const w of bundle.warnings) io.log({ level: 'warn', code: 'CK_BUNDLE_FAILED', message: `esbuild: ${w}` });
+
+  const specText = toJsonText(specResult.spec);
+  const written: string[] = [];
+  const rel = (f: string) => path.relative(root, f).split(path.sep).join('/');
+  await io.step('Write outputs', async () => {
+    if (await writeIfChanged(paths.specFile, specText)) written.push(rel(paths.specFile));
+    if (await writeIfChanged(paths.routesFile, routesSource)) written.push(rel(paths.routesFile));
+    const dir = await writeDirAtomic(paths.appDir, bundle.files, { prune: true });
+    written.push(...[...dir.changed, ...dir.removed].map((f) => `${rel(paths.appDir)}/${f}`));
+    if (await writeIfChanged(paths.zipFile, bundle.zip)) written.push(rel(paths.zipFile));
+  });
+  const outputs: Record<string, Buffer | string> = { [paths.specFile]: specText, [paths.routesFile]: routesSource, [paths.zipFile]: bundle.zip };
+  for (const [f, c] of Object.entries(bundle.files)) outputs[path.join(paths.appDir, f)] = c;
+  const manifest: CacheManifest = {
+    key: await computeCacheKey(loaded, { inputFiles: bm.inputFiles } as CacheManifest),
+    inputFiles: bm.inputFiles,
+    outputs: hashOutputs(loaded, outputs),
+    functions: countOperations(bm),
+    findings: specResult.findings,
+  };
+  await writeIfChanged(manifestFile(loaded), toJsonText(manifest));
+  return { ...paths, functions: manifest.functions, cached: false, warnings: specResult.findings.filter((f) => f.severity === 'warning'), written };
+}

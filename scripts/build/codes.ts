@@ -1,0 +1,10 @@
+import { defineCodes } from '../core/code-registry';
+
+/** Error codes of the build orchestration (stage-specific failures use their stage's codes). */
+export const BUILD_CODES = defineCodes('build', {
+  CK_BUILD_ENTRY_MISSING: {
+    source: 'user',
+    title: 'The entry file of the Functions app does not exist.',
+    hint: 'Create functions/index.ts (it may just import the controllers), or set connectorkit.entryFile.',
+  },
+});

@@ -1,0 +1,3 @@
+export { build } from './build';
+export { computeCacheKey, sourceRoots } from './cache';
+export type { BuildOptions, BuildResult } from './types';

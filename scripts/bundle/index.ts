@@ -1,0 +1,3 @@
+export { bundleApp } from './bundle';
+export { deterministicZip } from './zip';
+export type { BundleOptions, BundleResult } from './types';

@@ -1,0 +1,27 @@
+/** Options of {@link bundleApp}. */
+export interface BundleOptions {
+  /** Absolute project root (resolve directory of the entry). */
+  root: string;
+  /** Absolute path of the app entry (functions/index.ts). */
+  entryFile: string;
+  /** Absolute path of the generated routes file (functions/.generated/routes.ts). */
+  routesFile: string;
+  /** Its new text when it has not been written yet (the build bundles before writing anything). */
+  routesSource?: string;
+  /** host.json text (copied verbatim into dist/app). */
+  hostJson: string;
+  /** Name and version for dist/app/package.json. */
+  name: string;
+  version: string;
+  /** Minify main.js (default true: smaller zip and faster cold start; the source map keeps stack traces readable). */
+  minify?: boolean;
+}
+
+/** The bundled app: dist/app's files and the zip of them. */
+export interface BundleResult {
+  /** Relative name → content: host.json, package.json, main.js, main.js.map. */
+  files: Record<string, Buffer>;
+  zip: Buffer;
+  /** Warnings esbuild reported (file:line: text). */
+  warnings: string[];
+}

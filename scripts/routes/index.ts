@@ -1,0 +1,2 @@
+export { emitRoutes, countOperations } from './emit-routes';
+export type { EmitRoutesOptions } from './types';

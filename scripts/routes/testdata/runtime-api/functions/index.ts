@@ -1,0 +1,2 @@
+/** Entry of the runtime fixture app: registers the generated operations. */
+import './.generated/routes';
