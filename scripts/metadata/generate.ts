@@ -19,7 +19,7 @@ export interface GenerateMetadataOptions {
 
 export function generateMetadata(opts: GenerateMetadataOptions): BuildMetadata {
   const rel = (f: string) => path.relative(opts.root, f).split(path.sep).join('/');
-  let gen: MetadataGenerator;
+  let gen: MetadataGenerator | undefined;
   let metadata;
   try {
     gen = new MetadataGenerator(
@@ -30,10 +30,13 @@ export function generateMetadata(opts: GenerateMetadataOptions): BuildMetadata {
     );
     metadata = gen.Generate();
   } catch (e) {
+    const message = (e as Error).message.trim();
+    const target = gen && locateTsoaError(message, gen.controllerNodes, rel);
     throw new CkError({
       code: 'CK_SPEC_METADATA_FAILED',
-      message: `tsoa could not read the controllers: ${(e as Error).message}`,
+      message: `${target ? `${target}: ` : ''}tsoa could not read the controllers: ${message}`,
       cause: e,
+      ...(target ? { target } : {}),
     });
   }
   const locations: LocationMap = {};
@@ -58,4 +61,14 @@ export function generateMetadata(opts: GenerateMetadataOptions): BuildMetadata {
     .sort();
   const { paramExtensions, issues } = readParamExtensions(gen.controllerNodes, at);
   return { metadata, locations, inputFiles, paramExtensions, paramExtensionIssues: issues };
+}
+
+/** tsoa errors end with "in 'Controller.method'"; turn that into file:line so the user lands on the method. */
+function locateTsoaError(message: string, nodes: readonly ts.ClassDeclaration[], rel: (f: string) => string): string | undefined {
+  const m = /in '([A-Za-z0-9_$]+)\.([A-Za-z0-9_$]+)'/.exec(message);
+  const cls = m && nodes.find((n) => n.name?.text === m[1]);
+  if (!m || !cls) return undefined;
+  const member = cls.members.find((x) => ts.isMethodDeclaration(x) && ts.isIdentifier(x.name) && x.name.text === m[2]) ?? cls;
+  const sf = cls.getSourceFile();
+  return `${rel(sf.fileName)}:${sf.getLineAndCharacterOfPosition(member.getStart(sf)).line + 1}`;
 }

@@ -19,16 +19,19 @@ function segments(route: string): Seg[] {
 /** 'shadow' when some URL of `b` is taken by `a` (tried first), 'same' for identical templates, undefined when disjoint or `a` is more specific. */
 export function compareRoutes(a: Seg[], b: Seg[]): 'shadow' | 'same' | undefined {
   let aWider = false;
+  let aNarrower = false;
   for (let i = 0; ; i++) {
     const x = a[i];
     const y = b[i];
-    if (!x && !y) return aWider ? 'shadow' : 'same';
+    if (!x && !y) return aWider ? 'shadow' : aNarrower ? undefined : 'same';
+    if (x?.kind === 'rest' && y?.kind === 'rest') return aWider ? 'shadow' : aNarrower ? undefined : 'same';
     if (x?.kind === 'rest') return 'shadow';
     if (y?.kind === 'rest') return aWider ? 'shadow' : undefined;
     if (!x || !y) return undefined;
     if (x.kind === 'lit' && y.kind === 'lit') {
       if (x.text !== y.text) return undefined;
     } else if (x.kind === 'param' && y.kind === 'lit') aWider = true;
+    else if (x.kind === 'lit' && y.kind === 'param') aNarrower = true;
   }
 }
 
