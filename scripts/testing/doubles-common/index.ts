@@ -1,0 +1,5 @@
+/** Shared bits of the loopback HTTPS doubles (server, faults, bearer check, oav contract checks). */
+export * from './https-double';
+export * from './faults';
+export * from './bearer';
+export * from './spec-validator';

@@ -1,0 +1,102 @@
+/**
+ * Offline contract checks with oav's LiveValidator, one instance per spec folder per process (initialising is the
+ * slow part, ~0.5 s). Requests are checked before the double handles them, responses before they are sent.
+ */
+import * as path from 'node:path';
+
+/** The anchors folder: ../shared/anchors beside the repo, or CK_ANCHORS_DIR. */
+export function anchorsDir(): string {
+  return process.env.CK_ANCHORS_DIR ?? path.resolve(__dirname, '../../../../shared/anchors');
+}
+
+/** The two spec copies the ARM double validates against. */
+export const SPEC_SETS = {
+  apim: {
+    directory: () => path.join(anchorsDir(), 'apim-rest-spec/2024-05-01'),
+    pattern: 'specification/apimanagement/resource-manager/Microsoft.ApiManagement/ApiManagement/stable/2024-05-01/*.json',
+  },
+  web: {
+    directory: () => path.join(anchorsDir(), 'web-rest-spec/2025-05-01'),
+    pattern: 'specification/web/resource-manager/Microsoft.Web/AppService/stable/2025-05-01/*.json',
+  },
+} as const;
+
+export type SpecSetName = keyof typeof SPEC_SETS;
+
+/** The slice of oav's LiveValidator we use (typed locally so oav stays a lazily required devDependency). */
+interface OavResult {
+  isSuccessful?: boolean;
+  operationInfo?: { operationId?: string };
+  errors: Array<{ code: string; message: string; pathsInPayload?: string[] }>;
+  runtimeException?: { code: string; message: string };
+}
+interface OavLiveValidator {
+  initialize(): Promise<void>;
+  validateLiveRequest(req: LiveRequest): Promise<OavResult>;
+  validateLiveResponse(res: LiveResponse, op: { url: string; method: string }): Promise<OavResult>;
+}
+
+/** A request in oav's shape. */
+export interface LiveRequest {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body?: unknown;
+}
+/** A response in oav's shape (statusCode is a string for oav). */
+export interface LiveResponse {
+  statusCode: string;
+  headers: Record<string, string>;
+  body?: unknown;
+}
+
+/** Outcome of one check: ok, the matched operationId, and readable problems. */
+export interface CheckOutcome {
+  ok: boolean;
+  operationId?: string;
+  problems: string[];
+  /** True when oav found no operation for the URL/method/api-version. */
+  notFound: boolean;
+}
+
+const cache = new Map<string, Promise<OavLiveValidator>>();
+
+/** Returns the (cached) initialised validator for a spec set. */
+export function specValidator(name: SpecSetName): Promise<OavLiveValidator> {
+  const set = SPEC_SETS[name];
+  const dir = set.directory();
+  const key = `${dir}|${set.pattern}`;
+  let p = cache.get(key);
+  if (!p) {
+    p = (async () => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const oav = require('oav') as { LiveValidator: new (o: object, log?: (m: string, l: string) => void) => OavLiveValidator };
+      const lv = new oav.LiveValidator(
+        { directory: dir, swaggerPathsPattern: [set.pattern], git: { shouldClone: false }, loadValidatorInBackground: false, loadValidatorInInitialize: true, isArmCall: true },
+        () => undefined,
+      );
+      await lv.initialize();
+      return lv;
+    })();
+    cache.set(key, p);
+    p.catch(() => cache.delete(key));
+  }
+  return p;
+}
+
+function outcome(r: OavResult): CheckOutcome {
+  const problems = r.errors.map((e) => `${e.code} at ${(e.pathsInPayload ?? []).join(',') || '/'}: ${e.message}`);
+  if (r.runtimeException) problems.push(`${r.runtimeException.code}: ${r.runtimeException.message}`);
+  const notFound = /OPERATION_NOT_FOUND/.test(r.runtimeException?.code ?? '');
+  return { ok: r.isSuccessful === true, operationId: r.operationInfo?.operationId, problems, notFound };
+}
+
+/** Checks a request against the spec set (oav treats `isSuccessful: undefined` as a runtime exception → not ok). */
+export async function checkRequest(name: SpecSetName, req: LiveRequest): Promise<CheckOutcome> {
+  return outcome(await (await specValidator(name)).validateLiveRequest(req));
+}
+
+/** Checks a response for the operation that `req` matched. */
+export async function checkResponse(name: SpecSetName, req: LiveRequest, res: LiveResponse): Promise<CheckOutcome> {
+  return outcome(await (await specValidator(name)).validateLiveResponse(res, { url: req.url, method: req.method }));
+}
