@@ -4,3 +4,4 @@ export * from './identities';
 export * from './keys';
 export * from './mint';
 export { apiScopes } from './flows';
+export * from './dev-token';
