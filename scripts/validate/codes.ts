@@ -1,4 +1,20 @@
 import { defineCodes } from '../core/code-registry';
 
 /** Error codes of the validate stage. */
-export const VALIDATE_CODES = defineCodes('validate', {});
+export const VALIDATE_CODES = defineCodes('validate', {
+  CK_VALIDATE_DIR_NOT_FOUND: {
+    source: 'user',
+    title: 'The connector folder does not exist.',
+    hint: 'Pass the folder that holds apiDefinition.swagger.json (default: config connectorDir), or run `connectorkit export` first.',
+  },
+  CK_VALIDATE_BAD_LEVEL: {
+    source: 'user',
+    title: 'Unknown validation level.',
+    hint: 'Use --level schema, platform (default) or certification.',
+  },
+  CK_VALIDATE_FAILED: {
+    source: 'user',
+    title: 'The connector has validation errors.',
+    hint: 'Fix the errors listed above (each names Microsoft\'s rule id and a JSON pointer), then run `connectorkit validate` again.',
+  },
+});

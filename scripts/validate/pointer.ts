@@ -1,0 +1,41 @@
+/** JSON pointer helpers (RFC 6901). */
+
+/** Escapes one reference token. */
+export function esc(token: string | number): string {
+  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** Joins a pointer and tokens. */
+export function ptr(base: string, ...tokens: Array<string | number>): string {
+  return base + tokens.map((t) => '/' + esc(t)).join('');
+}
+
+/** Splits a pointer into unescaped tokens; undefined when it is not a valid pointer. */
+export function parsePointer(p: string): string[] | undefined {
+  if (p === '') return [];
+  if (!p.startsWith('/')) return undefined;
+  const out: string[] = [];
+  for (const raw of p.slice(1).split('/')) {
+    if (/~[^01]|~$/.test(raw)) return undefined;
+    out.push(raw.replace(/~1/g, '/').replace(/~0/g, '~'));
+  }
+  return out;
+}
+
+/** Value at a pointer, or undefined. */
+export function getAt(doc: unknown, p: string): unknown {
+  const tokens = parsePointer(p);
+  if (!tokens) return undefined;
+  let cur: unknown = doc;
+  for (const t of tokens) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    if (!Object.prototype.hasOwnProperty.call(cur, t)) return undefined;
+    cur = (cur as Record<string, unknown>)[t];
+  }
+  return cur;
+}
+
+/** Whether pointer `p` equals `base` or lies below it. */
+export function isUnder(p: string, base: string): boolean {
+  return p === base || p.startsWith(base + '/');
+}

@@ -1,0 +1,165 @@
+/**
+ * Documented relaxations of Microsoft's 2020 schemas. The live platform accepts more than the published schemas
+ * (notes/connector-format.md §2 measured 829/992 swaggers and 859/989 apiProperties passing); each entry below
+ * names one thing the platform accepts, the evidence, and how many connectors of the development corpus
+ * (../shared/anchors/connectors-dev, 70 merged connectors) need it. A schema failure matched by an entry is
+ * reported with the entry's severity (never an error); every other schema failure stays an error.
+ * The corpus counts are asserted by validate.test.ts, so they cannot drift silently.
+ */
+import type { LeafError } from './schema-errors';
+import type { SchemaName } from './schemas';
+
+/** One relaxation. */
+export interface Relaxation {
+  id: string;
+  /** Which published schema it relaxes. */
+  schema: SchemaName;
+  /** Severity of the downgraded finding. */
+  severity: 'warning' | 'info';
+  /** What the platform accepts that the schema rejects. */
+  title: string;
+  /** Where the evidence is (note section, PR, measurement). */
+  evidence: string;
+  /** Number of dev-corpus connectors that need it (asserted by the corpus test). */
+  corpus: number;
+  match(e: LeafError): boolean;
+}
+
+const last = (p: string): string => p.slice(p.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~');
+const extra = (e: LeafError): string => (e.keyword === 'additionalProperties' ? String(e.params.additionalProperty) : '');
+const COPILOT_KEYS = new Set(['x-ms-openai-data', 'x-ms-openai-manifest', 'x-ms-keywords', 'x-ms-openai-published-to-copilots', 'x-ms-require-user-confirmation']);
+
+/** Every relaxation, in report order. */
+export const RELAXATIONS: readonly Relaxation[] = [
+  {
+    id: 'copilot-extensions',
+    schema: 'swagger',
+    severity: 'info',
+    title: 'Copilot/AI plugin extensions (x-ms-openai-data, x-ms-openai-manifest, x-ms-keywords, x-ms-openai-published-to-copilots, x-ms-require-user-confirmation) are not in the 2020 schema.',
+    evidence: 'note §2 (7 + 39 of 163 corpus swagger failures) and §4 table (used by 38 swaggers; documented in the Copilot for Sales extensibility docs)',
+    corpus: 0,
+    match: (e) => COPILOT_KEYS.has(extra(e)),
+  },
+  {
+    id: 'unlisted-x-ms-keys',
+    schema: 'swagger',
+    severity: 'warning',
+    title: 'x-ms-* keys the schema does not list at that place (x-ms-url-encoding on a header, x-ms-enum on a path parameter, x-ms-examples, x-ms-editor, AutoRest keys) — the platform ignores or accepts them.',
+    evidence: 'note §2 ("the remaining 117 trip over unlisted x-ms-* keys inside parameter or schema objects"), §4 (x-ms-editor*, AutoRest keys "Power Platform ignores these")',
+    corpus: 0,
+    match: (e) => extra(e).startsWith('x-ms-') && !COPILOT_KEYS.has(extra(e)),
+  },
+  {
+    id: 'extension-object-extra-keys',
+    schema: 'swagger',
+    severity: 'warning',
+    title: 'Extra keys inside an x-ms-* extension object (file-picker value-path, AutoRest x-ms-enum values).',
+    evidence: 'note §2 ("file-picker keys outside the schema"); merged connectors Asite, CognitiveServicesQuestionAnswering',
+    corpus: 0,
+    match: (e) => e.keyword === 'additionalProperties' && !extra(e).startsWith('x-ms-') && /\/x-ms-[^/]*(\/|$)/.test(e.instancePath),
+  },
+  {
+    id: 'x-ms-value-shape',
+    schema: 'swagger',
+    severity: 'warning',
+    title: 'An x-ms-* value outside the schema\'s enum or type (x-ms-visibility "" or "Advanced", a non-string x-ms-summary).',
+    evidence: 'dev corpus: 49 × x-ms-visibility "" and 16 × "Advanced" in merged connectors (StaffCircle, CognitiveServicesQuestionAnswering)',
+    corpus: 0,
+    match: (e) => (e.keyword === 'enum' || e.keyword === 'type') && last(e.instancePath).startsWith('x-ms-'),
+  },
+  {
+    id: 'format-outside-enum',
+    schema: 'swagger',
+    severity: 'warning',
+    title: '`format` values outside the schema\'s enum (e.g. "string"); the designer treats unknown formats as plain.',
+    evidence: 'note §2 ("formats outside the enum"); dev corpus has 4 × format "string" (Tikit)',
+    corpus: 0,
+    match: (e) => e.keyword === 'enum' && last(e.instancePath) === 'format',
+  },
+  {
+    id: 'empty-responses',
+    schema: 'swagger',
+    severity: 'warning',
+    title: 'An operation with an empty `responses` object (the schema wants at least one response).',
+    evidence: 'note §2 ("an empty responses object"); merged connector MoreApp Forms',
+    corpus: 0,
+    match: (e) => (e.keyword === 'minProperties' || e.keyword === 'not') && /\/responses$/.test(e.instancePath),
+  },
+  {
+    id: 'script-operations',
+    schema: 'apiProperties',
+    severity: 'info',
+    title: '`properties.scriptOperations` (custom code, script.csx) is not in the 2020 schema.',
+    evidence: 'note §2 (fixes 46 of 130 apiProperties failures), §5; paconn download keeps it',
+    corpus: 0,
+    match: (e) => extra(e) === 'scriptOperations' && e.instancePath === '/properties',
+  },
+  {
+    id: 'connection-parameter-sets',
+    schema: 'apiProperties',
+    severity: 'info',
+    title: '`properties.connectionParameterSets` (multi-auth) is not in the 2020 schema.',
+    evidence: 'note §2 (fixes 8 of 130), §5; paconn create/update reads it',
+    corpus: 0,
+    match: (e) => extra(e) === 'connectionParameterSets' && e.instancePath === '/properties',
+  },
+  {
+    id: 'redirect-mode-global-per-connector',
+    schema: 'apiProperties',
+    severity: 'info',
+    title: '`redirectMode: "GlobalPerConnector"` (per-connector redirect URL) is not in the enum.',
+    evidence: 'note §2 (fixes 20 of 130; unmerged PR #3124 adds it), §5 (maintainers ask new connectors to use it, PR #3035/#3162)',
+    corpus: 0,
+    match: (e) => e.keyword === 'enum' && /\/redirectMode$/.test(e.instancePath) && e.data === 'GlobalPerConnector',
+  },
+  {
+    id: 'enum-case-insensitive',
+    schema: 'apiProperties',
+    severity: 'warning',
+    title: 'An enum value in another letter case (redirectMode "direct"); the platform parses these enums case-insensitively.',
+    evidence: 'merged connector SurveyMonkey (redirectMode "direct")',
+    corpus: 0,
+    match: (e) => e.keyword === 'enum' && typeof e.data === 'string' && ((e.params.allowedValues as unknown[]) ?? []).some((v) => typeof v === 'string' && v.toLowerCase() === (e.data as string).toLowerCase()),
+  },
+  {
+    id: 'oauth-custom-parameters',
+    schema: 'apiProperties',
+    severity: 'info',
+    title: 'Extra oAuthSettings customParameters (aad enableOnbehalfOfLogin, oauth2 extras) and extra oAuthSettings.properties (AzureActiveDirectoryResourceId, IsOnbehalfofLoginSupported).',
+    evidence: 'note §2 (12 + 2 of 130), §5 aad (enableOnbehalfOfLogin in 14 files), §6 (Emigo)',
+    corpus: 0,
+    match: (e) => /\/oAuthSettings\/(customParameters|properties)(\/|$)/.test(e.instancePath) && (e.keyword === 'additionalProperties' || e.keyword === 'type' || e.keyword === 'enum'),
+  },
+  {
+    id: 'ui-constraints-json-values',
+    schema: 'apiProperties',
+    severity: 'warning',
+    title: 'uiDefinition.constraints values given as JSON booleans/numbers where the schema wants strings ("true").',
+    evidence: 'note §2 (17 of the 42 remaining apiProperties failures)',
+    corpus: 0,
+    match: (e) => e.keyword === 'type' && /\/uiDefinition\/constraints\//.test(e.instancePath),
+  },
+  {
+    id: 'policy-template-shapes',
+    schema: 'apiProperties',
+    severity: 'warning',
+    title: 'Policy template instances with parameters or templates the schema does not list (dynamicsubdomain, moveproperties, …).',
+    evidence: 'note §2 ("policy instances with parameters their template schema does not list"), §5 ("seen in live files but not in the schema")',
+    corpus: 0,
+    match: (e) => /^\/properties\/policyTemplateInstances\//.test(e.instancePath),
+  },
+  {
+    id: 'settings-paconn-keys',
+    schema: 'settings',
+    severity: 'info',
+    title: 'settings.json keys paconn writes or reads but the schema rejects (script, flowUrl, clientId, tenant, …) and environment ids like "Default-<guid>".',
+    evidence: 'note §1 (settingsserializer.py; LINKMobility/settings.json)',
+    corpus: 0,
+    match: (e) => e.keyword === 'additionalProperties' || (e.keyword === 'pattern' && e.instancePath === '/environment'),
+  },
+];
+
+/** The first relaxation that covers an error of a schema, if any. */
+export function findRelaxation(schema: SchemaName, e: LeafError): Relaxation | undefined {
+  return RELAXATIONS.find((r) => r.schema === schema && r.match(e));
+}

@@ -1,0 +1,22 @@
+import type { Rule } from '../types';
+import { isObj, operationParams } from '../swagger-walk';
+import { ptr } from '../pointer';
+const SUPPORTED = /^(application\/json|text\/plain|multipart\/form-data|application\/x-www-form-urlencoded|application\/octet-stream|text\/json|application\/[\w.+-]*json|application\/xml|text\/xml|text\/csv|text\/html|\*\/\*)/i;
+
+/** Operations with a body or formData parameter declare `consumes` (operation or root). */
+export const rule: Rule = {
+  id: 'ConsumesMissing',
+  level: 'platform',
+  severity: 'error',
+  file: 'apiDefinition.swagger.json',
+  description: "Operations with a body or formData parameter declare `consumes` with a supported MIME type (absent consumes is a warning: the platform assumes application/json and 66 operations of merged connectors rely on it).",
+  check(ctx) {
+    for (const o of ctx.operations) {
+      if (!operationParams(ctx.swagger, o).some((p) => p.param.in === 'body' || p.param.in === 'formData')) continue;
+      const list = o.op.consumes ?? ctx.swagger?.consumes;
+      // Absent consumes falls back to application/json on the platform (66 operations of merged connectors rely on it).
+      if (!Array.isArray(list) || list.length === 0) ctx.report({ severity: 'warning', message: `The operation '${String(o.op.operationId ?? o.path)}' has a body but no 'consumes'; the platform assumes application/json. Declare it.`, pointer: o.pointer });
+      else if (!list.some((m) => typeof m === 'string' && SUPPORTED.test(m))) ctx.report({ message: `At least one supported MIME type must be provided in 'consumes' for operation '${String(o.op.operationId ?? o.path)}'.`, pointer: o.op.consumes ? ptr(o.pointer, 'consumes') : '/consumes' });
+    }
+  },
+};
