@@ -176,3 +176,15 @@ describe('input problems are coded errors naming the config key', () => {
     expect(codeOf(() => buildConnector({ spec: { openapi: '3.0.0', paths: {} }, config: fixtureConfig() })).code).toBe('CK_EXPORT_SPEC_INVALID');
   });
 });
+
+describe('offline validation (scripts/validate)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { validateConnectorFiles } = require('../validate/validate') as typeof import('../validate/validate');
+  it('the fixture export passes --level certification with 0 errors and 0 warnings, local and deployed', () => {
+    for (const deployOutputs of [undefined, FIXTURE_DEPLOY]) {
+      const f = buildConnector({ spec: fixtureSpec(), config: fixtureConfig(), ...(deployOutputs ? { deployOutputs } : {}) });
+      const r = validateConnectorFiles(f.files, { level: 'certification' });
+      expect(r.findings.filter((x) => x.severity !== 'info')).toEqual([]);
+    }
+  });
+});

@@ -145,3 +145,22 @@ describe('runExport (project on disk)', () => {
     expect(existsSync(path.join(root, 'connector', 'icon.png'))).toBe(true);
   });
 });
+
+describe('validation before writing', () => {
+  it('validator errors stop the write (CK_EXPORT_VALIDATION_FAILED) and nothing is created', async () => {
+    const dir = path.join(tmp, 'invalid');
+    const folder = buildConnector({ spec: fixtureSpec(), config: fixtureConfig({ api: { host: 'localhost:7071' } }) });
+    const e = await rejection(writeConnector(dir, folder));
+    expect(e.code).toBe('CK_EXPORT_VALIDATION_FAILED');
+    expect(e.details!.map((d) => `${d.code} ${d.target}`)).toContain('CkProductionHost apiDefinition.swagger.json#/host');
+    expect(existsSync(dir)).toBe(false);
+    const ok = await writeConnector(dir, folder, { level: 'platform' });
+    expect(ok.validated).toBe(true);
+  });
+
+  it('a valid folder is validated at certification level by default', async () => {
+    const r = await writeConnector(path.join(tmp, 'valid'), fresh());
+    expect(r.validated).toBe(true);
+    expect(r.warnings).toEqual([]);
+  });
+});
