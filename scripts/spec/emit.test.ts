@@ -116,3 +116,9 @@ describe('ParamExtension metadata', () => {
     expect(bm.paramExtensionIssues).toEqual([]);
   });
 });
+
+test('moves an operation @Extension x-ms-notification-content onto the path item', () => {
+  const item = (result.spec as Json).paths['/webhooks'];
+  expect(item['x-ms-notification-content']).toEqual({ description: 'The new employee', schema: { $ref: '#/definitions/Employee' } });
+  expect(item.post['x-ms-notification-content']).toBeUndefined();
+});

@@ -17,6 +17,7 @@ import type { EmitSpecOptions, LintFinding, OperationRef, SpecResult, SwaggerSpe
 
 const ROOT_KEYS = ['swagger', 'info', 'host', 'basePath', 'schemes', 'consumes', 'produces', 'paths', 'definitions', 'parameters', 'responses', 'securityDefinitions', 'security', 'tags'];
 const INFO_KEYS = ['title', 'description', 'version', 'termsOfService', 'contact', 'license'];
+const NOTIFICATION_CONTENT = 'x-ms-notification-content';
 const VERBS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'];
 
 type Json = Record<string, unknown>;
@@ -80,7 +81,14 @@ export function emitSpec(bm: BuildMetadata, api: ProjectConfig['api'], opts: Emi
         (o, param) => findings.push(finding(o, SPEC_CODES.CK_SPEC_PARAM_EXTENSION_UNMATCHED, 'warning', `@ParamExtension on '${param}' of ${o.controller}.${o.method} has no Swagger parameter to go on`)),
       );
     }
-    for (const k of Object.keys(rawPaths[path])) if (k.startsWith('x-')) item[k] = rawPaths[path][k];
+    for (const verb of Object.keys(item)) {
+      // x-ms-notification-content belongs on the path item (beside the webhook's post); tsoa can only put it on the operation.
+      const op = item[verb] as Json;
+      if (op[NOTIFICATION_CONTENT] !== undefined) {
+        item[NOTIFICATION_CONTENT] = op[NOTIFICATION_CONTENT];
+        delete op[NOTIFICATION_CONTENT];
+      }
+    }
     paths[path] = item;
   }
   const definitions = sortedObject(raw.definitions as Record<string, Json> | undefined);

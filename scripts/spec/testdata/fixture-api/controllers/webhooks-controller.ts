@@ -14,6 +14,7 @@ export class WebhooksController extends Controller {
   @Post()
   @Extension('x-ms-trigger', 'single')
   @Extension('x-ms-trigger-hint', 'Create an employee to fire this trigger.')
+  @Extension('x-ms-notification-content', { description: 'The new employee', schema: { $ref: '#/definitions/Employee' } })
   @SuccessResponse(201, 'Registered')
   public async createWebhook(@Body() body: WebhookRequest): Promise<Webhook> {
     this.setStatus(201);
