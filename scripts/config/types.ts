@@ -22,6 +22,8 @@ export interface ProjectConfig {
     title?: string;
     /** info.description override (30–500 chars); defaults to api.description. */
     description?: string;
+    /** Production host before the first deploy (deploy outputs win; default api.host). */
+    host?: string;
     website?: string;
     privacyPolicy?: string;
     categories?: string[];

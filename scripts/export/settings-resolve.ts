@@ -110,14 +110,14 @@ export function resolveSettings(config: Readonly<ProjectConfig>, spec: Record<st
   if (!publisher) bad('connector.publisher', 'Set the publisher (your company or organisation name).');
   const stackOwner = str(c.stackOwner) ?? publisher;
 
-  let host = deploy?.host ?? str(config.api.host) ?? '';
+  let host = deploy?.host ?? str(c.host) ?? str(config.api.host) ?? '';
   const placeholders: string[] = [];
   if (!deploy) {
     placeholders.push('host');
-    notices.push({ code: 'CK_EXPORT_LOCAL_PLACEHOLDERS', target: 'api.host', message: `No deploy outputs found: host "${host}" comes from api.host, and the connector's client id and resource URI are placeholders. Run \`connectorkit deploy\` (it re-exports with the real values) before importing.` });
+    notices.push({ code: 'CK_EXPORT_LOCAL_PLACEHOLDERS', target: str(c.host) ? 'connector.host' : 'api.host', message: `No deploy outputs found: host "${host}" comes from ${str(c.host) ? 'connector.host' : 'api.host'}, and the connector's client id and resource URI are placeholders. Run \`connectorkit deploy\` (it re-exports with the real values) before importing.` });
   }
   host = host.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
-  if (!/^[^{}/ :\\]+(?::\d+)?$/.test(host)) bad('api.host', `"${host}" is not a host name (no scheme, no path).`);
+  if (!/^[^{}/ :\\]+(?::\d+)?$/.test(host)) bad(str(c.host) ? 'connector.host' : 'api.host', `"${host}" is not a host name (no scheme, no path).`);
   const basePath = deploy?.basePath ?? str(spec.basePath) ?? str(config.api.basePath) ?? '/';
   if (!basePath.startsWith('/')) bad('api.basePath', `basePath "${basePath}" must start with "/".`);
 
