@@ -28,7 +28,9 @@ export function fieldErrorsToDetails(param: TsoaRoute.ParameterSchema, fields: F
     const excess = EXCESS.exec(err.message);
     if (excess) {
       for (const prop of excess[1]!.split(',')) {
-        out.push({ code: HTTP_CODES.FIELD_UNEXPECTED, message: `'${prop}' is not a declared property and is not allowed.`, target: `${target}.${prop}` });
+        // Models report each extra under its own key (`body.x`), object literals all extras under the parent.
+        const t = target.endsWith(`.${prop}`) ? target : `${target}.${prop}`;
+        out.push({ code: HTTP_CODES.FIELD_UNEXPECTED, message: `'${prop}' is not a declared property and is not allowed.`, target: t });
       }
       continue;
     }
@@ -47,7 +49,7 @@ function toTarget(param: TsoaRoute.ParameterSchema, key: string): string {
     if (rest === n) rest = '';
     else if (rest.startsWith(`${n}.`) || rest.startsWith(`${n}[`)) rest = rest.slice(n.length);
     else rest = `.${rest}`;
-    return `${loc}${rest}`.replace(/^(\w+)\.?\[/, '$1[');
+    return `${loc}${rest}`;
   }
   if (param.in === 'body-prop' && rest.startsWith('body.')) rest = rest.slice(5);
   return `${loc}.${rest}`;

@@ -1,0 +1,176 @@
+/**
+ * The generated routes + runtime over real HTTP: the fixture app (scripts/routes/testdata/runtime-api) is built
+ * with `build()` and served by the local host (scripts/host) under the real @azure/functions library.
+ */
+import { rmSync } from 'node:fs';
+import * as path from 'node:path';
+import * as ts from 'typescript';
+import { build } from '../build/build';
+import { copyFixtureProject, REPO_ROOT } from '../build/fixture-project';
+import { loadConfig } from '../config';
+import { RecordingIoHost } from '../core/io';
+import { startHost } from '../host';
+import type { HostHandle } from '../host';
+import { HTTP_CODES } from './http-codes';
+import { RUNTIME_CODES } from './codes';
+
+let dir: string;
+let host: HostHandle;
+const io = new RecordingIoHost();
+
+beforeAll(async () => {
+  dir = copyFixtureProject(path.join(__dirname, '../routes/testdata/runtime-api'), 'ck-runtime-');
+  await build(loadConfig({ cwd: dir, env: {} }), new RecordingIoHost(), { minify: false });
+  host = await startHost({ appDir: path.join(dir, 'dist/app'), port: 0, io });
+}, 120000);
+
+afterAll(async () => {
+  await host?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function call(method: string, route: string, init: { body?: BodyInit; headers?: Record<string, string> } = {}) {
+  const r = await fetch(`${host.url}/api/${route}`, { method, body: init.body, headers: init.headers });
+  const text = await r.text();
+  return { status: r.status, headers: r.headers, text, json: text ? JSON.parse(text) : undefined };
+}
+const post = (route: string, body: unknown) => call('POST', route, { body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+const targets = (json: { error: { details: Array<{ target: string; code: string }> } }) => json.error.details.map((d) => `${d.target} ${d.code}`).sort();
+
+describe('generated routes on the local host', () => {
+  it('registers one function per operation, named by operationId, routes without the prefix', () => {
+    expect(host.functions.map((f) => `${f.name} ${f.methods.join(',')} ${f.route} ${f.authLevel}`).sort()).toEqual([
+      'Both GET secure/both anonymous',
+      'CreateItem POST items anonymous',
+      'DeleteItem DELETE items/{id} anonymous',
+      'Either GET secure/either anonymous',
+      'FailCrash GET items/fail/crash anonymous',
+      'FailHttp GET items/fail/http anonymous',
+      'GetItem GET items/{id} anonymous',
+      'GoneItem GET items/{id}/gone anonymous',
+      'Search GET items/search/run anonymous',
+      'Upload POST items/upload anonymous',
+    ]);
+  });
+
+  it('coerces path, query (repeated and comma-joined arrays), header and date values', async () => {
+    const r = await call('GET', 'items/7?expand=true&tags=1&tags=2&since=2024-01-02T03:04:05Z', { headers: { 'x-limit': '5' } });
+    expect(r.status).toBe(200);
+    expect(r.json).toEqual({ id: 7, expand: true, tags: [1, 2], limit: 5, since: '2024-01-02T03:04:05.000Z' });
+    const joined = await call('GET', 'items/8?tags=3,4');
+    expect(joined.json.tags).toEqual([3, 4]);
+  });
+
+  it('answers 400 with one detail per invalid query/path/header field', async () => {
+    const r = await call('GET', 'items/abc?expand=maybe&tags=1,x', { headers: { 'x-limit': 'z' } });
+    expect(r.status).toBe(400);
+    expect(r.json.error.code).toBe(HTTP_CODES.VALIDATION_FAILED);
+    expect(targets(r.json)).toEqual(['header.x-limit CK_HTTP_FIELD_INVALID', 'path.id CK_HTTP_FIELD_INVALID', 'query.expand CK_HTTP_FIELD_INVALID', 'query.tags[1] CK_HTTP_FIELD_INVALID']);
+  });
+
+  it('validates the JSON body: wrong types, missing required, unexpected properties — one detail each', async () => {
+    const r = await post('items', { name: '', quantity: 'x', bogus: 1, other: 2, tags: [{}], address: { street: 's' } });
+    expect(r.status).toBe(400);
+    expect(targets(r.json)).toEqual([
+      'body.address.city CK_HTTP_FIELD_REQUIRED',
+      'body.bogus CK_HTTP_FIELD_UNEXPECTED',
+      'body.email CK_HTTP_FIELD_REQUIRED',
+      'body.name CK_HTTP_FIELD_INVALID',
+      'body.other CK_HTTP_FIELD_UNEXPECTED',
+      'body.quantity CK_HTTP_FIELD_INVALID',
+      'body.tags[0] CK_HTTP_FIELD_INVALID',
+    ]);
+    expect(r.json.error.message).toMatch(/7 fields/);
+  });
+
+  it('answers 400 (never 500) to malformed JSON and a missing body', async () => {
+    const bad = await post('items', '{"name": ');
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.code).toBe(HTTP_CODES.MALFORMED_JSON);
+    const empty = await call('POST', 'items');
+    expect(empty.status).toBe(400);
+    expect(targets(empty.json)).toEqual(['body CK_HTTP_FIELD_REQUIRED']);
+  });
+
+  it('honours setStatus and setHeader, and coerces body values like tsoa', async () => {
+    const r = await post('items', { name: 'a', email: 'a@b.co', quantity: '2', tags: ['x'] });
+    expect(r.status).toBe(201);
+    expect(r.headers.get('x-item-id')).toBe('i1');
+    expect(r.json).toEqual({ id: 'i1', name: 'a', email: 'a@b.co', quantity: 2, tags: ['x'] });
+  });
+
+  it('returns 204 when the method returns nothing', async () => {
+    const r = await call('DELETE', 'items/3');
+    expect(r.status).toBe(204);
+    expect(r.text).toBe('');
+  });
+
+  it('honours TsoaResponse responders (status, body, headers)', async () => {
+    const r = await call('GET', 'items/3/gone');
+    expect(r.status).toBe(404);
+    expect(r.headers.get('x-why')).toBe('deleted');
+    expect(r.json).toEqual({ reason: 'item 3 is gone' });
+  });
+
+  it('builds @Queries models from the query string', async () => {
+    expect((await call('GET', 'items/search/run?term=x&page=2&ids=1&ids=2')).json).toEqual({ term: 'x', page: 2, ids: [1, 2] });
+    const bad = await call('GET', 'items/search/run?page=z');
+    expect(targets(bad.json)).toEqual(['query.page CK_HTTP_FIELD_INVALID', 'query.term CK_HTTP_FIELD_REQUIRED']);
+  });
+
+  it('reads multipart form fields and files', async () => {
+    const fd = new FormData();
+    fd.set('title', 'T');
+    fd.set('file', new Blob(['hello']), 'h.txt');
+    const r = await call('POST', 'items/upload', { body: fd });
+    expect(r.status).toBe(200);
+    expect(r.json).toEqual({ title: 'T', name: 'h.txt', size: 5, text: 'hello' });
+    const missing = new FormData();
+    missing.set('title', 'T');
+    const m = await call('POST', 'items/upload', { body: missing });
+    expect(targets(m.json)).toEqual(['form.file CK_HTTP_FIELD_REQUIRED']);
+  });
+
+  it('maps HttpError to its status, headers and the JSON error body', async () => {
+    const r = await call('GET', 'items/fail/http');
+    expect(r.status).toBe(409);
+    expect(r.headers.get('retry-after')).toBe('5');
+    expect(r.json).toEqual({ error: { code: 'ITEM_CONFLICT', message: 'The item is locked.', target: 'id' } });
+  });
+
+  it('turns an unknown exception into a 500 JSON body without the stack, and logs it', async () => {
+    const r = await call('GET', 'items/fail/crash');
+    expect(r.status).toBe(500);
+    expect(r.json.error.code).toBe(HTTP_CODES.INTERNAL);
+    expect(r.text).not.toMatch(/hunter2|at /);
+    expect(io.messages.some((m) => m.message.includes('hunter2'))).toBe(true);
+  });
+
+  it('runs @Security alternatives as OR and one alternative\'s schemes as AND', async () => {
+    const none = await call('GET', 'secure/either');
+    expect(none.status).toBe(401);
+    expect(none.headers.get('www-authenticate')).toBe('Bearer');
+    expect((await call('GET', 'secure/either', { headers: { 'x-key': 'good' } })).json).toEqual({ user: { via: 'key' } });
+    expect((await call('GET', 'secure/either', { headers: { authorization: 'Bearer t-read' } })).json).toEqual({ user: { via: 'token', scope: 'read' } });
+    expect((await call('GET', 'secure/either', { headers: { authorization: 'Bearer t-write' } })).status).toBe(403);
+    expect((await call('GET', 'secure/both', { headers: { authorization: 'Bearer t-read' } })).status).toBe(401);
+    expect((await call('GET', 'secure/both', { headers: { authorization: 'Bearer t-read', 'x-key': 'good' } })).status).toBe(200);
+  });
+
+  it('the generated routes.ts typechecks under strict TypeScript', () => {
+    const file = path.join(dir, 'functions/.generated/routes.ts');
+    const program = ts.createProgram([file], {
+      strict: true, noEmit: true, experimentalDecorators: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS,
+      moduleResolution: ts.ModuleResolutionKind.Node10, esModuleInterop: true, skipLibCheck: true, lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'], types: ['node'],
+      baseUrl: REPO_ROOT, paths: { '@connectorkit/runtime': ['scripts/runtime/index.ts'] },
+    });
+    const diags = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    expect(diags).toEqual([]);
+  });
+});
+
+describe('runtime codes', () => {
+  it('every HTTP code of the bundled runtime is registered', () => {
+    expect(Object.values(HTTP_CODES).sort()).toEqual(Object.keys(RUNTIME_CODES).sort());
+  });
+});
