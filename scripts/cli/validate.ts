@@ -1,0 +1,50 @@
+/**
+ * `connectorkit validate [dir]`: offline validation of any connector folder. Exit 1 when there are errors.
+ */
+import * as path from 'node:path';
+import { defineCommand, Option } from './command';
+import { loadConfig } from '../config';
+import { CkError } from '../core/errors';
+import { validateConnectorDir, formatReport, type ValidationLevel } from '../validate';
+
+interface Opts {
+  level?: string;
+}
+
+export const command = defineCommand<Opts>({
+  name: 'validate',
+  args: '[dir]',
+  summary: 'Validate a connector folder offline with Microsoft\'s schemas and Swagger Validator rule ids',
+  description:
+    'Validates a custom connector folder (ours or hand-written) offline. Levels: schema (Microsoft\'s published schemas with ' +
+    'documented relaxations), platform (default; plus the Swagger Validator rules that can be checked offline), certification ' +
+    '(plus title/description/summary wording, contact, metadata, brand colour, icon, readme). Exit 1 on any error.',
+  examples: [
+    'connectorkit validate',
+    'connectorkit validate ./connector --level certification',
+    'connectorkit validate path/to/PowerPlatformConnectors/certified-connectors/Foo --json',
+  ],
+  options: [new Option('--level <level>', 'schema | platform | certification').choices(['schema', 'platform', 'certification']).default('platform')],
+  async run(args, opts, ctx) {
+    let dir = args[0];
+    if (!dir) {
+      const loaded = loadConfig({ cwd: ctx.cwd });
+      dir = loaded.resolve(loaded.config.connectorDir);
+    }
+    dir = path.resolve(ctx.cwd, dir);
+    const level = (opts.level ?? 'platform') as ValidationLevel;
+    const report = await ctx.io.step(`Validate ${path.relative(ctx.cwd, dir) || '.'} (${level})`, () => validateConnectorDir(dir!, { level }));
+    const text = formatReport(path.relative(ctx.cwd, dir) || '.', report);
+    if (report.errors > 0) {
+      if (!ctx.json) ctx.io.log({ level: 'info', message: text });
+      throw new CkError({
+        code: 'CK_VALIDATE_FAILED',
+        message: `${report.errors} error(s), ${report.warnings} warning(s) in ${dir} at level ${level}.`,
+        // The terminal already shows the grouped report; the failure lists the errors only. --json gets every finding.
+        details: report.findings.filter((f) => ctx.json || f.severity === 'error').map((f) => ({ code: f.ruleId, message: `${f.severity}: ${f.message}`, target: `${f.file}#${f.pointer}` })),
+        data: { report },
+      });
+    }
+    return { data: { dir, ...report }, text };
+  },
+});

@@ -1,0 +1,11 @@
+/**
+ * Offline validator for Power Platform custom connector folders (apiDefinition.swagger.json, apiProperties.json,
+ * settings.json, icon.png, readme.md): Microsoft's schemas with documented relaxations, Microsoft's Swagger
+ * Validator rules that can be checked offline, and an opt-in certification lint.
+ */
+export { validateConnectorDir, validateConnectorFiles } from './validate';
+export { formatReport } from './format';
+export { RULES } from './rules';
+export { RELAXATIONS, type Relaxation } from './relaxations';
+export type { Finding, Severity, ValidationLevel, ValidationReport, ValidateOptions, Rule } from './types';
+export { VALIDATE_CODES } from './codes';
