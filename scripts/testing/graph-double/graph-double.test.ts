@@ -1,0 +1,65 @@
+import { startGraphDouble, type GraphDouble } from './graph-double';
+
+const tok = (aud: string) => `h.${Buffer.from(JSON.stringify({ aud })).toString('base64url')}.s`;
+const AUD = 'https://graph.microsoft.com';
+
+describe('graph double', () => {
+  let g: GraphDouble;
+  const call = async (method: string, path: string, body?: unknown, aud = AUD) => {
+    const r = await fetch(`${g.url}/v1.0/${path}`, { method, headers: { authorization: `Bearer ${tok(aud)}`, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    const text = await r.text();
+    return { status: r.status, body: text ? JSON.parse(text) : undefined };
+  };
+  beforeEach(async () => {
+    g = await startGraphDouble({ audience: AUD });
+  });
+  afterEach(() => g.close());
+
+  it('creates, finds by uniqueName, patches, and refuses a duplicate uniqueName', async () => {
+    const c = await call('POST', 'applications', { displayName: 'api', uniqueName: 'u-api', api: { requestedAccessTokenVersion: 2 } });
+    expect(c.status).toBe(201);
+    const { appId, id } = c.body;
+    const dup = await call('POST', 'applications', { displayName: 'api', uniqueName: 'u-api' });
+    expect(dup).toMatchObject({ status: 400, body: { error: { code: 'Request_MultipleObjectsWithSameKeyValue' } } });
+    const list = await call('GET', `applications?$filter=${encodeURIComponent("uniqueName eq 'u-api'")}`);
+    expect(list.body.value.map((a: { id: string }) => a.id)).toEqual([id]);
+    expect((await call('PATCH', `applications/${id}`, { identifierUris: [`api://${appId}`] })).status).toBe(204);
+    expect((await call('GET', `applications(uniqueName='u-api')`)).body.identifierUris).toEqual([`api://${appId}`]);
+    expect(g.writes()).toBe(2);
+  });
+
+  it('enforces Graph rules: read-only props, preAuthorized scope ids, https redirect URIs, SP needs an app', async () => {
+    expect((await call('POST', 'applications', { displayName: 'x', appId: 'nope' })).body.error.code).toBe('Request_BadRequest');
+    const a = (await call('POST', 'applications', { displayName: 'x' })).body;
+    const bad = await call('PATCH', `applications/${a.id}`, { api: { preAuthorizedApplications: [{ appId: a.appId, delegatedPermissionIds: ['00000000-0000-0000-0000-000000000000'] }] } });
+    expect(bad.body.error.code).toBe('InvalidPreAuthorizedAppPermission');
+    expect((await call('PATCH', `applications/${a.id}`, { web: { redirectUris: ['http://evil.example/cb'] } })).status).toBe(400);
+    expect((await call('POST', 'servicePrincipals', { appId: 'ffffffff-ffff-ffff-ffff-ffffffffffff' })).status).toBe(400);
+    expect((await call('POST', 'servicePrincipals', { appId: a.appId })).status).toBe(201);
+    expect((await call('POST', 'servicePrincipals', { appId: a.appId })).status).toBe(409);
+  });
+
+  it('checks the token audience and returns the Graph error shape', async () => {
+    const r = await call('GET', 'applications', undefined, 'https://management.azure.com');
+    expect(r).toMatchObject({ status: 401, body: { error: { code: 'InvalidAuthenticationToken', innerError: expect.any(Object) } } });
+  });
+
+  it('addPassword returns the secret once; reads never show it', async () => {
+    const a = (await call('POST', 'applications', { displayName: 'c' })).body;
+    const pw = await call('POST', `applications/${a.id}/addPassword`, { passwordCredential: { displayName: 'ck' } });
+    expect(pw.body.secretText).toBe(g.issuedSecrets[0]);
+    expect(JSON.stringify((await call('GET', `applications/${a.id}`)).body)).not.toContain(pw.body.secretText);
+  });
+
+  it('fails loudly on unmatched requests and injects faults, including drop-after-commit', async () => {
+    expect((await call('GET', 'groups')).status).toBe(404);
+    expect(g.violations).toEqual(['GET /v1.0/groups']);
+    g.inject({ kind: '429', retryAfter: 3 });
+    const r = await fetch(`${g.url}/v1.0/applications`, { headers: { authorization: `Bearer ${tok(AUD)}` } });
+    expect(r.status).toBe(429);
+    expect(r.headers.get('retry-after')).toBe('3');
+    g.inject({ kind: 'drop-after-commit', match: /^POST/ });
+    await expect(call('POST', 'applications', { displayName: 'lost', uniqueName: 'lost' })).rejects.toThrow();
+    expect(g.state.applications.map((a) => a.uniqueName)).toContain('lost');
+  });
+});
