@@ -40,6 +40,8 @@ export interface ArmDouble {
   /** Faults that fired so far. */
   faultsFired(): FaultInjector['fired'];
   setDenyActions(actions: string[]): void;
+  /** Changes the added latency per request (ms). */
+  setLatency(ms: number): void;
   /** Number of state-changing requests received (PUT/PATCH/DELETE/non-list POST; polling excluded). */
   writes(): number;
   /** Clears resources, logs, violations, faults and pending LROs. */
@@ -59,6 +61,7 @@ export async function startArmDouble(options: ArmDoubleOptions): Promise<ArmDoub
   const requests: ArmLogEntry[] = [];
   const violations: ArmViolation[] = [];
   let deny = [...(options.denyActions ?? [])];
+  let latencyMs = options.latencyMs ?? 0;
   let base = '';
 
   const loud = (v: ArmViolation, status: number, code: string): DoubleResponse => {
@@ -119,6 +122,7 @@ export async function startArmDouble(options: ArmDoubleOptions): Promise<ArmDoub
     const isPoll = route?.shape === 'tenant/operationresults/*';
     log.write = !isPoll && isWrite(req.method, req.url.pathname);
     requests.push(log);
+    if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
     let res = await handle(req, log);
     res = { ...res, headers: { ...armHeaders(req), ...(res.headers ?? {}) } };
     if (res.body !== undefined && typeof res.body === 'object' && !Object.keys(res.headers!).some((h) => h.toLowerCase() === 'content-type')) {
@@ -157,6 +161,9 @@ export async function startArmDouble(options: ArmDoubleOptions): Promise<ArmDoub
     faultsFired: () => faults.fired,
     setDenyActions: (a) => {
       deny = [...a];
+    },
+    setLatency: (ms) => {
+      latencyMs = ms;
     },
     writes: () => requests.filter((r) => r.write).length,
     reset: () => {

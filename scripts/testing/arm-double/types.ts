@@ -15,6 +15,8 @@ export interface ArmDoubleOptions {
   pageSize?: number;
   /** Bearer-token check (audiences default to the public ARM audiences). */
   auth?: BearerOptions;
+  /** Added latency per request in ms (for benches; default 0). */
+  latencyMs?: number;
   /** ARM actions that get 403 AuthorizationFailed, e.g. `Microsoft.ApiManagement/service/apis/write` (`*` wildcard). */
   denyActions?: string[];
 }

@@ -21,6 +21,8 @@ export interface ScmDoubleOptions {
   /** Polls answered "in progress" before a deployment completes (default 1). */
   deployPolls?: number;
   faults?: FaultSpec[];
+  /** Added latency per request in ms (for benches; default 0). */
+  latencyMs?: number;
 }
 
 /** Kudu DeployStatus. */
@@ -197,6 +199,7 @@ export async function startScmDouble(options: ScmDoubleOptions = {}): Promise<Sc
   const server = await startHttpsDouble(async (req) => {
     const log: ScmLogEntry = { method: req.method, path: req.url.pathname, host: req.headers.host, status: 0, write: req.method === 'POST' };
     requests.push(log);
+    if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
     const res = await handle(req, log);
     log.status = res.drop ? 0 : res.status;
     return res;

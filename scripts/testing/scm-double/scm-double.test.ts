@@ -21,7 +21,7 @@ let kudu: ScmDouble;
 let app: Buffer;
 
 async function post(dbl: ScmDouble, path: string, body: Buffer, headers: Record<string, string> = auth) {
-  return fetch(`${dbl.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/zip', ...headers }, body });
+  return fetch(`${dbl.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/zip', ...headers }, body: new Uint8Array(body) });
 }
 async function pollUntilComplete(url: string): Promise<{ status: number; complete: boolean; message: string; id: string }> {
   for (;;) {
