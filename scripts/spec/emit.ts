@@ -61,6 +61,7 @@ export function emitSpec(bm: BuildMetadata, api: ProjectConfig['api'], opts: Emi
   const securityDefinitions = securityDefinitionsFor(api, operations, findings);
   const raw = runTsoa(bm, securityDefinitions, opts);
 
+  const definitions = sortedObject(raw.definitions as Record<string, Json> | undefined);
   const byRoute = new Map<string, OperationRef>();
   for (const op of operations) byRoute.set(`${op.verb} /${op.route}`, op);
   const drops: Array<{ key: string; where: string; op?: OperationRef }> = [];
@@ -77,6 +78,7 @@ export function emitSpec(bm: BuildMetadata, api: ProjectConfig['api'], opts: Emi
         rawOp,
         op,
         bm,
+        definitions,
         (key, where) => drops.push({ key, where, op }),
         (o, param) => findings.push(finding(o, SPEC_CODES.CK_SPEC_PARAM_EXTENSION_UNMATCHED, 'warning', `@ParamExtension on '${param}' of ${o.controller}.${o.method} has no Swagger parameter to go on`)),
       );
@@ -91,8 +93,8 @@ export function emitSpec(bm: BuildMetadata, api: ProjectConfig['api'], opts: Emi
     }
     paths[path] = item;
   }
-  const definitions = sortedObject(raw.definitions as Record<string, Json> | undefined);
-  for (const [name, d] of Object.entries(definitions)) fixSchema(d, name, (key, where) => drops.push({ key, where }));
+  const onDefinitionDrop = (key: string, where: string) => drops.push({ key, where });
+  for (const [name, d] of Object.entries(definitions)) fixSchema(d, name, { definitions, onDrop: onDefinitionDrop, inlining: new Set([name]) });
   reportDrops(drops, paths, definitions, operations, findings);
 
   const info = orderKeys({ title: api.title, description: api.description || undefined, version: api.version, contact: contactOf(api.contact) }, INFO_KEYS);

@@ -6,7 +6,7 @@
  */
 import type { BuildMetadata } from '../metadata/types';
 import { humanise } from './humanise';
-import { type DroppedSibling, fixSchema, orderKeys } from './schema-fix';
+import { type DroppedSibling, type FixContext, fixSchema, orderKeys } from './schema-fix';
 import type { OperationRef } from './types';
 
 type Json = Record<string, unknown>;
@@ -38,7 +38,7 @@ function applyParamExtensions(op: OperationRef, params: Json[], bm: BuildMetadat
   }
 }
 
-function fixParameter(p: Json, where: string, onDrop: DroppedSibling): Json {
+function fixParameter(p: Json, where: string, ctx: FixContext): Json {
   if (p.in === 'body' && p.schema === undefined) {
     // Primitive / inline body (tsoa #290): give it a schema so the spec stays valid; the lint already reports it.
     const schema: Json = {};
@@ -46,7 +46,7 @@ function fixParameter(p: Json, where: string, onDrop: DroppedSibling): Json {
     delete schema.collectionFormat;
     p.schema = schema.type ? schema : { type: 'object' };
   }
-  if (p.schema && typeof p.schema === 'object') fixSchema(p.schema as Json, where, onDrop);
+  if (p.schema && typeof p.schema === 'object') fixSchema(p.schema as Json, where, ctx);
   if (p.in === 'path') {
     p.required = true;
     if (p['x-ms-url-encoding'] === undefined) p['x-ms-url-encoding'] = 'single';
@@ -56,11 +56,12 @@ function fixParameter(p: Json, where: string, onDrop: DroppedSibling): Json {
 }
 
 /** Fixes one tsoa operation object and returns the reordered copy. */
-export function postProcessOperation(raw: Json, op: OperationRef, bm: BuildMetadata, onDrop: DroppedSibling, onUnmatched: UnmatchedExtension): Json {
+export function postProcessOperation(raw: Json, op: OperationRef, bm: BuildMetadata, definitions: Json, onDrop: DroppedSibling, onUnmatched: UnmatchedExtension): Json {
+  const ctx: FixContext = { definitions, onDrop };
   const where = `${op.operationId}`;
   const params = (raw.parameters as Json[] | undefined) ?? [];
   applyParamExtensions(op, params, bm, onUnmatched);
-  raw.parameters = params.length ? params.map((p) => fixParameter(p, `${where} parameter ${String(p.name)}`, onDrop)) : undefined;
+  raw.parameters = params.length ? params.map((p) => fixParameter(p, `${where} parameter ${String(p.name)}`, ctx)) : undefined;
   const hasBody = params.some((p) => p.in === 'body' || p.in === 'formData');
   if (!hasBody) delete raw.consumes;
   else if (!Array.isArray(raw.consumes) || raw.consumes.length === 0) raw.consumes = ['application/json'];
@@ -69,7 +70,7 @@ export function postProcessOperation(raw: Json, op: OperationRef, bm: BuildMetad
     if (code === 'default') {
       delete r.schema; // DefaultResponseHasSchema
       delete r.examples;
-    } else if (r.schema && typeof r.schema === 'object') fixSchema(r.schema as Json, `${where} response ${code}`, onDrop);
+    } else if (r.schema && typeof r.schema === 'object') fixSchema(r.schema as Json, `${where} response ${code}`, ctx);
     if (typeof r.description !== 'string') r.description = '';
     responses[code] = orderKeys(r, RESPONSE_KEYS);
   }

@@ -43,6 +43,10 @@ export interface Employee {
    * @format email
    */
   email: string;
+  /**
+   * Department the employee works in.
+   * @extension {"x-ms-summary": "Department"}
+   */
   department: Department;
   /** When the employee was hired. */
   hiredAt: Date;
@@ -55,7 +59,10 @@ export interface Employee {
   weeklyHours?: number;
   /** The employee's manager, if any. */
   manager?: EmployeeRef;
-  /** Home address. */
+  /**
+   * Home address.
+   * @extension {"x-ms-visibility": "advanced"}
+   */
   address?: Address;
   tags: string[];
 }
