@@ -84,7 +84,24 @@ export function buildApiDefinition(spec: Obj, s: ResolvedSettings, notices: Expo
     { propertyName: 'Categories', propertyValue: s.categories.join(';') },
   ];
   for (const [k, v] of Object.entries(src)) if (k.startsWith('x-') && !(k in out)) out[k] = v;
+  dropInvalidPatterns(out, '', notices);
   return { swagger: out, operations };
+}
+
+/** An unparseable `pattern` makes the import fail; drop it and say where it came from. */
+function dropInvalidPatterns(v: unknown, at: string, notices: ExportNotice[]): void {
+  if (Array.isArray(v)) return v.forEach((x, i) => dropInvalidPatterns(x, `${at}/${i}`, notices));
+  if (!v || typeof v !== 'object') return;
+  const o = v as Obj;
+  if (typeof o.pattern === 'string') {
+    try {
+      new RegExp(o.pattern, 'u');
+    } catch (e) {
+      notices.push({ code: 'CK_EXPORT_PATTERN_DROPPED', target: `${at}/pattern`, message: `The pattern ${JSON.stringify(o.pattern)} is not a valid regular expression (${(e as Error).message}); it was left out of the connector. Check the @pattern tag of that model property.` });
+      delete o.pattern;
+    }
+  }
+  for (const [k, x] of Object.entries(o)) dropInvalidPatterns(x, `${at}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, notices);
 }
 
 const OP_ORDER = ['tags', 'summary', 'description', 'operationId', 'x-ms-visibility', 'consumes', 'produces', 'parameters', 'responses'];

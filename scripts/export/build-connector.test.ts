@@ -172,6 +172,14 @@ describe('input problems are coded errors naming the config key', () => {
     expect(e.details![0]!.target).toBe('/paths/~1employees~1{id}/get');
   });
 
+  it('an invalid regex pattern is left out with a notice naming its pointer', () => {
+    const spec = fixtureSpec();
+    spec.definitions.Employee.properties.name.pattern = '^[A-Z][a-z';
+    const f = buildConnector({ spec, config: fixtureConfig() });
+    expect(JSON.parse(f.files['apiDefinition.swagger.json'] as string).definitions.Employee.properties.name.pattern).toBeUndefined();
+    expect(f.notices.find((n) => n.code === 'CK_EXPORT_PATTERN_DROPPED')?.target).toBe('/definitions/Employee/properties/name/pattern');
+  });
+
   it('OpenAPI 3 input is refused', () => {
     expect(codeOf(() => buildConnector({ spec: { openapi: '3.0.0', paths: {} }, config: fixtureConfig() })).code).toBe('CK_EXPORT_SPEC_INVALID');
   });

@@ -47,6 +47,11 @@ export const EXPORT_CODES = defineCodes('export', {
     title: 'An operation or parameter had no summary or description; export generated one.',
     hint: 'Document the controller method or parameter with TSDoc so the connector shows your own wording.',
   },
+  CK_EXPORT_PATTERN_DROPPED: {
+    source: 'user',
+    title: 'A schema pattern is not a valid regular expression and was left out of the connector.',
+    hint: 'Fix the @pattern tag of the model property named in the message (tsoa cuts the tag at the first space; avoid spaces or use \\s).',
+  },
   CK_EXPORT_ICON_SIZE: {
     source: 'user',
     title: 'The connector icon is not 230×230 pixels.',

@@ -113,8 +113,9 @@ export function resolveSettings(config: Readonly<ProjectConfig>, spec: Record<st
   let host = deploy?.host ?? str(c.host) ?? str(config.api.host) ?? '';
   const placeholders: string[] = [];
   if (!deploy) {
-    placeholders.push('host');
-    notices.push({ code: 'CK_EXPORT_LOCAL_PLACEHOLDERS', target: str(c.host) ? 'connector.host' : 'api.host', message: `No deploy outputs found: host "${host}" comes from ${str(c.host) ? 'connector.host' : 'api.host'}, and the connector's client id and resource URI are placeholders. Run \`connectorkit deploy\` (it re-exports with the real values) before importing.` });
+    // connector.host is the maker's stated production host; api.host is the local dev host, a placeholder here.
+    if (!str(c.host)) placeholders.push('host');
+    notices.push({ code: 'CK_EXPORT_LOCAL_PLACEHOLDERS', target: str(c.host) ? 'connector.host' : 'api.host', message: `No deploy outputs found: host "${host}" comes from ${str(c.host) ? 'connector.host' : 'api.host (a local placeholder; set connector.host)'}, and the connector's client id and resource URI are placeholders. Run \`connectorkit deploy\` (it re-exports with the real values) before importing.` });
   }
   host = host.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
   if (!/^[^{}/ :\\]+(?::\d+)?$/.test(host)) bad(str(c.host) ? 'connector.host' : 'api.host', `"${host}" is not a host name (no scheme, no path).`);
