@@ -1,0 +1,30 @@
+/** `connectorkit start` (= `npm start`): build, export the connector, then serve. */
+import { defineCommand } from './command';
+import { loadConfig } from '../config';
+import { build } from '../build';
+import { runExport } from '../export/run-export';
+import { toCkError } from '../core/errors';
+import { serveProject } from '../host/serve-project';
+import { serveFlagConfig, serveOptions, type ServeFlags } from './serve';
+
+export const command = defineCommand<ServeFlags>({
+  name: 'start',
+  summary: 'Build, export the connector folder, and serve locally (what `npm start` runs).',
+  description:
+    'Runs `connectorkit build`, then `connectorkit export` (an export problem is reported as a warning so the API still starts), ' +
+    'then `connectorkit serve` with the same flags. Runs until Ctrl+C.',
+  options: serveOptions.filter((o) => o.long !== '--no-build'),
+  examples: ['npm start', 'connectorkit start --port 8080 --watch', 'connectorkit start --json'],
+  async run(_args, flags, ctx) {
+    const loaded = loadConfig({ cwd: ctx.cwd, flags: serveFlagConfig(flags) });
+    await build(loaded, ctx.io, {});
+    try {
+      await runExport(loaded, ctx.io, {});
+    } catch (e) {
+      const err = toCkError(e);
+      ctx.io.log({ level: 'warn', code: err.code, message: `Export skipped: ${err.message}${err.hint ? ` (${err.hint})` : ''}` });
+    }
+    const s = loaded.config.serve;
+    await serveProject(loaded, ctx.io, { port: s.port, host: s.host, enableAuth: s.enableAuth, build: false, watch: flags.watch === true, devServices: flags.devServices !== false, signal: ctx.signal });
+  },
+});

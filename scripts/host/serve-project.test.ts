@@ -1,0 +1,40 @@
+/** `serve` orchestration on a prepared project (no build, no dev services): report, try-it line, keys file, shutdown. */
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { loadConfig } from '../config';
+import { RecordingIoHost } from '../core/io';
+import { serveProject, type ServeReport } from './serve-project';
+import { bundleFixture, request, waitFor } from './test-helpers';
+
+function project(): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'ck-serve-'));
+  writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'p', connectorkit: { serve: { port: 0 } } }));
+  cpSync(bundleFixture(path.join(__dirname, 'testdata', 'apps', 'basic')), path.join(root, 'dist', 'app'), { recursive: true });
+  copyFileSync(path.join(__dirname, 'testdata', 'swagger.json'), path.join(root, 'dist', 'swagger.json'));
+  writeFileSync(path.join(root, 'local.settings.json'), JSON.stringify({ Values: { MY_SETTING: 'project-level' } }));
+  return root;
+}
+
+describe('serveProject', () => {
+  it('reports URLs once listening, serves until the signal, then shuts down', async () => {
+    const root = project();
+    const io = new RecordingIoHost();
+    const ac = new AbortController();
+    const done = serveProject(loadConfig({ cwd: root, env: {} }), io, { build: false, devServices: false, enableAuth: true, signal: ac.signal });
+    await waitFor(() => io.results.length === 1);
+    const r = io.results[0] as ServeReport;
+    expect(r.docs).toBe(`${r.apiBase}/docs`);
+    expect(r.keysFile).toContain(path.join('.connectorkit', 'host-keys.json'));
+    const keys = JSON.parse(readFileSync(path.join(root, '.connectorkit', 'host-keys.json'), 'utf8'));
+    expect(r.tryIt).toBe(`curl -i -H "x-functions-key: $(node -p "require('./${r.keysFile}').functionKey")" "${r.apiBase}/items/1"`);
+    expect((await request(`${r.apiBase}/items/1`)).status).toBe(401);
+    expect((await request(`${r.apiBase}/items/1`, { headers: { 'x-functions-key': keys.functionKey } })).status).toBe(200);
+    expect((await request(`${r.apiBase}/env`)).json().my).toBe('project-level'); // the project's local.settings.json
+    expect(JSON.stringify(io.messages)).not.toContain(keys.functionKey);
+    ac.abort();
+    await done;
+    await expect(request(`${r.apiBase}/items/1`)).rejects.toThrow();
+    expect(existsSync(path.join(root, 'dist', 'app', 'main.js'))).toBe(true);
+  });
+});
