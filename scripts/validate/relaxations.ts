@@ -37,7 +37,7 @@ export const RELAXATIONS: readonly Relaxation[] = [
     severity: 'info',
     title: 'Copilot/AI plugin extensions (x-ms-openai-data, x-ms-openai-manifest, x-ms-keywords, x-ms-openai-published-to-copilots, x-ms-require-user-confirmation) are not in the 2020 schema.',
     evidence: 'note §2 (7 + 39 of 163 corpus swagger failures) and §4 table (used by 38 swaggers; documented in the Copilot for Sales extensibility docs)',
-    corpus: 0,
+    corpus: 1,
     match: (e) => COPILOT_KEYS.has(extra(e)),
   },
   {
@@ -46,7 +46,7 @@ export const RELAXATIONS: readonly Relaxation[] = [
     severity: 'warning',
     title: 'x-ms-* keys the schema does not list at that place (x-ms-url-encoding on a header, x-ms-enum on a path parameter, x-ms-examples, x-ms-editor, AutoRest keys) — the platform ignores or accepts them.',
     evidence: 'note §2 ("the remaining 117 trip over unlisted x-ms-* keys inside parameter or schema objects"), §4 (x-ms-editor*, AutoRest keys "Power Platform ignores these")',
-    corpus: 0,
+    corpus: 4,
     match: (e) => extra(e).startsWith('x-ms-') && !COPILOT_KEYS.has(extra(e)),
   },
   {
@@ -55,7 +55,7 @@ export const RELAXATIONS: readonly Relaxation[] = [
     severity: 'warning',
     title: 'Extra keys inside an x-ms-* extension object (file-picker value-path, AutoRest x-ms-enum values).',
     evidence: 'note §2 ("file-picker keys outside the schema"); merged connectors Asite, CognitiveServicesQuestionAnswering',
-    corpus: 0,
+    corpus: 2,
     match: (e) => e.keyword === 'additionalProperties' && !extra(e).startsWith('x-ms-') && /\/x-ms-[^/]*(\/|$)/.test(e.instancePath),
   },
   {
@@ -64,7 +64,7 @@ export const RELAXATIONS: readonly Relaxation[] = [
     severity: 'warning',
     title: 'An x-ms-* value outside the schema\'s enum or type (x-ms-visibility "" or "Advanced", a non-string x-ms-summary).',
     evidence: 'dev corpus: 49 × x-ms-visibility "" and 16 × "Advanced" in merged connectors (StaffCircle, CognitiveServicesQuestionAnswering)',
-    corpus: 0,
+    corpus: 3,
     match: (e) => (e.keyword === 'enum' || e.keyword === 'type') && last(e.instancePath).startsWith('x-ms-'),
   },
   {
@@ -73,7 +73,7 @@ export const RELAXATIONS: readonly Relaxation[] = [
     severity: 'warning',
     title: '`format` values outside the schema\'s enum (e.g. "string"); the designer treats unknown formats as plain.',
     evidence: 'note §2 ("formats outside the enum"); dev corpus has 4 × format "string" (Tikit)',
-    corpus: 0,
+    corpus: 1,
     match: (e) => e.keyword === 'enum' && last(e.instancePath) === 'format',
   },
   {
@@ -82,7 +82,7 @@ export const RELAXATIONS: readonly Relaxation[] = [
     severity: 'warning',
     title: 'An operation with an empty `responses` object (the schema wants at least one response).',
     evidence: 'note §2 ("an empty responses object"); merged connector MoreApp Forms',
-    corpus: 0,
+    corpus: 1,
     match: (e) => (e.keyword === 'minProperties' || e.keyword === 'not') && /\/responses$/.test(e.instancePath),
   },
   {
@@ -91,7 +91,7 @@ export const RELAXATIONS: readonly Relaxation[] = [
     severity: 'info',
     title: '`properties.scriptOperations` (custom code, script.csx) is not in the 2020 schema.',
     evidence: 'note §2 (fixes 46 of 130 apiProperties failures), §5; paconn download keeps it',
-    corpus: 0,
+    corpus: 5,
     match: (e) => extra(e) === 'scriptOperations' && e.instancePath === '/properties',
   },
   {
@@ -100,7 +100,7 @@ export const RELAXATIONS: readonly Relaxation[] = [
     severity: 'info',
     title: '`properties.connectionParameterSets` (multi-auth) is not in the 2020 schema.',
     evidence: 'note §2 (fixes 8 of 130), §5; paconn create/update reads it',
-    corpus: 0,
+    corpus: 2,
     match: (e) => extra(e) === 'connectionParameterSets' && e.instancePath === '/properties',
   },
   {
@@ -109,7 +109,7 @@ export const RELAXATIONS: readonly Relaxation[] = [
     severity: 'info',
     title: '`redirectMode: "GlobalPerConnector"` (per-connector redirect URL) is not in the enum.',
     evidence: 'note §2 (fixes 20 of 130; unmerged PR #3124 adds it), §5 (maintainers ask new connectors to use it, PR #3035/#3162)',
-    corpus: 0,
+    corpus: 2,
     match: (e) => e.keyword === 'enum' && /\/redirectMode$/.test(e.instancePath) && e.data === 'GlobalPerConnector',
   },
   {
@@ -118,7 +118,7 @@ export const RELAXATIONS: readonly Relaxation[] = [
     severity: 'warning',
     title: 'An enum value in another letter case (redirectMode "direct"); the platform parses these enums case-insensitively.',
     evidence: 'merged connector SurveyMonkey (redirectMode "direct")',
-    corpus: 0,
+    corpus: 1,
     match: (e) => e.keyword === 'enum' && typeof e.data === 'string' && ((e.params.allowedValues as unknown[]) ?? []).some((v) => typeof v === 'string' && v.toLowerCase() === (e.data as string).toLowerCase()),
   },
   {
@@ -127,7 +127,7 @@ export const RELAXATIONS: readonly Relaxation[] = [
     severity: 'info',
     title: 'Extra oAuthSettings customParameters (aad enableOnbehalfOfLogin, oauth2 extras) and extra oAuthSettings.properties (AzureActiveDirectoryResourceId, IsOnbehalfofLoginSupported).',
     evidence: 'note §2 (12 + 2 of 130), §5 aad (enableOnbehalfOfLogin in 14 files), §6 (Emigo)',
-    corpus: 0,
+    corpus: 3,
     match: (e) => /\/oAuthSettings\/(customParameters|properties)(\/|$)/.test(e.instancePath) && (e.keyword === 'additionalProperties' || e.keyword === 'type' || e.keyword === 'enum'),
   },
   {
@@ -136,7 +136,7 @@ export const RELAXATIONS: readonly Relaxation[] = [
     severity: 'warning',
     title: 'uiDefinition.constraints values given as JSON booleans/numbers where the schema wants strings ("true").',
     evidence: 'note §2 (17 of the 42 remaining apiProperties failures)',
-    corpus: 0,
+    corpus: 4,
     match: (e) => e.keyword === 'type' && /\/uiDefinition\/constraints\//.test(e.instancePath),
   },
   {

@@ -1,0 +1,133 @@
+/**
+ * Writes testdata/rules/<RuleId>/{pass,fail}/ from the base connector plus one mutation each.
+ * Run after changing a rule's fixture: `node scripts/bin/run-ts.js scripts/validate/testdata/make-rule-fixtures.ts`.
+ * The committed folders are the fixtures; this file documents how each was made.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { baseSwagger, baseApiProperties, BASE_README, baseIcon, solidPng } from './base-connector';
+
+type S = Record<string, any>;
+interface Folder { swagger: S; props: S; readme?: string | null; icon?: Buffer | null; extra?: Record<string, unknown> }
+type Mutate = (f: Folder) => void;
+
+const P = (s: S) => s.paths;
+const op = (s: S, p: string, m: string) => s.paths[p][m];
+
+/** RuleId → fail mutation (and optional pass mutation, else the base passes). */
+const CASES: Record<string, { fail: Mutate; pass?: Mutate }> = {
+  AdditionalPropertyNotAllowedAdjacentToRef: { fail: (f) => { op(f.swagger, '/items', 'get').parameters[0].description = 'Page size.'; } },
+  BasePathNotValid: { fail: (f) => { f.swagger.basePath = 'employees'; } },
+  BodyOrFormDataParameterInFetchOperationNotAllowed: { fail: (f) => { op(f.swagger, '/items/{id}', 'get').parameters.push({ name: 'body', in: 'body', schema: { type: 'object' } }); } },
+  BodyParameterSchemaRequired: { fail: (f) => { delete op(f.swagger, '/items', 'post').parameters[0].schema; } },
+  CkBrandColor: { fail: (f) => { f.props.properties.iconBrandColor = '#007ee5'; } },
+  CkClientSecret: { fail: (f) => { f.props.properties.connectionParameters.token.oAuthSettings.clientSecret = 'not-a-real-secret'; } },
+  CkContactRequired: { fail: (f) => { delete f.swagger.info.contact.url; } },
+  CkDescriptionSentence: { fail: (f) => { op(f.swagger, '/items', 'get').description = 'Lists the employees'; } },
+  CkIconFormat: { fail: (f) => { f.icon = solidPng(100, 100, [0x3b, 0x59, 0x98], 0); } },
+  CkProductionHost: { fail: (f) => { f.swagger.host = 'contoso-staging.azure-api.net'; } },
+  CkPublisherRequired: { fail: (f) => { delete f.props.properties.stackOwner; } },
+  CkReadmeSections: { fail: (f) => { f.readme = '# Contoso Employees\n\n## Publisher: Contoso\n'; } },
+  CkSummaryAndDescriptionRequired: { fail: (f) => { delete op(f.swagger, '/items/{id}', 'get').parameters[0]['x-ms-summary']; } },
+  CkSummaryCharacters: { fail: (f) => { op(f.swagger, '/items', 'get').summary = 'List employees/managers'; } },
+  CkSummaryEqualsDescription: { fail: (f) => { const o = op(f.swagger, '/items', 'get'); o.description = o.summary; } },
+  CkSwaggerTooLarge: { fail: (f) => { f.extra = { padSwaggerBytes: 1_100_000 }; } },
+  ConnectionIdParameterNotAllowed: { fail: (f) => { op(f.swagger, '/items', 'get').parameters.push({ name: 'connectionId', in: 'query', type: 'string' }); } },
+  ConnectorMetadataPropertiesMissing: { fail: (f) => { f.swagger['x-ms-connector-metadata'].splice(1, 1); } },
+  ConsumesMissing: { fail: (f) => { op(f.swagger, '/items', 'post').consumes = ['application/x-made-up']; } },
+  ContactEmailNotValid: { fail: (f) => { f.swagger.info.contact.email = 'support at contoso'; } },
+  DefaultResponseHasSchema: { fail: (f) => { op(f.swagger, '/items', 'get').responses.default.schema = { type: 'object' }; } },
+  DefaultValueMustMatchType: { fail: (f) => { f.swagger.parameters.Top.default = 'fifty'; } },
+  DuplicateOperationPath: { fail: (f) => { P(f.swagger)['/items/{employeeId}'] = { get: { ...op(f.swagger, '/items/{id}', 'get'), operationId: 'GetEmployee2', parameters: [{ ...op(f.swagger, '/items/{id}', 'get').parameters[0], name: 'employeeId' }] } }; } },
+  EnumMustContainAtLeastOneElement: { fail: (f) => { f.swagger.definitions.Employee.properties.status.enum = []; } },
+  FieldLengthExceeded: { fail: (f) => { f.swagger.info.title = 'Contoso Employees Directory Service'; } },
+  FieldLengthNotInRange: { fail: (f) => { f.swagger.info.description = 'Employees.'; } },
+  FileParameterMustBeInFormData: { fail: (f) => { op(f.swagger, '/items', 'get').parameters.push({ name: 'file', in: 'query', type: 'file' }); } },
+  HostNameNotValid: { fail: (f) => { f.swagger.host = 'https://contoso-gateway.azure-api.net/employees'; } },
+  InvalidConnectorCategory: { fail: (f) => { f.swagger['x-ms-connector-metadata'][2].propertyValue = 'Human Resources;Gardening'; } },
+  InvalidNextLinkNameValue: { fail: (f) => { op(f.swagger, '/items', 'get')['x-ms-pageable'].nextLinkName = 'next'; } },
+  MinimumShouldBeLessThanOrEqualToMaximum: { fail: (f) => { f.swagger.definitions.Employee.properties.level.minimum = 20; } },
+  NonBodyParameterSchemaNotValid: { fail: (f) => { op(f.swagger, '/items/{id}', 'get').parameters[0].schema = { type: 'string' }; } },
+  NotificationUrlNotString: { fail: (f) => { f.swagger.definitions.Subscription.properties.notificationUrl.type = 'object'; } },
+  OperationHasManyResponsesWithSchema: { fail: (f) => { op(f.swagger, '/items', 'post').responses['200'] = { description: 'Exists.', schema: { $ref: '#/definitions/Employee' } }; } },
+  OperationIdNotUnique: { fail: (f) => { op(f.swagger, '/items/{id}', 'get').operationId = 'ListEmployees'; } },
+  OperationIdRequired: { fail: (f) => { delete op(f.swagger, '/items/{id}', 'get').operationId; } },
+  OperationIdSanitized: { fail: (f) => { op(f.swagger, '/items/{id}', 'get').operationId = 'Get_Employee'; } },
+  OperationMissingPathParameter: { fail: (f) => { op(f.swagger, '/items/{id}', 'get').parameters = []; } },
+  OperationMustHaveNotificationContentExtension: { fail: (f) => { delete P(f.swagger)['/webhooks']['x-ms-notification-content']; } },
+  OperationMustHaveResponse: { fail: (f) => { delete op(f.swagger, '/items/{id}', 'get').responses; } },
+  OperationParametersContainDuplicateParameter: { fail: (f) => { const o = op(f.swagger, '/items/{id}', 'get'); o.parameters.push({ ...o.parameters[0] }); } },
+  OperationParametersContainMultipleBodyParameters: { fail: (f) => { const o = op(f.swagger, '/items', 'post'); o.parameters.push({ ...o.parameters[0], name: 'body2' }); } },
+  OperationPathContainsUnsupportedCharacters: { fail: (f) => { P(f.swagger)['/items/*'] = P(f.swagger)['/items/{id}']; delete P(f.swagger)['/items/{id}']; } },
+  OperationPathMayNotContainQueryOrFragment: { fail: (f) => { P(f.swagger)['/items?mine=true'] = { get: { ...op(f.swagger, '/items', 'get'), operationId: 'ListMine', parameters: [] } }; } },
+  OperationPathMustStartWithSlash: { fail: (f) => { P(f.swagger)['mine'] = { get: { ...op(f.swagger, '/items', 'get'), operationId: 'ListMine', parameters: [] } }; } },
+  OperationPathTemplateNotValid: { fail: (f) => { P(f.swagger)['/items/{id'] = P(f.swagger)['/items/{id}']; delete P(f.swagger)['/items/{id}']; } },
+  OperationPathVariablesContainDefaults: { fail: (f) => { P(f.swagger)['/items/{id=1}'] = P(f.swagger)['/items/{id}']; delete P(f.swagger)['/items/{id}']; } },
+  OperationShouldHaveSuccessfulResponse: { fail: (f) => { op(f.swagger, '/items/{id}', 'get').responses = { '404': { description: 'Not found.' } }; } },
+  OperationSummaryTooLong: { fail: (f) => { op(f.swagger, '/items', 'get').summary = 'List employees '.repeat(9).trim(); } },
+  ParameterListContainsFormDataAndBody: { fail: (f) => { op(f.swagger, '/items', 'post').parameters.push({ name: 'note', in: 'formData', type: 'string' }); } },
+  ParameterReferenceNotFound: { fail: (f) => { op(f.swagger, '/items', 'get').parameters[0].$ref = '#/parameters/Skip'; } },
+  ParameterReferenceNotValid: { fail: (f) => { op(f.swagger, '/items', 'get').parameters[0].$ref = 'common.json#/parameters/Top'; } },
+  PathItemRefNotSuppored: { fail: (f) => { P(f.swagger)['/people'] = { $ref: '#/paths/~1items' }; } },
+  PathParameterMissingEncoding: { fail: (f) => { delete op(f.swagger, '/items/{id}', 'get').parameters[0]['x-ms-url-encoding']; } },
+  PathParameterMustBeRequired: { fail: (f) => { op(f.swagger, '/items/{id}', 'get').parameters[0].required = false; } },
+  PathParameterNotDefinedInTemplate: { fail: (f) => { op(f.swagger, '/items/{id}', 'get').parameters.push({ name: 'other', in: 'path', required: true, type: 'string', 'x-ms-url-encoding': 'single' }); } },
+  PathRedefined: { fail: (f) => { P(f.swagger)['/Items'] = { put: { ...op(f.swagger, '/items', 'post'), operationId: 'ReplaceEmployees' } }; } },
+  QueryParameterEncodingNotSupported: { fail: (f) => { f.swagger.parameters.Top['x-ms-url-encoding'] = 'double'; } },
+  RequiredPropertyArrayEmpty: { fail: (f) => { f.swagger.definitions.EmployeeList.required = []; } },
+  RequiredPropertyDefinitionMissing: { fail: (f) => { f.swagger.definitions.Employee.required.push('email'); } },
+  RequiredPropertyNotOnObject: { fail: (f) => { f.swagger.definitions.Employee.properties.name.required = ['x']; } },
+  ResponseReferenceNotFound: { fail: (f) => { op(f.swagger, '/items/{id}', 'get').responses['404'] = { $ref: '#/responses/NotFound' }; } },
+  ResponseReferenceNotValid: { fail: (f) => { op(f.swagger, '/items/{id}', 'get').responses['404'] = { $ref: '#/definitions/Employee' }; } },
+  SchemaReferenceNotFound: { fail: (f) => { op(f.swagger, '/items/{id}', 'get').responses['200'].schema.$ref = '#/definitions/Employe'; } },
+  SchemaReferenceNotValid: { fail: (f) => { op(f.swagger, '/items/{id}', 'get').responses['200'].schema.$ref = 'https://contoso.example.com/schemas/employee.json'; } },
+  SchemeNotValid: { fail: (f) => { f.swagger.schemes = ['https', 'wss']; } },
+  SchemesArrayEmpty: { fail: (f) => { f.swagger.schemes = []; } },
+  SecurityRequirementMustBeDefined: { fail: (f) => { f.swagger.security = [{ api_key: [] }]; } },
+  SecurityRequirementMustHaveEmptyValue: {
+    fail: (f) => { f.swagger.securityDefinitions.api_key = { type: 'apiKey', name: 'x-api-key', in: 'header' }; f.swagger.security.push({ api_key: ['read'] }); },
+    pass: (f) => { f.swagger.security = [{ oauth2_auth: ['Employees.Read'] }]; f.swagger.securityDefinitions.oauth2_auth.scopes = { 'Employees.Read': 'Read employees.' }; },
+  },
+  SpecificationVersionIncorrect: { fail: (f) => { f.swagger.swagger = '3.0'; } },
+  TagRedefined: { fail: (f) => { f.swagger.tags = [{ name: 'Employees' }, { name: 'Employees' }]; }, pass: (f) => { f.swagger.tags = [{ name: 'Employees' }, { name: 'Webhooks' }]; } },
+  TooManyConnectorCategories: { fail: (f) => { f.swagger['x-ms-connector-metadata'][2].propertyValue = 'Human Resources;Productivity;Data'; } },
+  TotalOperationsCountExceedsMaxAllowed: {
+    fail: (f) => { for (let i = 0; i < 253; i++) P(f.swagger)[`/extra/e${i}`] = { get: { operationId: `Extra${i}`, summary: `Extra ${i}`, description: 'An extra operation.', responses: { '204': { description: 'Done.' } } } }; },
+  },
+  ValueContainsRestrictedWords: { fail: (f) => { f.swagger.info.title = 'Contoso Employees API'; } },
+  ValueMustEndWithAlphanumeric: { fail: (f) => { f.swagger.info.title = 'Contoso Employees!'; } },
+  WebhookOperationsMissingNotificationUrlProperty: { fail: (f) => { delete f.swagger.definitions.Subscription.properties.notificationUrl['x-ms-notification-url']; } },
+};
+
+function write(dir: string, f: Folder, certification: boolean): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'apiDefinition.swagger.json'), JSON.stringify(f.swagger, null, 4) + '\n');
+  writeFileSync(path.join(dir, 'apiProperties.json'), JSON.stringify(f.props, null, 4) + '\n');
+  if (certification || f.readme !== undefined || f.icon !== undefined) {
+    const readme = f.readme === undefined ? BASE_README : f.readme;
+    const icon = f.icon === undefined ? baseIcon() : f.icon;
+    if (readme !== null) writeFileSync(path.join(dir, 'readme.md'), readme);
+    if (icon !== null) writeFileSync(path.join(dir, 'icon.png'), icon);
+  }
+  if (f.extra) writeFileSync(path.join(dir, 'fixture.json'), JSON.stringify(f.extra, null, 4) + '\n');
+}
+
+/** Writes every fixture; `certificationRules` names the rules whose folders need readme.md and icon.png. */
+export function makeRuleFixtures(root: string, certificationRules: Set<string>): void {
+  rmSync(root, { recursive: true, force: true });
+  for (const [id, c] of Object.entries(CASES)) {
+    const cert = certificationRules.has(id);
+    const pass: Folder = { swagger: baseSwagger(), props: baseApiProperties() };
+    c.pass?.(pass);
+    write(path.join(root, id, 'pass'), pass, cert);
+    const fail: Folder = { swagger: baseSwagger(), props: baseApiProperties() };
+    c.fail(fail);
+    write(path.join(root, id, 'fail'), fail, cert);
+  }
+}
+
+if (process.argv[1]?.endsWith('make-rule-fixtures.ts')) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { RULES } = require('../rules') as typeof import('../rules');
+  makeRuleFixtures(path.join(__dirname, 'rules'), new Set(RULES.filter((r) => r.level === 'certification').map((r) => r.id)));
+}

@@ -1,0 +1,172 @@
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { validateConnectorDir, validateConnectorFiles } from './validate';
+import { RULES } from './rules';
+import { RELAXATIONS } from './relaxations';
+import { corpusConnectors, CORPUS_DIR } from './corpus';
+import { isCkError } from '../core/errors';
+import type { Finding, ValidationLevel } from './types';
+
+const RULE_FIXTURES = path.join(__dirname, 'testdata', 'rules');
+
+/** Reads a fixture folder into memory, applying fixture.json (e.g. padding a swagger past 1 MB). */
+function readFixture(dir: string): Record<string, Buffer> {
+  const files: Record<string, Buffer> = {};
+  for (const n of readdirSync(dir)) if (n !== 'fixture.json') files[n] = readFileSync(path.join(dir, n));
+  if (existsSync(path.join(dir, 'fixture.json'))) {
+    const fx = JSON.parse(readFileSync(path.join(dir, 'fixture.json'), 'utf8')) as { padSwaggerBytes?: number };
+    if (fx.padSwaggerBytes) files['apiDefinition.swagger.json'] = Buffer.concat([files['apiDefinition.swagger.json']!, Buffer.alloc(fx.padSwaggerBytes, 0x20)]);
+  }
+  return files;
+}
+
+const errorsOf = (fs: Finding[]) => fs.filter((f) => f.severity === 'error');
+
+describe('rule fixtures (testdata/rules/<RuleId>/{pass,fail})', () => {
+  it('every rule has a fixture folder and every folder names a rule', () => {
+    const folders = readdirSync(RULE_FIXTURES).sort();
+    expect(folders).toEqual(RULES.map((r) => r.id).sort());
+  });
+  for (const rule of RULES) {
+    const level: ValidationLevel = rule.level;
+    const expected = level === 'platform' && rule.platformSeverity ? rule.platformSeverity : rule.severity;
+    it(`${rule.id}: pass has no finding and no error; fail reports it as ${expected}`, () => {
+      const pass = validateConnectorFiles(readFixture(path.join(RULE_FIXTURES, rule.id, 'pass')), { level });
+      expect(pass.findings.filter((f) => f.ruleId === rule.id)).toEqual([]);
+      expect(errorsOf(pass.findings)).toEqual([]);
+      const fail = validateConnectorFiles(readFixture(path.join(RULE_FIXTURES, rule.id, 'fail')), { level });
+      const hits = fail.findings.filter((f) => f.ruleId === rule.id);
+      expect(hits.length).toBeGreaterThan(0);
+      expect(hits.map((h) => h.severity)).toContain(expected);
+      for (const h of hits) expect(h.file).toBeTruthy();
+    });
+  }
+});
+
+describe('development corpus (70 connectors Microsoft merged)', () => {
+  const names = corpusConnectors();
+  const reports = new Map<string, Awaited<ReturnType<typeof validateConnectorDir>>>();
+  beforeAll(async () => {
+    for (const n of names) reports.set(n, await validateConnectorDir(path.join(CORPUS_DIR, n)));
+  });
+  it('is present with 70 connectors', () => {
+    expect(names).toHaveLength(70);
+  });
+  it('gives zero errors at the default level', () => {
+    const errors = names.flatMap((n) => errorsOf(reports.get(n)!.findings).map((f) => `${n}: ${f.ruleId} ${f.file}#${f.pointer} ${f.message}`));
+    expect(errors).toEqual([]);
+  });
+  it('needs each relaxation in exactly the number of connectors relaxations.ts documents', () => {
+    const used = new Map<string, Set<string>>();
+    for (const [n, r] of reports) for (const f of r.findings) if (f.relaxation) (used.get(f.relaxation) ?? used.set(f.relaxation, new Set()).get(f.relaxation)!).add(n);
+    for (const r of RELAXATIONS) expect({ id: r.id, corpus: used.get(r.id)?.size ?? 0 }).toEqual({ id: r.id, corpus: r.corpus });
+  });
+});
+
+describe('mutations of corpus connectors: one injected defect → exactly that new error', () => {
+  type Doc = Record<string, any>;
+  const load = (name: string) => ({
+    swagger: JSON.parse(readFileSync(path.join(CORPUS_DIR, name, 'apiDefinition.swagger.json'), 'utf8').replace(/^\uFEFF/, '')) as Doc,
+    props: readFileSync(path.join(CORPUS_DIR, name, 'apiProperties.json')),
+  });
+  const firstOp = (s: Doc, pred: (o: Doc, m: string) => boolean = () => true): Doc => {
+    for (const item of Object.values(s.paths as Doc)) for (const [m, o] of Object.entries(item as Doc)) if (typeof o === 'object' && ['get', 'post', 'put', 'patch', 'delete'].includes(m) && pred(o as Doc, m)) return o as Doc;
+    throw new Error('no matching operation');
+  };
+  const stripKey = (v: unknown, key: string): void => {
+    if (Array.isArray(v)) v.forEach((x) => stripKey(x, key));
+    else if (v && typeof v === 'object') {
+      delete (v as Doc)[key];
+      Object.values(v).forEach((x) => stripKey(x, key));
+    }
+  };
+  const cases: Array<{ connector: string; rule: string; level?: ValidationLevel; mutate: (s: Doc) => void }> = [
+    { connector: 'Hunter', rule: 'OperationIdNotUnique', mutate: (s) => { const ops: Doc[] = []; for (const it of Object.values(s.paths as Doc)) for (const o of Object.values(it as Doc)) if ((o as Doc).operationId) ops.push(o as Doc); ops[1]!.operationId = ops[0]!.operationId; } },
+    { connector: 'WooCommerce', rule: 'DefaultResponseHasSchema', level: 'certification', mutate: (s) => { const o = firstOp(s); o.responses.default = { description: 'Error.', schema: { type: 'object' } }; } },
+    { connector: 'Oneflow', rule: 'AdditionalPropertyNotAllowedAdjacentToRef', mutate: (s) => { const o = firstOp(s, (x) => JSON.stringify(x.responses?.['200']?.schema ?? {}).startsWith('{"$ref"')); o.responses['200'].schema.description = 'The result.'; } },
+    { connector: 'Asite', rule: 'WebhookOperationsMissingNotificationUrlProperty', mutate: (s) => stripKey(s, 'x-ms-notification-url') },
+    { connector: 'Tikit', rule: 'SchemaReferenceNotFound', mutate: (s) => { const o = firstOp(s, (x) => JSON.stringify(x.responses?.['200']?.schema ?? {}).startsWith('{"$ref"')); o.responses['200'].schema.$ref = '#/definitions/DoesNotExist'; } },
+    { connector: 'CDK Drive Service Vehicles', rule: 'SchemaReferenceNotValid', mutate: (s) => { const o = firstOp(s, (x) => JSON.stringify(x.responses?.['200']?.schema ?? {}).startsWith('{"$ref"')); o.responses['200'].schema.$ref = 'other.json#/definitions/X'; } },
+    { connector: 'Fitbit', rule: 'BodyOrFormDataParameterInFetchOperationNotAllowed', mutate: (s) => { const o = firstOp(s, (_x, m) => m === 'get'); (o.parameters ??= []).push({ name: 'body', in: 'body', schema: { type: 'object' } }); } },
+    { connector: 'Secib', rule: 'InvalidNextLinkNameValue', mutate: (s) => { firstOp(s, (_x, m) => m === 'get')['x-ms-pageable'] = { nextLinkName: 'next' }; } },
+  ];
+  for (const c of cases) {
+    it(`${c.connector} + ${c.rule}`, () => {
+      const { swagger, props } = load(c.connector);
+      const level = c.level ?? 'platform';
+      const before = validateConnectorFiles({ 'apiDefinition.swagger.json': JSON.stringify(swagger), 'apiProperties.json': props }, { level });
+      c.mutate(swagger);
+      const after = validateConnectorFiles({ 'apiDefinition.swagger.json': JSON.stringify(swagger), 'apiProperties.json': props }, { level });
+      const key = (f: Finding) => `${f.ruleId} ${f.file}#${f.pointer} ${f.message}`;
+      const old = new Set(errorsOf(before.findings).map(key));
+      const added = errorsOf(after.findings).filter((f) => !old.has(key(f)));
+      expect(added.length).toBeGreaterThan(0);
+      expect([...new Set(added.map((f) => f.ruleId))]).toEqual([c.rule]);
+    });
+  }
+});
+
+describe('tolerant reading', () => {
+  const base = readFixture(path.join(RULE_FIXTURES, 'OperationIdRequired', 'pass'));
+  const swagger = base['apiDefinition.swagger.json']!.toString('utf8');
+  const run = (text: string | Buffer) => validateConnectorFiles({ ...base, 'apiDefinition.swagger.json': text });
+  const ids = (r: ReturnType<typeof run>) => r.findings.map((f) => f.ruleId);
+  it('accepts a UTF-8 BOM with a warning', () => {
+    const r = run(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(swagger)]));
+    expect(r.errors).toBe(0);
+    expect(ids(r)).toContain('FileHasBom');
+  });
+  it('accepts trailing commas with a warning', () => {
+    const r = run(swagger.replace('"swagger": "2.0",', '"swagger": "2.0",,'.slice(0, -1)).replace(/\n}\n?$/, ',\n}\n'));
+    expect(r.errors).toBe(0);
+    expect(ids(r)).toContain('JsonHasTrailingComma');
+  });
+  it('accepts CRLF line ends with a warning', () => {
+    const r = run(swagger.replace(/\n/g, '\r\n'));
+    expect(r.errors).toBe(0);
+    expect(ids(r)).toContain('FileHasCrlf');
+  });
+  it('accepts comments with a warning', () => {
+    const r = run(swagger.replace('{', '{ // exported by hand\n'));
+    expect(r.errors).toBe(0);
+    expect(ids(r)).toContain('JsonHasComments');
+  });
+  it('reports a file that cannot be parsed as an error finding, not an exception', () => {
+    const r = run('{"swagger": "2.0" "info": ');
+    expect(r.findings.filter((f) => f.severity === 'error').map((f) => f.ruleId)).toEqual(['JsonNotParseable']);
+  });
+  it('reports missing required files', () => {
+    const r = validateConnectorFiles({ 'apiDefinition.swagger.json': swagger });
+    expect(r.findings.filter((f) => f.ruleId === 'CkFileMissing').map((f) => f.file)).toEqual(['apiProperties.json']);
+  });
+});
+
+describe('levels and errors', () => {
+  const fail = readFixture(path.join(RULE_FIXTURES, 'OperationIdNotUnique', 'fail'));
+  it('schema ⊂ platform ⊂ certification', () => {
+    const schema = validateConnectorFiles(fail, { level: 'schema' });
+    const platform = validateConnectorFiles(fail, { level: 'platform' });
+    expect(schema.findings.some((f) => f.ruleId === 'OperationIdNotUnique')).toBe(false);
+    expect(platform.findings.some((f) => f.ruleId === 'OperationIdNotUnique')).toBe(true);
+    const cert = validateConnectorFiles(readFixture(path.join(RULE_FIXTURES, 'FieldLengthExceeded', 'fail')), { level: 'certification' });
+    const plat = validateConnectorFiles(readFixture(path.join(RULE_FIXTURES, 'FieldLengthExceeded', 'fail')), { level: 'platform' });
+    expect(cert.errors).toBeGreaterThan(plat.errors);
+  });
+  it('a missing folder is CK_VALIDATE_DIR_NOT_FOUND, an unknown level CK_VALIDATE_BAD_LEVEL', async () => {
+    await expect(validateConnectorDir(path.join(__dirname, 'no-such-folder'))).rejects.toMatchObject({ code: 'CK_VALIDATE_DIR_NOT_FOUND' });
+    let caught: unknown;
+    try {
+      validateConnectorFiles({}, { level: 'strict' as ValidationLevel });
+    } catch (e) {
+      caught = e;
+    }
+    expect(isCkError(caught) && caught.code).toBe('CK_VALIDATE_BAD_LEVEL');
+  });
+  it('maps oneOf noise to the branch that fits (a body parameter with a bad "in" is not reported as a header parameter)', () => {
+    const files = readFixture(path.join(RULE_FIXTURES, 'OperationIdRequired', 'pass'));
+    const s = JSON.parse(files['apiDefinition.swagger.json']!.toString('utf8'));
+    s.paths['/items/{id}'].get.parameters[0].allowEmptyValue = 'yes';
+    const r = validateConnectorFiles({ ...files, 'apiDefinition.swagger.json': JSON.stringify(s) }, { level: 'schema' });
+    expect(errorsOf(r.findings).map((f) => [f.ruleId, f.pointer])).toEqual([['AdditionalPropertyNotAllowed', '/paths/~1items~1{id}/get/parameters/0/allowEmptyValue']]);
+  });
+});
