@@ -182,6 +182,12 @@ describe('loud failures [violations expected]', () => {
     expect(dbl.state.resources('Microsoft.ApiManagement/service/apis')).toEqual([]);
   });
 
+  test('DELETE without the required If-Match is a violation (oav 4.0.3 misses it; the double checks) [violations expected]', async () => {
+    const r = await fetch(apiUrl(), { method: 'DELETE', headers: { authorization: `Bearer ${fakeJwt({ aud: 'https://management.azure.com' })}` } });
+    expect(r.status).toBe(500);
+    expect(dbl.violations[0].problems).toEqual(['MISSING_REQUIRED_PARAMETER at /headers/if-match: Value is required but was not provided']);
+  });
+
   test('an unmatched request names its method and URL [violations expected]', async () => {
     const r = await put(`${dbl.url}${dbl.ids.service(RG, SVC)}/widgets/w1?api-version=2024-05-01`, {});
     expect(r.status).toBe(404);

@@ -4,7 +4,7 @@
  * oav; mismatches become `violations` and a loud 500. Behaviour spec: arm-double.md.
  */
 import type { DoubleRequest, DoubleResponse, FaultDecision, FaultKind, FaultSpec, LiveRequest, SpecSetName } from '../doubles-common';
-import { checkBearer, checkRequest, checkResponse, FaultInjector, specValidator, startHttpsDouble } from '../doubles-common';
+import { checkBearer, checkRequest, checkResponse, FaultInjector, requiredHeaders, specValidator, startHttpsDouble } from '../doubles-common';
 import { APIM_API_HANDLERS } from './apim-apis';
 import { APIM_ENTITY_HANDLERS } from './apim-entities';
 import { actionMatches, armAction, armError, armHeaders, isWrite, parseArmPath } from './arm-http';
@@ -81,7 +81,9 @@ export async function startArmDouble(options: ArmDoubleOptions): Promise<ArmDoub
       const c = await checkRequest(set, live);
       log.operationId = c.operationId;
       if (c.notFound) return loud({ side: 'unmatched', method: req.method, url, problems: c.problems }, 404, 'DoubleUnmatchedRequest');
-      if (!c.ok) return loud({ side: 'request', method: req.method, url, operationId: c.operationId, problems: c.problems }, 500, 'DoubleContractViolation');
+      const missing = (requiredHeaders(set).get(c.operationId ?? '') ?? []).filter((h) => req.headers[h] === undefined);
+      const problems = [...c.problems, ...missing.map((h) => `MISSING_REQUIRED_PARAMETER at /headers/${h}: Value is required but was not provided`)];
+      if (!c.ok || missing.length) return loud({ side: 'request', method: req.method, url, operationId: c.operationId, problems }, 500, 'DoubleContractViolation');
     } else log.operationId = 'poll';
     const key = `${req.method} ${route.shape}`;
     const handler: ArmHandler | undefined = (set === 'web' ? WEB_HANDLERS : { ...APIM_API_HANDLERS, ...APIM_ENTITY_HANDLERS })[key];
