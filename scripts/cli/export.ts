@@ -16,7 +16,7 @@ export const command = defineCommand<ExportFlags>({
     new Option('--out <dir>', 'output folder (default: config connectorDir, "connector")'),
     new Option('--env <name>', 'use the outputs of this deploy environment (default: the newest)'),
     new Option('--allow-breaking', 'write even if operations were deleted, renamed or changed incompatibly'),
-    new Option('--zip', 'also write a deterministic <out>.zip'),
+    new Option('--zip', 'also write a deterministic zip of the folder to dist/<out>.zip'),
     new Option('--level <level>', 'validation level applied before writing').choices(['schema', 'platform', 'certification']).default('certification'),
   ],
   examples: ['connectorkit export', 'connectorkit export --env prod --zip', 'connectorkit export --allow-breaking --json'],
