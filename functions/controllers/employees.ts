@@ -125,6 +125,7 @@ export class EmployeesController extends Controller {
   @Delete('{employeeId}')
   @SuccessResponse(204, 'Deleted')
   @Extension('x-ms-visibility', 'advanced')
+  @Response<ErrorResponse>(400, 'The employee ID is malformed')
   @Response<ErrorResponse>(404, 'No employee with this ID')
   @Response<ErrorResponse>(412, 'The employee changed since it was read')
   public async DeleteEmployee(

@@ -36,7 +36,7 @@ export interface Address {
   region?: string;
   /**
    * @extension {"x-ms-summary": "Postal code"}
-   * @pattern ^[A-Za-z0-9][A-Za-z0-9 -]{1,11}$
+   * @pattern ^[A-Za-z0-9][-A-Za-z0-9\x20]{1,11}$
    */
   postalCode: string;
   /**
@@ -85,9 +85,9 @@ export interface Employee {
    * @extension {"x-ms-summary": "Manager ID", "x-ms-visibility": "advanced"}
    */
   managerId?: string;
-  /** @extension {"x-ms-summary": "Employment type"} */
+  /** Kind of employment contract. */
   employmentType: EmploymentType;
-  /** @extension {"x-ms-summary": "Status"} */
+  /** Employment status. */
   status: EmploymentStatus;
   /**
    * First working day (YYYY-MM-DD).
@@ -95,10 +95,7 @@ export interface Employee {
    * @format date
    */
   hireDate: string;
-  /**
-   * Work location.
-   * @extension {"x-ms-summary": "Work address", "x-ms-visibility": "advanced"}
-   */
+  /** Work location. */
   workAddress?: Address;
   /**
    * When the record was created.
@@ -159,12 +156,9 @@ export interface CreateEmployeeRequest {
    * @pattern ^E[0-9]{6}$
    */
   managerId?: string;
-  /** @extension {"x-ms-summary": "Employment type"} */
+  /** Kind of employment contract. */
   employmentType: EmploymentType;
-  /**
-   * Defaults to Active.
-   * @extension {"x-ms-summary": "Status", "x-ms-visibility": "advanced"}
-   */
+  /** Employment status; defaults to Active. */
   status?: EmploymentStatus;
   /**
    * First working day (YYYY-MM-DD).
@@ -173,7 +167,7 @@ export interface CreateEmployeeRequest {
    * @pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}$
    */
   hireDate: string;
-  /** @extension {"x-ms-summary": "Work address", "x-ms-visibility": "advanced"} */
+  /** Work location. */
   workAddress?: Address;
 }
 
@@ -214,11 +208,11 @@ export interface UpdateEmployeeRequest {
    * @pattern ^E[0-9]{6}$
    */
   managerId?: string;
-  /** @extension {"x-ms-summary": "Employment type"} */
+  /** Kind of employment contract. */
   employmentType?: EmploymentType;
-  /** @extension {"x-ms-summary": "Status"} */
+  /** Employment status. */
   status?: EmploymentStatus;
-  /** @extension {"x-ms-summary": "Work address", "x-ms-visibility": "advanced"} */
+  /** Work location. */
   workAddress?: Address;
 }
 

@@ -37,10 +37,7 @@ export interface CallerIdentity {
   roles: string[];
   /**
    * Access token version.
-   * @extension {"x-ms-summary": "Token version", "x-ms-visibility": "internal"}
+   * @extension {"x-ms-summary": "Token version", "x-ms-visibility": "advanced"}
    */
-  tokenVersion: TokenVersion;
+  tokenVersion: '1.0' | '2.0';
 }
-
-/** Access token format version. */
-export type TokenVersion = '1.0' | '2.0';

@@ -113,6 +113,7 @@ export class EmployeeStore {
 
   /** Merges the given fields if `etag` still matches; 412 otherwise. */
   async update(id: string, etag: string, patch: UpdateEmployeeRequest): Promise<Employee> {
+    if (!isEtag(etag)) throw stale(id);
     await this.ensureTable();
     const { workAddress, ...rest } = patch;
     const changes = stripUndefined({ partitionKey: PARTITION, rowKey: id, ...rest, workAddressJson: workAddress ? JSON.stringify(workAddress) : undefined, updatedAt: new Date() });
@@ -127,6 +128,7 @@ export class EmployeeStore {
   }
 
   async delete(id: string, etag: string): Promise<void> {
+    if (etag !== '*' && !isEtag(etag)) throw stale(id);
     await this.ensureTable();
     try {
       await this.client.deleteEntity(PARTITION, id, { etag, abortSignal: AbortSignal.timeout(CALL_TIMEOUT_MS) });
@@ -144,6 +146,11 @@ function notFound(id: string): Error {
 
 function stale(id: string): Error {
   return apiError(412, ApiErrorCode.PreconditionFailed, `Employee '${id}' was changed by someone else since it was read.`, { target: 'If-Match', hint: 'Read the employee again with GetEmployee and retry with its current ETag.' });
+}
+
+/** Table Storage ETags look like W/"datetime'…'"; anything else cannot match a stored version. */
+function isEtag(etag: string): boolean {
+  return /^W\/"datetime'[^'"]+'"$/.test(etag);
 }
 
 function stripUndefined<T extends object>(o: T): T {

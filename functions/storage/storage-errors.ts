@@ -29,6 +29,8 @@ export function isConflict(e: unknown): boolean {
 export function storageFailure(e: unknown): Error {
   if (isHttpError(e)) return e;
   const r = (e ?? {}) as RestErrorLike;
+  // A definite 4xx answer other than auth is a bug in how we call storage, not an outage: let it surface as 500.
+  if (r.statusCode && r.statusCode >= 400 && r.statusCode < 500 && r.statusCode !== 401 && r.statusCode !== 403 && r.statusCode !== 408 && r.statusCode !== 429) return e as Error;
   const what = r.statusCode ? `HTTP ${r.statusCode}${r.code ? ` ${r.code}` : ''}` : r.code ?? r.name ?? 'network error';
   return apiError(503, ApiErrorCode.StorageUnavailable, `Employee storage is unavailable (${what}).`, {
     hint: 'Check that the storage account in AzureWebJobsStorage is reachable (locally: is Azurite running?) and retry in a moment.',

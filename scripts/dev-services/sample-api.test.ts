@@ -1,0 +1,178 @@
+/**
+ * The sample Employee API end to end: built with `connectorkit build`, served by the local host over HTTP,
+ * storage on Azurite and tokens from the dev issuer (both started by startDevServices, on free ports).
+ */
+import * as path from 'node:path';
+import { SilentIoHost } from '../core/io';
+import { startHost, type HostHandle } from '../host';
+import { startDevServices, type DevServices } from './index';
+import { buildSampleProject, type SampleProject } from './sample-project';
+import { mintAccessToken } from '../auth-dev/mint';
+import { KeySet, loadOrCreateKey } from '../auth-dev/keys';
+
+let project: SampleProject;
+let dev: DevServices;
+let host: HostHandle;
+let api: string;
+let token: string;
+let keys: KeySet;
+
+const call = async (method: string, p: string, opts: { body?: unknown; headers?: Record<string, string>; auth?: string | null } = {}) => {
+  const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+  if (opts.auth !== null) headers.authorization = `Bearer ${opts.auth ?? token}`;
+  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  const url = p.startsWith('http') ? p : `${api}${p}`;
+  const r = await fetch(url, { method, headers, body: opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body), signal: AbortSignal.timeout(30_000) });
+  const text = await r.text();
+  return { status: r.status, headers: r.headers, body: text ? JSON.parse(text) : undefined };
+};
+
+const newHire = (n: number, department = 'ENG') => ({
+  id: `E${String(n).padStart(6, '0')}`,
+  givenName: 'Grace',
+  familyName: `Hopper${n}`,
+  email: `grace${n}@contoso.example`,
+  jobTitle: 'Rear Admiral',
+  department,
+  employmentType: 'FullTime',
+  hireDate: '2025-01-15',
+  workAddress: { street: '1 Navy Way', city: 'Arlington', region: 'VA', postalCode: '22201', country: 'US' },
+});
+
+beforeAll(async () => {
+  project = await buildSampleProject();
+  const keyFile = path.join(project.dir, '.connectorkit', 'dev-issuer', 'signing-key.json');
+  dev = await startDevServices(project.loaded, new SilentIoHost(), { issuerPort: 0, processEnv: {}, keyFile });
+  host = await startHost({ appDir: project.appDir, port: 0, io: new SilentIoHost(), env: dev.env, specFile: project.specFile, docs: dev.docs });
+  api = `${host.url}/api`;
+  keys = new KeySet();
+  await loadOrCreateKey(keys, keyFile);
+  token = await mintAccessToken(keys, { baseUrl: dev.urls.issuer!, scopes: ['user_impersonation'] });
+}, 120_000);
+
+afterAll(async () => {
+  await host?.close();
+  await dev?.stop();
+  project?.remove();
+});
+
+describe('sample API through the local host', () => {
+  it('registers every operation', () => {
+    expect(host.functions.map((f) => f.name).sort()).toEqual(['CreateEmployee', 'DeleteEmployee', 'GetEmployee', 'GetMe', 'ListDepartments', 'ListEmployees', 'UpdateEmployee']);
+  });
+
+  it('GetMe: 401 without a token, the caller with one (v2 and v1), 403 without the scope', async () => {
+    const none = await call('GET', '/me', { auth: null });
+    expect(none.status).toBe(401);
+    expect(none.headers.get('www-authenticate')).toContain('error="invalid_token"');
+    expect(none.body.error.code).toBe('INVALID_TOKEN');
+    const me = await call('GET', '/me');
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({ tokenVersion: '2.0', userName: 'dev.user@contoso.example', scopes: ['user_impersonation'] });
+    const v1 = await call('GET', '/me', { auth: await mintAccessToken(keys, { baseUrl: dev.urls.issuer!, version: '1.0', scopes: ['user_impersonation'] }) });
+    expect([v1.status, v1.body.tokenVersion]).toEqual([200, '1.0']);
+    const noScope = await call('GET', '/me', { auth: await mintAccessToken(keys, { baseUrl: dev.urls.issuer!, scopes: ['Other.Read'] }) });
+    expect(noScope.status).toBe(403);
+    expect(noScope.headers.get('www-authenticate')).toContain('insufficient_scope');
+  });
+
+  it('ListDepartments', async () => {
+    const r = await call('GET', '/departments');
+    expect(r.status).toBe(200);
+    expect(r.body.value.map((d: { id: string }) => d.id)).toContain('ENG');
+  });
+
+  it('CreateEmployee → 201 with ETag and Location; duplicate → 409; GetEmployee; 404 on unknown ids', async () => {
+    const c = await call('POST', '/employees', { body: newHire(1) });
+    expect(c.status).toBe(201);
+    expect(c.headers.get('etag')).toBe(c.body.etag);
+    expect(c.headers.get('location')).toBe(`${api}/employees/E000001`);
+    expect(c.body).toMatchObject({ id: 'E000001', displayName: 'Grace Hopper1', status: 'Active', workAddress: { country: 'US' } });
+    const dup = await call('POST', '/employees', { body: newHire(1) });
+    expect([dup.status, dup.body.error.code]).toEqual([409, 'EMPLOYEE_ALREADY_EXISTS']);
+    const g = await call('GET', '/employees/E000001');
+    expect(g.status).toBe(200);
+    expect(g.headers.get('etag')).toBe(c.body.etag);
+    const missing = await call('GET', '/employees/E999999');
+    expect([missing.status, missing.body.error.code]).toEqual([404, 'EMPLOYEE_NOT_FOUND']);
+    expect((await call('PATCH', '/employees/E999999', { body: { jobTitle: 'x' }, headers: { 'if-match': c.body.etag } })).status).toBe(404);
+    expect((await call('DELETE', '/employees/E999999')).status).toBe(404);
+  });
+
+  it('validation 400s: one detail per invalid field', async () => {
+    const bad = await call('POST', '/employees', { body: { ...newHire(2), email: 'not-an-email', hireDate: '15/01/2025', employmentType: 'Pirate', givenName: undefined } });
+    expect(bad.status).toBe(400);
+    const targets = bad.body.error.details.map((d: { target: string }) => d.target).join(' ');
+    for (const f of ['email', 'hireDate', 'employmentType', 'givenName']) expect(targets).toContain(f);
+    const dept = await call('POST', '/employees', { body: newHire(3, 'XYZ') });
+    expect([dept.status, dept.body.error.code]).toEqual([400, 'UNKNOWN_DEPARTMENT']);
+    expect((await call('POST', '/employees', { body: '{"id":' })).status).toBe(400);
+    expect((await call('GET', '/employees/not-an-id')).status).toBe(400);
+    expect((await call('GET', '/employees?top=0')).status).toBe(400);
+    expect((await call('GET', '/employees?top=101')).status).toBe(400);
+    expect((await call('GET', '/employees?status=Retired')).status).toBe(400);
+    expect((await call('GET', '/employees?skipToken=garbage')).body.error.code).toBe('INVALID_SKIP_TOKEN');
+    const noIfMatch = await call('PATCH', '/employees/E000001', { body: { jobTitle: 'CTO' } });
+    expect(noIfMatch.status).toBe(400);
+  });
+
+  it('UpdateEmployee: two PATCHes with the same ETag → exactly one 412', async () => {
+    const g = await call('GET', '/employees/E000001');
+    const etag = g.headers.get('etag')!;
+    const [a, b] = await Promise.all([
+      call('PATCH', '/employees/E000001', { body: { jobTitle: 'Commodore' }, headers: { 'if-match': etag } }),
+      call('PATCH', '/employees/E000001', { body: { status: 'OnLeave' }, headers: { 'if-match': etag } }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 412]);
+    const loser = a.status === 412 ? a : b;
+    expect(loser.body.error).toMatchObject({ code: 'PRECONDITION_FAILED', target: 'If-Match' });
+    const winner = a.status === 200 ? a : b;
+    expect(winner.headers.get('etag')).not.toBe(etag);
+  });
+
+  it('ListEmployees pages across pages with nextLink and filters', async () => {
+    for (let i = 100; i < 107; i++) expect((await call('POST', '/employees', { body: newHire(i, 'FIN') })).status).toBe(201);
+    const seen: string[] = [];
+    let url: string | undefined = `${api}/employees?department=FIN&top=3`;
+    let pages = 0;
+    while (url && pages < 10) {
+      const r = await call('GET', url);
+      expect(r.status).toBe(200);
+      seen.push(...r.body.value.map((e: { id: string }) => e.id));
+      url = r.body.nextLink;
+      if (url) expect(url.startsWith(`${api}/employees?`)).toBe(true);
+      pages++;
+    }
+    expect(seen).toEqual(['E000100', 'E000101', 'E000102', 'E000103', 'E000104', 'E000105', 'E000106']);
+    expect(pages).toBe(3);
+    const eng = await call('GET', '/employees?department=ENG&status=Active');
+    expect(eng.body.value.every((e: { department: string }) => e.department === 'ENG')).toBe(true);
+  });
+
+  it('DeleteEmployee → 204, then 404; stale If-Match → 412', async () => {
+    const g = await call('GET', '/employees/E000100');
+    await call('PATCH', '/employees/E000100', { body: { jobTitle: 'Analyst' }, headers: { 'if-match': g.body.etag } });
+    expect((await call('DELETE', '/employees/E000100', { headers: { 'if-match': g.body.etag } })).status).toBe(412);
+    expect((await call('DELETE', '/employees/E000100')).status).toBe(204);
+    expect((await call('GET', '/employees/E000100')).status).toBe(404);
+  });
+
+  it('storage down → 503 STORAGE_UNAVAILABLE with a hint, quickly (bounded retries)', async () => {
+    const down = await startHost({ appDir: project.appDir, port: 0, io: new SilentIoHost(), env: { ...dev.env, AzureWebJobsStorage: dev.env.AzureWebJobsStorage!.replace(/:\d+\/devstoreaccount1/, ':1/devstoreaccount1') } });
+    try {
+      const r = await fetch(`${down.url}/api/employees/E000001`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(20_000) });
+      const body = (await r.json()) as { error: { code: string; hint?: string } };
+      expect(r.status).toBe(503);
+      expect(body.error.code).toBe('STORAGE_UNAVAILABLE');
+      expect(body.error.hint).toMatch(/Azurite/);
+    } finally {
+      await down.close();
+    }
+  });
+
+  it('docs: the served spec points the Authorize button at the dev issuer', async () => {
+    const spec = (await (await fetch(`${api}/swagger.json`)).json()) as { securityDefinitions: Record<string, { authorizationUrl: string; tokenUrl: string }> };
+    expect(spec.securityDefinitions.entra!.authorizationUrl.startsWith(dev.urls.issuer!)).toBe(true);
+    expect(spec.securityDefinitions.entra!.tokenUrl).toContain('/oauth2/v2.0/token');
+  });
+});
