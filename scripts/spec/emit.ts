@@ -21,6 +21,13 @@ const NOTIFICATION_CONTENT = 'x-ms-notification-content';
 const VERBS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'];
 
 type Json = Record<string, unknown>;
+/** An x-* key dropped beside a $ref, in an operation's schema or in a definition. */
+interface Drop {
+  key: string;
+  where: string;
+  op?: OperationRef;
+  definition?: string;
+}
 
 /** Runs tsoa's generator with its console warnings muted: stages never print, and the lint reports the same things. */
 function runTsoa(bm: BuildMetadata, securityDefinitions: Json, opts: EmitSpecOptions): Json {
@@ -64,7 +71,7 @@ export function emitSpec(bm: BuildMetadata, api: ProjectConfig['api'], opts: Emi
   const definitions = sortedObject(raw.definitions as Record<string, Json> | undefined);
   const byRoute = new Map<string, OperationRef>();
   for (const op of operations) byRoute.set(`${op.verb} /${op.route}`, op);
-  const drops: Array<{ key: string; where: string; op?: OperationRef }> = [];
+  const drops: Drop[] = [];
   const paths: Record<string, Json> = {};
   const rawPaths = raw.paths as Record<string, Json>;
   for (const path of Object.keys(rawPaths).sort()) {
@@ -93,8 +100,9 @@ export function emitSpec(bm: BuildMetadata, api: ProjectConfig['api'], opts: Emi
     }
     paths[path] = item;
   }
-  const onDefinitionDrop = (key: string, where: string) => drops.push({ key, where });
-  for (const [name, d] of Object.entries(definitions)) fixSchema(d, name, { definitions, onDrop: onDefinitionDrop, inlining: new Set([name]) });
+  for (const [name, d] of Object.entries(definitions)) {
+    fixSchema(d, name, { definitions, onDrop: (key, where) => drops.push({ key, where, definition: name }), inlining: new Set([name]) });
+  }
   reportDrops(drops, paths, definitions, operations, findings);
 
   const info = orderKeys({ title: api.title, description: api.description || undefined, version: api.version, contact: contactOf(api.contact) }, INFO_KEYS);
@@ -130,7 +138,7 @@ function contactOf(c: ProjectConfig['api']['contact']): Json | undefined {
  * Warns about x-* extensions dropped beside a $ref. A definition has no source location in tsoa's metadata, so the
  * warning points at the first operation (in paths order) whose schemas reach that definition.
  */
-function reportDrops(drops: Array<{ key: string; where: string; op?: OperationRef }>, paths: Record<string, Json>, definitions: Record<string, Json>, operations: OperationRef[], findings: LintFinding[]): void {
+function reportDrops(drops: Drop[], paths: Record<string, Json>, definitions: Record<string, Json>, operations: OperationRef[], findings: LintFinding[]): void {
   if (!drops.length) return;
   const refsOf = (v: unknown) => [...JSON.stringify(v).matchAll(/"#\/definitions\/([^"]+)"/g)].map((m) => decodeURIComponent(m[1]));
   const firstUser = new Map<string, OperationRef>();
@@ -149,7 +157,7 @@ function reportDrops(drops: Array<{ key: string; where: string; op?: OperationRe
     }
   }
   for (const d of drops) {
-    const op = d.op ?? firstUser.get(d.where.split(/[.[]/)[0]);
+    const op = d.op ?? (d.definition ? firstUser.get(d.definition) : undefined);
     if (!op) continue; // an unused definition: nothing the connector shows
     findings.push(finding(op, SPEC_CODES.CK_SPEC_REF_SIBLING_DROPPED, 'warning', `'${d.key}' beside a $ref at ${d.where} was dropped (Power Platform forbids siblings of $ref)`));
   }

@@ -119,6 +119,17 @@ describe('lint rules (one fixture each)', () => {
   });
 });
 
+test('emit-time warnings: x-* dropped beside a recursive $ref, @ParamExtension on a non-Swagger parameter', () => {
+  const file = 'lint/emit-warnings/emit-warnings-controller.ts';
+  const { findings: all } = emitSpec(bm, { title: 'L', description: '', version: '1', host: 'h', basePath: '/api', schemes: ['https'] });
+  const got = all.filter((f) => f.file === file).map((f) => [f.code, f.severity, `${f.file}:${f.line}`]);
+  expect(got).toEqual([
+    ['CK_SPEC_PARAM_EXTENSION_UNMATCHED', 'warning', `${file}:${lineOf(file, '@Get()')}`],
+    ['CK_SPEC_REF_SIBLING_DROPPED', 'warning', `${file}:${lineOf(file, '@Get()')}`],
+  ]);
+  expect(at('emit-warnings')).toEqual([]);
+});
+
 describe('LintError', () => {
   test('collects every error finding into one CK_SPEC_LINT_FAILED with file:line details', () => {
     const err = lintErrorOf(findings);
