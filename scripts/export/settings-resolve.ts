@@ -42,6 +42,8 @@ export interface ResolvedSettings {
     loginUri: string;
     scopes: string[];
     scope?: string;
+    /** Short delegated scope name (config auth.scope), e.g. user_impersonation. */
+    scopeName: string;
     enableOnBehalfOfLogin: boolean;
   };
   environment?: string;
@@ -155,6 +157,7 @@ export function resolveSettings(config: Readonly<ProjectConfig>, spec: Record<st
       tenantId: deploy?.tenantId ?? str(auth.tenantId) ?? 'common',
       loginUri: str(auth.loginUri) ?? DEFAULT_LOGIN_URI,
       enableOnBehalfOfLogin: auth.enableOnBehalfOfLogin === true,
+      scopeName: config.auth?.scope ?? 'user_impersonation',
       ...(scope ? { scope } : {}),
     },
     ...(str(c.environment) ? { environment: str(c.environment)! } : {}),
