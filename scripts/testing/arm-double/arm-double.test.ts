@@ -122,6 +122,36 @@ test('ETags: stale If-Match → 412, * and current ETag pass; DELETE is an LRO',
   expect(dbl.state.resources('Microsoft.ApiManagement/service/apis/operations')).toEqual([]);
 });
 
+test('every other served APIM operation round-trips through the SDK with spec-valid answers', async () => {
+  await client.api.beginCreateOrUpdateAndWait(RG, SVC, 'pets', importBody(), poll);
+  const all = async <T>(it: AsyncIterable<T>) => {
+    const out: T[] = [];
+    for await (const x of it) out.push(x);
+    return out;
+  };
+  expect((await all(client.api.listByService(RG, SVC))).map((a) => a.name)).toEqual(['pets']);
+  await client.product.createOrUpdate(RG, SVC, 'connectors', { displayName: 'Connectors', subscriptionRequired: false, state: 'published' });
+  await client.productApi.createOrUpdate(RG, SVC, 'connectors', 'pets');
+  expect((await all(client.productApi.listByProduct(RG, SVC, 'connectors'))).map((a) => a.name)).toEqual(['pets']);
+  expect((await all(client.apiProduct.listByApis(RG, SVC, 'pets'))).map((p) => p.name)).toEqual(['connectors']);
+  expect((await client.product.getEntityTag(RG, SVC, 'connectors')).eTag).toBeTruthy();
+  await client.backend.createOrUpdate(RG, SVC, 'func', { url: 'https://func-ck.azurewebsites.net/api', protocol: 'http', resourceId: 'https://management.azure.com/subscriptions/x/resourceGroups/rg/providers/Microsoft.Web/sites/func-ck' });
+  expect((await client.backend.get(RG, SVC, 'func')).url).toBe('https://func-ck.azurewebsites.net/api');
+  const { eTag } = await client.backend.getEntityTag(RG, SVC, 'func');
+  expect((await all(client.backend.listByService(RG, SVC))).map((b) => b.name)).toEqual(['func']);
+  await client.backend.delete(RG, SVC, 'func', eTag!);
+  await client.namedValue.beginCreateOrUpdateAndWait(RG, SVC, 'plain', { displayName: 'plain', value: 'visible' }, poll);
+  expect((await all(client.namedValue.listByService(RG, SVC))).map((n) => [n.name, n.value])).toEqual([['plain', 'visible']]);
+  await client.namedValue.delete(RG, SVC, 'plain', '*');
+  await client.apiPolicy.createOrUpdate(RG, SVC, 'pets', 'policy', { value: '<policies><inbound><base /></inbound></policies>' });
+  expect((await client.apiPolicy.getEntityTag(RG, SVC, 'pets', 'policy')).eTag).toBeTruthy();
+  await client.apiPolicy.delete(RG, SVC, 'pets', 'policy', '*');
+  expect(dbl.state.resources().map((e) => e.type).sort()).toEqual([
+    'Microsoft.ApiManagement/service', 'Microsoft.ApiManagement/service/apis', ...Array(5).fill('Microsoft.ApiManagement/service/apis/operations'),
+    'Microsoft.ApiManagement/service/products', 'Microsoft.ApiManagement/service/products', 'Microsoft.ApiManagement/service/products/apis',
+  ]);
+});
+
 describe('faults', () => {
   const cases: Array<[string, number, string]> = [
     ['throttle', 429, 'TooManyRequests'], ['serverError', 500, 'InternalServerError'], ['unavailable', 503, 'ServiceUnavailable'],
@@ -186,6 +216,13 @@ describe('loud failures [violations expected]', () => {
     const r = await fetch(apiUrl(), { method: 'DELETE', headers: { authorization: `Bearer ${fakeJwt({ aud: 'https://management.azure.com' })}` } });
     expect(r.status).toBe(500);
     expect(dbl.violations[0].problems).toEqual(['MISSING_REQUIRED_PARAMETER at /headers/if-match: Value is required but was not provided']);
+  });
+
+  test('an answer that breaks the spec is caught on the response side [violations expected]', async () => {
+    dbl.seed({ backends: [{ resourceGroup: RG, service: SVC, id: 'bad', properties: { url: 'https://x', protocol: 'http', credentials: { header: { 'x-functions-key': 'not-an-array' } } } }] });
+    expect(await status(client.backend.get(RG, SVC, 'bad'))).toMatchObject({ statusCode: 500, code: 'DoubleContractViolation' });
+    expect(dbl.violations[0]).toMatchObject({ side: 'response', operationId: 'Backend_Get' });
+    expect(dbl.violations[0].problems.join()).toMatch(/INVALID_TYPE/);
   });
 
   test('an unmatched request names its method and URL [violations expected]', async () => {
