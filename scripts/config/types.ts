@@ -43,6 +43,8 @@ export interface ProjectConfig {
   auth: { scope: string; appRoles?: string[] };
   /** Generated Functions registrations (owned by scripts/routes). */
   routes?: { authLevel?: 'anonymous' | 'function' | 'admin'; bodyCoercion?: boolean };
+  /** Deploy tuning (owned by scripts/deploy): retry/backoff and polling; e.g. CONNECTORKIT_DEPLOY__RETRY='{"baseDelayMs":1}'. */
+  deploy?: { retry?: { attempts?: number; baseDelayMs?: number; maxDelayMs?: number; pollIntervalMs?: number; lroTimeoutMs?: number } };
 }
 
 export interface LoadedConfig {

@@ -1,0 +1,174 @@
+/**
+ * API Management through @azure/arm-apimanagement (api-version 2024-05-01): the secret named value holding the
+ * function key, the backend pointing at the Function App, the API imported from dist/swagger.json, its policy and
+ * (optionally) product membership. Each step compares only what it declares, so an unchanged re-run writes nothing.
+ */
+import { createHash } from 'node:crypto';
+import { createHttpHeaders, createPipelineRequest, RestError } from '@azure/core-rest-pipeline';
+import type { DeployContext } from '../deploy/context';
+import { names } from '../deploy/context';
+import { UNKNOWN, type Step } from '../deploy/engine';
+import { diffProps, normaliseXml } from '../deploy/compare';
+import { withRetry } from '../deploy/retry';
+import type { PlannedChange } from '../deploy/types';
+import { renderApiPolicy } from './policy';
+import { specOperations } from './operations';
+
+const change = (resource: string, action: PlannedChange['action'], diff?: PlannedChange['diff'], note?: string): PlannedChange => ({ stage: 'apim', resource, action, ...(diff?.length ? { diff } : {}), ...(note ? { note } : {}) });
+
+/** Reads with retries; a 404 becomes undefined. */
+async function read<T>(ctx: DeployContext, fn: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await withRetry(fn, ctx.retry, ctx.stats);
+  } catch (e) {
+    if ((e as { statusCode?: number }).statusCode === 404) return undefined;
+    throw e;
+  }
+}
+
+/** Options for SDK long-running operations: poll interval from the retry options, a hard timeout. */
+function lro(ctx: DeployContext) {
+  return { updateIntervalInMs: ctx.retry.pollIntervalMs, abortSignal: AbortSignal.timeout(ctx.retry.lroTimeoutMs) };
+}
+
+/** Short fingerprint of the spec, recorded on the API so an unchanged spec is recognised without re-importing. */
+export function specMarker(specText: string): string {
+  return `connectorkit:sha256=${createHash('sha256').update(specText).digest('hex').slice(0, 32)}`;
+}
+
+/**
+ * Reads an API policy as raw XML. Not through `apiPolicy.get`: its operation spec is marked `isXML`, so the SDK
+ * deserialises the JSON answer with XML names and loses `properties.value` (the ARM double caught this: every
+ * re-run saw an empty policy and rewrote it). Same pipeline, same auth, plain JSON.
+ */
+async function getPolicyRaw(ctx: DeployContext, apiId: string): Promise<{ value?: string }> {
+  const url = `${ctx.env.cloud.resourceManager}${ctx.serviceId}/apis/${encodeURIComponent(apiId)}/policies/policy?format=rawxml&api-version=2024-05-01`;
+  const res = await ctx.apim.sendRequest(createPipelineRequest({ url, method: 'GET', headers: createHttpHeaders({ accept: 'application/json' }) }));
+  if (res.status >= 400) {
+    let body: { error?: { code?: string; message?: string } } = {};
+    try {
+      body = JSON.parse(res.bodyAsText ?? '{}');
+    } catch {
+      /* keep empty */
+    }
+    throw new RestError(body.error?.message ?? `HTTP ${res.status}`, { code: body.error?.code, statusCode: res.status, response: res as never });
+  }
+  const body = JSON.parse(res.bodyAsText ?? '{}') as { properties?: { value?: string } };
+  return { value: body.properties?.value };
+}
+
+export function apimSteps(ctx0: DeployContext): Step<DeployContext>[] {
+  const { resourceGroup: rg, apimService: svc, api } = ctx0.env;
+  const n = names(ctx0.env);
+
+  const service: Step<DeployContext> = {
+    id: 'apim.service', title: `APIM service ${svc}`, deps: [],
+    async plan(ctx) {
+      const s = await withRetry(() => ctx.apim.apiManagementService.get(rg, svc), ctx.retry, ctx.stats);
+      ctx.out.gatewayUrl = s.gatewayUrl;
+      return { changes: [] };
+    },
+  };
+
+  const namedValue: Step<DeployContext> = {
+    id: 'apim.namedValue', title: `APIM named value ${n.namedValue}`, deps: ['code.hostKey'],
+    async plan(ctx) {
+      const res = `APIM named value ${n.namedValue}`;
+      const key = ctx.out.functionKey!;
+      const cur = await read(ctx, () => ctx.apim.namedValue.get(rg, svc, n.namedValue));
+      ctx.out.namedValueId = n.namedValue;
+      const desired = { displayName: n.namedValue, secret: true };
+      const write = async () => {
+        const p = await ctx.apim.namedValue.beginCreateOrUpdate(rg, svc, n.namedValue, { ...desired, value: key.reveal() }, lro(ctx));
+        await p.pollUntilDone(lro(ctx));
+      };
+      if (!cur) return { changes: [change(res, 'create', [{ path: 'secret', to: true }, { path: 'value', to: '(function key, secret)' }])], apply: write };
+      const diff = diffProps(desired, cur);
+      const value = cur.secret ? (await read(ctx, () => ctx.apim.namedValue.listValue(rg, svc, n.namedValue)))?.value : cur.value;
+      if (value !== key.reveal()) diff.push({ path: 'value', from: '(secret)', to: '(function key, secret)' });
+      return diff.length ? { changes: [change(res, 'update', diff)], apply: write } : { changes: [change(res, 'no-op')] };
+    },
+  };
+
+  const backend: Step<DeployContext> = {
+    id: 'apim.backend', title: `APIM backend ${n.backend}`, deps: ['code.site', 'apim.namedValue'],
+    async plan(ctx) {
+      const res = `APIM backend ${n.backend}`;
+      const desired = {
+        url: `https://${ctx.out.defaultHostName}/api`,
+        protocol: 'http',
+        resourceId: `${ctx.env.cloud.resourceManager}${ctx.out.siteId}`,
+        description: `Function App ${ctx.env.functionApp} (managed by connectorkit)`,
+        credentials: { header: { 'x-functions-key': [`{{${n.namedValue}}}`] } },
+      };
+      ctx.out.backendId = n.backend;
+      const cur = await read(ctx, () => ctx.apim.backend.get(rg, svc, n.backend));
+      const write = async () => void (await withRetry(() => ctx.apim.backend.createOrUpdate(rg, svc, n.backend, desired), ctx.retry, ctx.stats));
+      if (!cur) return { changes: [change(res, 'create', [{ path: 'url', to: desired.url }])], apply: write };
+      const diff = diffProps(desired, cur);
+      return diff.length ? { changes: [change(res, 'update', diff)], apply: write } : { changes: [change(res, 'no-op')] };
+    },
+  };
+
+  const apiStep: Step<DeployContext> = {
+    id: 'apim.api', title: `APIM API ${api.id}`, deps: [],
+    async plan(ctx) {
+      const res = `APIM API ${api.id}`;
+      const marker = specMarker(ctx.specText);
+      const desired = { path: api.path, displayName: api.displayName, protocols: ['https'], subscriptionRequired: false, apiRevisionDescription: marker };
+      const cur = await read(ctx, () => ctx.apim.api.get(rg, svc, api.id));
+      const wanted = specOperations(ctx.spec);
+      const have: string[] = [];
+      if (cur) for await (const o of ctx.apim.apiOperation.listByApi(rg, svc, api.id)) have.push(o.name!);
+      const removed = have.filter((h) => !wanted.includes(h)).sort();
+      const added = wanted.filter((w) => !have.includes(w)).sort();
+      ctx.out.removedOperations = removed;
+      const write = async () => {
+        const p = await ctx.apim.api.beginCreateOrUpdate(rg, svc, api.id, { ...desired, format: 'swagger-json', value: ctx.specText }, lro(ctx));
+        await p.pollUntilDone(lro(ctx));
+      };
+      const opChanges = [
+        ...removed.map((o) => change(`APIM operation ${api.id}/${o}`, 'delete', undefined, 'removed from dist/swagger.json; the re-import deletes it (breaking for connector users)')),
+        ...(cur ? added.map((o) => change(`APIM operation ${api.id}/${o}`, 'create', undefined, 'new in dist/swagger.json')) : []),
+      ];
+      if (!cur) return { changes: [change(res, 'create', [{ path: 'path', to: api.path }, { path: 'operations', to: wanted.length }], 'imported from dist/swagger.json (swagger-json)')], apply: write };
+      const diff = diffProps(desired, cur);
+      if (!diff.length && !removed.length && !added.length) return { changes: [change(res, 'no-op')] };
+      return { changes: [change(res, 'update', diff, 're-import of dist/swagger.json'), ...opChanges], apply: write };
+    },
+  };
+
+  const policy: Step<DeployContext> = {
+    id: 'apim.policy', title: `APIM API policy ${api.id}`, deps: ['apim.api', 'apim.backend', 'entra.apiApp'],
+    async plan(ctx) {
+      const res = `APIM policy of API ${api.id}`;
+      const value = renderApiPolicy(ctx.opts.root, {
+        authorityHost: ctx.env.cloud.authorityHost, tenantId: ctx.env.tenantId, apiAppId: ctx.out.apiAppId ?? UNKNOWN,
+        v1Issuer: `${ctx.env.cloud.v1IssuerBase}${ctx.env.tenantId}/`, scope: ctx.opts.scope, backendId: ctx.out.backendId!,
+      });
+      const cur = ctx.out.apiAppId === UNKNOWN ? undefined : await read(ctx, () => getPolicyRaw(ctx, api.id));
+      const write = async () => void (await withRetry(() => ctx.apim.apiPolicy.createOrUpdate(rg, svc, api.id, 'policy', { format: 'rawxml', value }), ctx.retry, ctx.stats));
+      if (!cur) return { changes: [change(res, 'create', [{ path: 'value', to: 'validate-jwt + set-backend-service (infra/apim/policies/api-policy.xml)' }])], apply: write };
+      if (normaliseXml(String(cur.value ?? '')) === normaliseXml(value)) return { changes: [change(res, 'no-op')] };
+      return { changes: [change(res, 'update', [{ path: 'value', from: '(current policy XML)', to: 'rendered infra/apim/policies/api-policy.xml' }])], apply: write };
+    },
+  };
+
+  const steps = [service, namedValue, backend, apiStep, policy];
+  if (ctx0.env.product) {
+    const product = ctx0.env.product;
+    steps.push({
+      id: 'apim.product', title: `APIM product ${product}`, deps: ['apim.api'],
+      async plan(ctx) {
+        const res = `APIM product ${product} ∋ API ${api.id}`;
+        const member = await read(ctx, async () => {
+          await ctx.apim.productApi.checkEntityExists(rg, svc, product, api.id);
+          return true;
+        });
+        if (member) return { changes: [change(res, 'no-op')] };
+        return { changes: [change(res, 'create')], apply: async () => void (await withRetry(() => ctx.apim.productApi.createOrUpdate(rg, svc, product, api.id), ctx.retry, ctx.stats)) };
+      },
+    });
+  }
+  return steps;
+}

@@ -1,0 +1,101 @@
+/**
+ * `deploy` as a stage: builds the Azure clients for the env's cloud, assembles the step graph (code ∥ Entra ∥ APIM
+ * reads, then named value → backend → policy, then export) and runs it in plan-only or apply mode.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { ApiManagementClient } from '@azure/arm-apimanagement';
+import { WebSiteManagementClient } from '@azure/arm-appservice';
+import { CkError } from '../core/errors';
+import type { IoHost } from '../core/io';
+import { registerSecret } from '../core/redact';
+import { GraphClient } from '../entra/graph-client';
+import { entraSteps } from '../entra/entra-steps';
+import { apimSteps } from '../apim/apim-steps';
+import { codeSteps } from './code-steps';
+import type { DeployContext } from './context';
+import { runSteps, type Step } from './engine';
+import { toDeployError, type ErrorSite } from './error-hints';
+import { exportStep, type ExportState } from './export-step';
+import { DEFAULT_RETRY, type RetryStats } from './retry';
+import { ScmClient } from './scm-client';
+import type { ChangeAction, DeployOptions, DeployResult } from './types';
+
+/** Where each step's failure points in the env file (for ResourceNotFound hints). */
+const SITES: Record<string, (o: DeployOptions) => ErrorSite> = {
+  'code.site': (o) => ({ resource: `Function App ${o.env.functionApp}`, envKey: 'functionApp', scope: siteScope(o) }),
+  'code.hostKey': (o) => ({ resource: `Function App ${o.env.functionApp} host keys`, envKey: 'functionApp', scope: siteScope(o) }),
+  'code.package': (o) => ({ resource: `Function App ${o.env.functionApp} code`, envKey: 'functionApp', scope: siteScope(o) }),
+  'apim.service': (o) => ({ resource: `APIM service ${o.env.apimService}`, envKey: 'apimService', scope: svcScope(o) }),
+  'apim.product': (o) => ({ resource: `APIM product ${o.env.product}`, envKey: 'product', scope: svcScope(o) }),
+};
+const siteScope = (o: DeployOptions) => `/subscriptions/${o.env.subscriptionId}/resourceGroups/${o.env.resourceGroup}/providers/Microsoft.Web/sites/${o.env.functionApp}`;
+const svcScope = (o: DeployOptions) => `/subscriptions/${o.env.subscriptionId}/resourceGroups/${o.env.resourceGroup}/providers/Microsoft.ApiManagement/service/${o.env.apimService}`;
+
+function readInput(file: string, what: string): Buffer {
+  if (!existsSync(file)) throw new CkError({ code: 'CK_DEPLOY_INPUT_MISSING', message: `${what} (${file}) does not exist.`, target: file });
+  return readFileSync(file);
+}
+
+/** Builds the context (clients, inputs) for one run. */
+export function createContext(opts: DeployOptions, stats: RetryStats): DeployContext {
+  const env = opts.env;
+  const retry = { ...DEFAULT_RETRY, ...opts.retry };
+  const specText = readInput(opts.specFile, 'The built spec').toString('utf8');
+  const zip = readInput(opts.zipFile, 'The app package');
+  const armOptions = {
+    $host: env.cloud.resourceManager,
+    endpoint: env.cloud.resourceManager,
+    credentialScopes: [`${env.cloud.resourceManagerAudience}/.default`],
+    // Our own retry policy (retry.ts) wraps every call; the SDK's would double it.
+    retryOptions: { maxRetries: 0 },
+  };
+  return {
+    env, opts, retry, stats,
+    apim: new ApiManagementClient(opts.credential, env.subscriptionId, armOptions),
+    web: new WebSiteManagementClient(opts.credential, env.subscriptionId, armOptions),
+    graph: new GraphClient({ endpoint: env.cloud.graph, audience: env.cloud.graphAudience, credential: opts.credential, retry, stats }),
+    scm: new ScmClient({ credential: opts.credential, audience: env.cloud.resourceManagerAudience, retry, stats }),
+    out: {},
+    specText,
+    spec: JSON.parse(specText) as Record<string, unknown>,
+    zip,
+    zipSha256: createHash('sha256').update(zip).digest('hex'),
+    serviceId: svcScope(opts),
+  };
+}
+
+/** Plans (and unless planOnly, applies) the deploy of one environment. */
+export async function deploy(opts: DeployOptions, io: IoHost): Promise<DeployResult> {
+  const stats: RetryStats = { retries: 0 };
+  const ctx = createContext(opts, stats);
+  const exportState: ExportState = {};
+  let steps: Step<DeployContext>[] = [...codeSteps(ctx), ...entraSteps(), ...apimSteps(ctx)];
+  if (!opts.createClientSecret) steps = steps.filter((s) => s.id !== 'entra.clientSecret');
+  else {
+    const deliver = opts.onClientSecret;
+    opts.onClientSecret = async (s) => {
+      registerSecret(s);
+      await deliver?.(s);
+    };
+  }
+  if (!opts.skipExport) steps.push(exportStep(steps.map((s) => s.id), exportState));
+  const changes = await runSteps(steps, ctx, {
+    planOnly: opts.planOnly,
+    retry: ctx.retry,
+    io,
+    stats,
+    mapError: (e, step) => toDeployError(e, SITES[step.id]?.(opts) ?? { resource: step.title, scope: step.id.startsWith('apim') ? svcScope(opts) : step.id.startsWith('code') ? siteScope(opts) : `Microsoft Graph (tenant ${opts.env.tenantId})` }, opts.env),
+  });
+  const summary: Record<ChangeAction, number> = { create: 0, update: 0, delete: 0, 'no-op': 0 };
+  for (const c of changes) summary[c.action]++;
+  return {
+    env: opts.env.name,
+    planOnly: opts.planOnly,
+    changes,
+    summary,
+    ...(exportState.outputs ? { outputs: exportState.outputs } : {}),
+    ...(exportState.connector ? { connector: exportState.connector } : {}),
+    retries: stats.retries,
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * Loads infra/environments/<env>.json, checks it against infra/environments/schema.json (errors name the key path
+ * and the file) and resolves the cloud to endpoints.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import Ajv from 'ajv';
+import { CkError } from '../core/errors';
+import type { CloudEndpoints, DeployEnvironment } from './types';
+
+/** Endpoints of the named clouds (Azure CLI `az cloud show`). */
+export const CLOUDS: Record<string, CloudEndpoints> = {
+  AzureCloud: {
+    name: 'AzureCloud', resourceManager: 'https://management.azure.com', resourceManagerAudience: 'https://management.azure.com',
+    authorityHost: 'https://login.microsoftonline.com', graph: 'https://graph.microsoft.com', graphAudience: 'https://graph.microsoft.com',
+    scmSuffix: 'scm.azurewebsites.net', disableInstanceDiscovery: false, v1IssuerBase: 'https://sts.windows.net/',
+  },
+  AzureChinaCloud: {
+    name: 'AzureChinaCloud', resourceManager: 'https://management.chinacloudapi.cn', resourceManagerAudience: 'https://management.chinacloudapi.cn',
+    authorityHost: 'https://login.chinacloudapi.cn', graph: 'https://microsoftgraph.chinacloudapi.cn', graphAudience: 'https://microsoftgraph.chinacloudapi.cn',
+    scmSuffix: 'scm.chinacloudsites.cn', disableInstanceDiscovery: false, v1IssuerBase: 'https://sts.chinacloudapi.cn/',
+  },
+  AzureUSGovernment: {
+    name: 'AzureUSGovernment', resourceManager: 'https://management.usgovcloudapi.net', resourceManagerAudience: 'https://management.usgovcloudapi.net',
+    authorityHost: 'https://login.microsoftonline.us', graph: 'https://graph.microsoft.us', graphAudience: 'https://graph.microsoft.us',
+    scmSuffix: 'scm.azurewebsites.us', disableInstanceDiscovery: false, v1IssuerBase: 'https://sts.windows.net/',
+  },
+};
+
+const SCHEMA_FILE = 'infra/environments/schema.json';
+const SECRETISH = /(secret|password|key|token|connectionstring)$/i;
+
+function trim(u: string): string {
+  return u.replace(/\/+$/, '');
+}
+
+/** Reads and validates an environment; `root` is the project root. */
+export function loadEnvironment(root: string, name: string): DeployEnvironment {
+  if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new CkError({ code: 'CK_DEPLOY_ENV_NOT_FOUND', message: `Invalid environment name "${name}".`, target: '--env' });
+  const rel = `infra/environments/${name}.json`;
+  const file = path.join(root, rel);
+  if (!existsSync(file)) throw new CkError({ code: 'CK_DEPLOY_ENV_NOT_FOUND', message: `Environment file ${rel} does not exist.`, target: rel });
+  let raw: Record<string, any>;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, any>;
+  } catch (e) {
+    throw new CkError({ code: 'CK_DEPLOY_ENV_INVALID', message: `${rel} is not valid JSON: ${(e as Error).message}`, target: rel });
+  }
+  const schemaPath = existsSync(path.join(root, SCHEMA_FILE)) ? path.join(root, SCHEMA_FILE) : path.join(__dirname, '../../', SCHEMA_FILE);
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
+  if (!validate(raw)) {
+    const details = (validate.errors ?? [])
+      .filter((er) => er.keyword !== 'oneOf' && er.keyword !== 'if')
+      .map((er) => {
+        const key = (er.instancePath || '/').replace(/^\//, '').replace(/\//g, '.') || '(root)';
+        const extra = er.keyword === 'additionalProperties' ? ` "${(er.params as { additionalProperty: string }).additionalProperty}"` : er.keyword === 'required' ? ` "${(er.params as { missingProperty: string }).missingProperty}"` : '';
+        return { code: er.keyword, message: `${rel}: ${key} ${er.message}${extra}`, target: `${rel}#${key}` };
+      });
+    throw new CkError({ code: 'CK_DEPLOY_ENV_INVALID', message: `${rel} does not match ${SCHEMA_FILE} (${details.length} problem${details.length === 1 ? '' : 's'}).`, details, target: rel });
+  }
+  rejectSecrets(raw, rel);
+  const cloud: CloudEndpoints =
+    typeof raw.cloud === 'string'
+      ? CLOUDS[raw.cloud]!
+      : {
+          name: raw.cloud.name ?? 'Custom',
+          resourceManager: trim(raw.cloud.resourceManager),
+          resourceManagerAudience: trim(raw.cloud.resourceManagerAudience ?? raw.cloud.resourceManager),
+          authorityHost: trim(raw.cloud.authorityHost),
+          graph: trim(raw.cloud.graph),
+          graphAudience: trim(raw.cloud.graphAudience ?? raw.cloud.graph),
+          scmSuffix: raw.cloud.scmSuffix,
+          ...(raw.cloud.scmEndpoint ? { scmEndpoint: trim(raw.cloud.scmEndpoint) } : {}),
+          disableInstanceDiscovery: raw.cloud.disableInstanceDiscovery === true,
+          v1IssuerBase: `${trim(raw.cloud.authorityHost)}/`,
+        };
+  return {
+    name,
+    file: rel,
+    cloud,
+    subscriptionId: raw.subscriptionId,
+    resourceGroup: raw.resourceGroup,
+    tenantId: raw.tenantId,
+    functionApp: raw.functionApp,
+    apimService: raw.apimService,
+    api: raw.api,
+    ...(raw.product ? { product: raw.product as string } : {}),
+    entra: { apiApp: raw.entra.apiApp, connectorApp: raw.entra.connectorApp, connectorIds: raw.entra.connectorIds ?? [] },
+  };
+}
+
+/** Environment files are committed, so anything that looks like a credential is refused. */
+function rejectSecrets(o: unknown, rel: string, at = ''): void {
+  if (!o || typeof o !== 'object') return;
+  for (const [k, v] of Object.entries(o)) {
+    const p = at ? `${at}.${k}` : k;
+    if (SECRETISH.test(k) && typeof v === 'string') throw new CkError({ code: 'CK_DEPLOY_ENV_SECRET', message: `${rel}: key ${p} looks like a secret.`, target: `${rel}#${p}` });
+    rejectSecrets(v, rel, p);
+  }
+}

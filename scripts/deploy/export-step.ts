@@ -1,0 +1,81 @@
+/**
+ * The last step: the connector folder re-exported with the live gateway host, API path, tenant and app ids, the
+ * deploy outputs recorded in `.connectorkit/deploy-<env>.json` (gitignored, no secrets), then a certification-level
+ * validation of the written folder.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { CkError, isCkError } from '../core/errors';
+import { toJsonText, writeIfChanged } from '../core/fs';
+import type { DeployContext } from './context';
+import { UNKNOWN, type Step } from './engine';
+import type { DeployOutputs, DeployResult, PlannedChange } from './types';
+
+/** Filled by the export step for the result. */
+export interface ExportState {
+  outputs?: DeployOutputs;
+  connector?: DeployResult['connector'];
+}
+
+export function deployOutputs(ctx: DeployContext): DeployOutputs {
+  const o = ctx.out;
+  const host = o.gatewayUrl ? new URL(o.gatewayUrl).host : UNKNOWN;
+  const apiPath = ctx.env.api.path.replace(/^\/+/, '');
+  return {
+    host, basePath: `/${apiPath}`, tenantId: ctx.env.tenantId, apiAppId: o.apiAppId!, apiAppIdUri: `api://${o.apiAppId}`,
+    connectorClientId: o.connectorAppId!, scope: `api://${o.apiAppId}/${ctx.opts.scope}`,
+  };
+}
+
+export function exportStep(deps: string[], state: ExportState): Step<DeployContext> {
+  return {
+    id: 'export', title: 'Export connector', deps,
+    async plan(ctx) {
+      const dir = ctx.opts.connectorDir;
+      const rel = path.relative(ctx.opts.root, dir) || '.';
+      const outputs = deployOutputs(ctx);
+      state.outputs = outputs;
+      const res = `connector folder ${rel}/`;
+      if (Object.values(outputs).some((v) => v.includes(UNKNOWN))) {
+        return { changes: [{ stage: 'export', resource: res, action: existsSync(dir) ? 'update' : 'create', note: 're-exported with ids known after apply' }] };
+      }
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const exp = require('../export') as typeof import('../export');
+      const folder = exp.buildConnector({ spec: ctx.spec, config: ctx.opts.config as never, deployOutputs: outputs, root: ctx.opts.root });
+      const changed = Object.entries(folder.files).filter(([name, content]) => {
+        const f = path.join(dir, name);
+        return !existsSync(f) || !readFileSync(f).equals(Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'));
+      }).map(([n]) => n);
+      const defChanges = exp.diffExisting(dir, folder, true);
+      const breaking = defChanges.filter((c) => c.breaking);
+      const outFile = path.join(ctx.opts.root, '.connectorkit', `deploy-${ctx.env.name}.json`);
+      const write = async () => {
+        await writeIfChanged(outFile, toJsonText({ env: ctx.env.name, outputs }));
+        let r;
+        try {
+          r = await exp.writeConnector(dir, folder, { allowBreaking: ctx.opts.allowBreaking === true, level: 'certification' });
+        } catch (e) {
+          if (isCkError(e) && e.code === 'CK_EXPORT_BREAKING_CHANGES') throw new CkError({ code: 'CK_DEPLOY_EXPORT_BREAKING', message: e.message, details: e.details, cause: e, hint: 'APIM already serves the new API. Review the breaking changes, then run `connectorkit deploy --env <name> --yes --allow-breaking` (or `connectorkit export --allow-breaking`).' });
+          throw e;
+        }
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const { validateConnectorDir } = require('../validate/validate') as typeof import('../validate/validate');
+        const report = await validateConnectorDir(dir, { level: 'certification' });
+        if (report.errors > 0) {
+          throw new CkError({ code: 'CK_DEPLOY_CONNECTOR_INVALID', message: `${rel}/ has ${report.errors} certification error(s).`, details: report.findings.filter((f) => f.severity === 'error').map((f) => ({ code: f.ruleId, message: f.message, target: `${f.file}${f.pointer}` })) });
+        }
+        state.connector = { dir: rel, changed: r.changed.length > 0, breaking: r.breaking.map((b) => `${b.operationId}: ${b.kind}`), validation: { errors: report.errors, warnings: report.warnings } };
+      };
+      const outputsChanged = !existsSync(outFile) || readFileSync(outFile, 'utf8') !== toJsonText({ env: ctx.env.name, outputs });
+      state.connector = { dir: rel, changed: changed.length > 0, breaking: breaking.map((b) => `${b.operationId}: ${b.kind}`) };
+      const diff = changed.map((f) => ({ path: f, to: 'changed' }));
+      const change: PlannedChange = {
+        stage: 'export', resource: res, action: changed.length === 0 ? 'no-op' : existsSync(dir) ? 'update' : 'create',
+        ...(diff.length ? { diff } : {}),
+        ...(breaking.length ? { note: `BREAKING: ${breaking.map((b) => `${b.operationId} ${b.kind}`).join(', ')}` } : {}),
+      };
+      // Validation runs on every apply (it is cheap and writes nothing) so a re-run still proves the folder is valid.
+      return { changes: [change], apply: changed.length || outputsChanged || !ctx.opts.planOnly ? write : undefined };
+    },
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * Test harness for the deploy: starts the four doubles (token authority, Graph, ARM, SCM), seeds the existing
+ * Function App and APIM service, and creates a temp project (fixture dist + an env file pointing at the doubles).
+ * The deploy reaches the doubles only through the env file's custom-cloud endpoints.
+ */
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { ClientSecretCredential } from '@azure/identity';
+import { startArmDouble, type ArmDouble } from '../../testing/arm-double';
+import { startScmDouble, type ScmDouble } from '../../testing/scm-double';
+import { startGraphDouble, type GraphDouble } from '../../testing/graph-double/graph-double';
+import { startTokenDouble, type TokenDouble } from '../../testing/token-double/token-double';
+import { scrubbing } from '../credential';
+import { loadConfig } from '../../config';
+import { loadEnvironment } from '../environment';
+import type { DeployOptions } from '../types';
+
+export const SUB = '9c1d2e3f-4a5b-4c6d-8e7f-000000000001';
+export const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+export const CLIENT_ID = '5d6e7f80-0000-4000-8000-00000000c11e';
+export const CLIENT_SECRET = 'deploy-test-client-secret-Q8~value';
+export const FUNCTION_KEY = 'fnkey-default-Zx81Qw0pL3mN7vB2';
+export const MASTER_KEY = 'fnkey-master-Yh27Tg5rE4wQ9aS1';
+export const RG = 'rg-ck-test';
+export const APP = 'func-contoso-hr';
+export const SVC = 'apim-contoso-hr';
+
+export interface Doubles {
+  token: TokenDouble;
+  graph: GraphDouble;
+  arm: ArmDouble;
+  scm: ScmDouble;
+  close(): Promise<void>;
+  /** Every secret value a test must never see in output. */
+  secrets(): string[];
+  /** Contract violations of all doubles (must stay empty). */
+  violations(): unknown[];
+  writes(): { arm: number; graph: number; scm: number };
+}
+
+export async function startDoubles(opts: { product?: boolean; lroPolls?: number } = {}): Promise<Doubles> {
+  const [token, graph, arm, scm] = await Promise.all([
+    startTokenDouble({ tenantId: TENANT, clients: { [CLIENT_ID]: CLIENT_SECRET } }),
+    startGraphDouble({ audience: 'https://graph.microsoft.com' }),
+    startArmDouble({ subscriptionId: SUB, lroPolls: opts.lroPolls ?? 1 }),
+    startScmDouble({ flex: true, siteName: APP }),
+  ]);
+  arm.seed({
+    apimServices: [{ resourceGroup: RG, name: SVC }],
+    sites: [{ resourceGroup: RG, name: APP, flex: true, hostKeys: { masterKey: MASTER_KEY, functionKeys: { default: FUNCTION_KEY } } }],
+    ...(opts.product ? { products: [{ resourceGroup: RG, service: SVC, productId: 'connectors' }] } : {}),
+  });
+  return {
+    token, graph, arm, scm,
+    close: async () => void (await Promise.all([token.close(), graph.close(), arm.close(), scm.close()])),
+    secrets: () => [CLIENT_SECRET, FUNCTION_KEY, MASTER_KEY, ...graph.issuedSecrets],
+    violations: () => [...token.violations, ...graph.violations, ...arm.violations, ...scm.violations],
+    writes: () => ({ arm: arm.writes(), graph: graph.writes(), scm: scm.writes() }),
+  };
+}
+
+/** The env file for the doubles (a custom cloud, exactly what a private-cloud user writes). */
+export function envJson(d: Doubles, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    $schema: './schema.json',
+    cloud: {
+      name: 'LoopbackDoubles',
+      resourceManager: d.arm.url,
+      resourceManagerAudience: 'https://management.azure.com',
+      authorityHost: d.token.authorityHost,
+      graph: d.graph.url,
+      graphAudience: 'https://graph.microsoft.com',
+      scmSuffix: 'scm.azurewebsites.net',
+      scmEndpoint: d.scm.url,
+      disableInstanceDiscovery: true,
+    },
+    subscriptionId: SUB,
+    resourceGroup: RG,
+    tenantId: TENANT,
+    functionApp: APP,
+    apimService: SVC,
+    api: { id: 'employees', path: 'employees', displayName: 'Employee Directory' },
+    entra: { apiApp: { displayName: 'Employee Directory API', uniqueName: 'ck-test-employees-api' }, connectorApp: { displayName: 'Employee Directory connector', uniqueName: 'ck-test-employees-connector' } },
+    ...extra,
+  };
+}
+
+/** A fresh temp project: fixture package.json + dist, the repo's env schema and policy, and env `test`. */
+export function makeProject(d: Doubles, extra: Record<string, unknown> = {}): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ck-deploy-'));
+  cpSync(path.join(__dirname, 'project'), dir, { recursive: true });
+  const repo = path.resolve(__dirname, '../../..');
+  cpSync(path.join(repo, 'infra'), path.join(dir, 'infra'), { recursive: true });
+  writeFileSync(path.join(dir, 'infra/environments/test.json'), JSON.stringify(envJson(d, extra), null, 2));
+  return dir;
+}
+
+/** Library-level options for a project (ClientSecretCredential against the token double; tiny retry delays). */
+export function deployOptions(root: string, planOnly: boolean, more: Partial<DeployOptions> = {}): DeployOptions {
+  const loaded = loadConfig({ cwd: root });
+  const env = loadEnvironment(root, 'test');
+  const credential = scrubbing(new ClientSecretCredential(TENANT, CLIENT_ID, CLIENT_SECRET, { authorityHost: env.cloud.authorityHost, disableInstanceDiscovery: true }));
+  return {
+    env, root, credential, planOnly, scope: loaded.config.auth.scope, config: loaded.config,
+    specFile: path.join(root, 'dist/swagger.json'), zipFile: path.join(root, 'dist/app.zip'), connectorDir: path.join(root, 'connector'),
+    retry: { attempts: 8, baseDelayMs: 1, maxDelayMs: 5, pollIntervalMs: 0, lroTimeoutMs: 30_000 },
+    ...more,
+  };
+}
+
+/** Environment for running the real CLI as a child process against the doubles. */
+export function cliEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT_ID, AZURE_CLIENT_SECRET: CLIENT_SECRET, CONNECTORKIT_DEPLOY__RETRY: JSON.stringify({ attempts: 8, baseDelayMs: 1, maxDelayMs: 5, pollIntervalMs: 0, lroTimeoutMs: 30000 }), NO_COLOR: '1' };
+}

@@ -1,0 +1,102 @@
+/** Types of the deploy stage: the environment, the plan and the result. */
+import type { TokenCredential } from '@azure/core-auth';
+import type { RetryOptions } from './retry';
+
+/** Resolved endpoints of one Azure cloud. */
+export interface CloudEndpoints {
+  name: string;
+  resourceManager: string;
+  /** Token audience for ARM (and SCM); equals resourceManager for public clouds. */
+  resourceManagerAudience: string;
+  authorityHost: string;
+  graph: string;
+  graphAudience: string;
+  scmSuffix: string;
+  /** Kudu URL template ({app} = Function App name) for private endpoints, ASE or loopback doubles. */
+  scmEndpoint?: string;
+  disableInstanceDiscovery: boolean;
+  /** v1 token issuer prefix (`https://sts.windows.net/` in the public cloud); `{tenant}/` is appended. */
+  v1IssuerBase: string;
+}
+
+export interface EntraAppRef {
+  displayName: string;
+  uniqueName: string;
+}
+
+/** infra/environments/<env>.json after schema validation and cloud resolution. */
+export interface DeployEnvironment {
+  name: string;
+  /** The env file (repo-relative) — error hints point at it. */
+  file: string;
+  cloud: CloudEndpoints;
+  subscriptionId: string;
+  resourceGroup: string;
+  tenantId: string;
+  functionApp: string;
+  apimService: string;
+  api: { id: string; path: string; displayName: string };
+  product?: string;
+  entra: { apiApp: EntraAppRef; connectorApp: EntraAppRef; connectorIds: string[] };
+}
+
+export type ChangeAction = 'create' | 'update' | 'delete' | 'no-op';
+
+export interface PropertyDiff {
+  path: string;
+  from?: unknown;
+  to?: unknown;
+}
+
+/** One line of the plan. */
+export interface PlannedChange {
+  stage: 'code' | 'entra' | 'apim' | 'export';
+  resource: string;
+  action: ChangeAction;
+  diff?: PropertyDiff[];
+  note?: string;
+}
+
+/** What the export reads (contract 5); never secrets. */
+export interface DeployOutputs {
+  host: string;
+  basePath: string;
+  tenantId: string;
+  apiAppId: string;
+  apiAppIdUri: string;
+  connectorClientId: string;
+  scope: string;
+}
+
+export interface DeployOptions {
+  env: DeployEnvironment;
+  /** Project root, and the build outputs. */
+  root: string;
+  specFile: string;
+  zipFile: string;
+  connectorDir: string;
+  /** Plan only: read everything, write nothing. */
+  planOnly: boolean;
+  credential: TokenCredential;
+  /** Create a new connector client secret (delivered through `onClientSecret`, never logged). */
+  createClientSecret?: boolean;
+  onClientSecret?: (secret: string) => Promise<void> | void;
+  allowBreaking?: boolean;
+  /** Skip the export + validation (library use). */
+  skipExport?: boolean;
+  retry?: Partial<RetryOptions>;
+  /** API scope name (config auth.scope). */
+  scope: string;
+  /** The project config (export needs it). */
+  config?: unknown;
+}
+
+export interface DeployResult {
+  env: string;
+  planOnly: boolean;
+  changes: PlannedChange[];
+  summary: Record<ChangeAction, number>;
+  outputs?: DeployOutputs;
+  connector?: { dir: string; changed: boolean; breaking: string[]; validation?: { errors: number; warnings: number } };
+  retries: number;
+}

@@ -1,0 +1,80 @@
+/**
+ * Microsoft Graph v1.0 over fetch, with a token from @azure/identity for the cloud's Graph audience. Failures are
+ * thrown as GraphError (status, Graph error code, Retry-After) so the deploy's retry and hint tables treat them
+ * like ARM errors.
+ */
+import type { TokenCredential } from '@azure/core-auth';
+import { withRetry, type RetryOptions, type RetryStats } from '../deploy/retry';
+
+export class GraphError extends Error {
+  constructor(
+    readonly status: number,
+    readonly azureCode: string,
+    message: string,
+    readonly retryAfter?: string,
+  ) {
+    super(message);
+    this.name = 'GraphError';
+  }
+}
+
+export interface GraphClientOptions {
+  endpoint: string;
+  audience: string;
+  credential: TokenCredential;
+  retry: RetryOptions;
+  stats: RetryStats;
+}
+
+/** A minimal Graph client: JSON in, JSON out, retries on transient failures. */
+export class GraphClient {
+  constructor(private readonly o: GraphClientOptions) {}
+
+  private async send<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const token = await this.o.credential.getToken(`${this.o.audience}/.default`);
+    const res = await fetch(`${this.o.endpoint}/v1.0/${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token?.token ?? ''}`, accept: 'application/json', ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await res.text();
+    if (!res.ok) {
+      let code = `HTTP${res.status}`;
+      let message = text.slice(0, 300);
+      try {
+        const j = JSON.parse(text) as { error?: { code?: string; message?: string } };
+        code = j.error?.code ?? code;
+        message = j.error?.message ?? message;
+      } catch {
+        /* non-JSON error body */
+      }
+      throw new GraphError(res.status, code, `${method} /v1.0/${path.split('?')[0]} → ${res.status} ${code}: ${message}`, res.headers.get('retry-after') ?? undefined);
+    }
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /** GET with retries (reads are always safe to repeat). */
+  get<T>(path: string): Promise<T> {
+    return withRetry(() => this.send<T>('GET', path), this.o.retry, this.o.stats);
+  }
+
+  /** PATCH is idempotent (same body → same state): retried. */
+  patch(path: string, body: unknown): Promise<void> {
+    return withRetry(() => this.send<void>('PATCH', path, body), this.o.retry, this.o.stats);
+  }
+
+  /**
+   * POST creates are NOT blindly retried: a lost response may have created the object. The caller re-reads by
+   * its unique key and decides (see entra-steps.ts), which is what keeps apps from being duplicated.
+   */
+  post<T>(path: string, body: unknown): Promise<T> {
+    return this.send<T>('POST', path, body);
+  }
+
+  /** Lists with an `eq` filter on one property (values are OData-quoted). */
+  async listBy<T>(collection: string, prop: string, value: string): Promise<T[]> {
+    const filter = encodeURIComponent(`${prop} eq '${value.replace(/'/g, "''")}'`);
+    const r = await this.get<{ value: T[] }>(`${collection}?$filter=${filter}`);
+    return r.value;
+  }
+}
