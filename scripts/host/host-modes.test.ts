@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { RecordingIoHost } from '../core/io';
 import { isCkError } from '../core/errors';
 import { startHost, type HostHandle } from './index';
-import { bundleFixture, request, tmpApp } from './test-helpers';
+import { bundleFixture, request, tmpApp, waitFor } from './test-helpers';
 
 const APPS = path.join(__dirname, 'testdata', 'apps');
 
@@ -134,6 +134,26 @@ describe('app shapes', () => {
       writeFileSync(path.join(dir, 'index.js'), 'syntax error here(');
       await expect(h.reload()).rejects.toMatchObject({ code: 'CK_HOST_ENTRY_LOAD_FAILED' });
       expect((await request(`${h.url}/api/w`)).text).toBe('w'); // a failed reload keeps the previous bundle
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe('app settings the host itself reads', () => {
+  it('disables functions and the homepage; restarts a crashed worker', async () => {
+    const io = new RecordingIoHost();
+    const dir = tmpApp(`app.http('off', { route: 'off', handler: async () => ({ body: 'off' }) });
+app.http('on', { route: 'on', handler: async () => ({ body: 'on' }) });
+app.http('crash', { route: 'crash', handler: async () => { setTimeout(() => { throw new Error('async crash'); }, 1); return { body: 'bye' }; } });`);
+    const h = await startHost({ appDir: dir, port: 0, io, env: { 'AzureWebJobs.off.Disabled': 'true', AzureWebJobsDisableHomepage: 'true' } });
+    try {
+      expect((await request(`${h.url}/api/off`)).status).toBe(404);
+      expect((await request(`${h.url}/`)).status).toBe(204);
+      expect((await request(`${h.url}/api/crash`)).text).toBe('bye');
+      await waitFor(() => io.messages.some((m) => m.code === 'CK_HOST_WORKER_FAILED' && m.message.includes('async crash')));
+      await waitFor(() => io.messages.some((m) => m.message === 'Restarted the app worker.'));
+      expect((await request(`${h.url}/api/on`)).text).toBe('on');
     } finally {
       await h.close();
     }

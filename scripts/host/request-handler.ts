@@ -27,6 +27,8 @@ export interface LoadedApp {
   customHeaders: Record<string, string>;
   cors: CorsPolicy;
   maxBodyBytes: number;
+  /** AzureWebJobsDisableHomepage=true: `GET /` answers 204. */
+  disableHomepage: boolean;
 }
 
 export interface HandlerOptions {
@@ -119,6 +121,11 @@ async function handle(o: HandlerOptions, app: LoadedApp, req: http.IncomingMessa
       return;
     }
     if (path === '/' && method === 'GET') {
+      if (app.disableHomepage) {
+        res.statusCode = 204;
+        res.end();
+        return;
+      }
       res.setHeader('content-type', 'text/html; charset=utf-8');
       res.end(`<!doctype html><title>connectorkit local host</title><h1>Your Functions app is up and running</h1><p>${o.specFile ? `<a href="${base}/docs">API docs</a>` : ''}</p>`);
       return;

@@ -6,6 +6,8 @@ import { loadConfig } from '../config';
 import { RecordingIoHost } from '../core/io';
 import { serveProject, type ServeReport } from './serve-project';
 import { bundleFixture, request, waitFor } from './test-helpers';
+import { copyFixtureProject } from '../build/fixture-project';
+import { appendFileSync, readdirSync } from 'node:fs';
 
 function project(): string {
   const root = mkdtempSync(path.join(tmpdir(), 'ck-serve-'));
@@ -36,5 +38,27 @@ describe('serveProject', () => {
     await done;
     await expect(request(`${r.apiBase}/items/1`)).rejects.toThrow();
     expect(existsSync(path.join(root, 'dist', 'app', 'main.js'))).toBe(true);
+  });
+});
+
+describe('serveProject --watch', () => {
+  it('rebuilds and reloads on a source change, keeping the port', async () => {
+    const root = copyFixtureProject(path.join(__dirname, '..', 'routes', 'testdata', 'runtime-api'), 'ck-serve-watch-');
+    const io = new RecordingIoHost();
+    const ac = new AbortController();
+    const done = serveProject(loadConfig({ cwd: root, env: {} }), io, { port: 0, build: true, watch: true, devServices: false, signal: ac.signal });
+    try {
+      await waitFor(() => io.results.length === 1, 3000);
+      const r = io.results[0] as ServeReport;
+      await waitFor(() => io.messages.some((m) => m.message.startsWith('Watching')));
+      const controllers = path.join(root, 'functions', 'controllers');
+      appendFileSync(path.join(controllers, readdirSync(controllers)[0]!), '\n// touched by the watch test\n');
+      await waitFor(() => io.messages.some((m) => m.message.startsWith('Reloaded:')), 3000);
+      expect(io.messages.filter((m) => m.message.startsWith('Reloaded:'))).toHaveLength(1); // .generated writes do not loop
+      expect((await request(`${r.url}/`)).status).toBe(200);
+    } finally {
+      ac.abort();
+      await done;
+    }
   });
 });

@@ -36,6 +36,7 @@ export async function startHost(opts: StartHostOptions): Promise<HostHandle> {
   let baseUrl = '';
   let current: LoadedApp | undefined;
   let closing = false;
+  let handle: HostHandle | undefined;
 
   async function load(): Promise<LoadedApp> {
     const hostJson = readHostJson(appDir);
@@ -53,13 +54,20 @@ export async function startHost(opts: StartHostOptions): Promise<HostHandle> {
         io.log({ level: user || level === 'warn' || level === 'error' ? level : 'debug', message: l.functionName ? `[${l.functionName}] ${l.message}` : `[host] ${l.message}`, data: l.invocationId ? { invocationId: l.invocationId } : undefined });
       },
       onOutput: (line, stream) => io.log({ level: stream === 'stderr' ? 'warn' : 'info', message: `[app] ${line}` }),
+      onCrash: (message) => {
+        io.log({ level: 'error', code: 'CK_HOST_WORKER_FAILED', message: `The app worker crashed (${message}); restarting it, as the Azure host restarts a failed worker.` });
+        if (!closing) handle?.reload().then(() => io.log({ level: 'info', message: 'Restarted the app worker.' })).catch((e) => io.log({ level: 'error', code: (e as { code?: string }).code, message: `Restart failed: ${(e as Error).message}` }));
+      },
     });
     try {
       if (!worker.report.functions.length) throw noFunctionsError(worker.report, appDir);
-      const table = buildRouteTable(worker.report.functions, hostJson.routePrefix, baseUrl);
+      // AzureWebJobs.<name>.Disabled=true makes a function 404 (§3.2); the admin-key bypass is not copied.
+      const disabled = worker.report.functions.filter((f) => /^(true|1)$/i.test(env[`AzureWebJobs.${f.name}.Disabled`] ?? ''));
+      for (const f of disabled) io.log({ level: 'info', message: `Function '${f.name}' is disabled (AzureWebJobs.${f.name}.Disabled).` });
+      const table = buildRouteTable(worker.report.functions.filter((f) => !disabled.includes(f)), hostJson.routePrefix, baseUrl);
       if (!table.entries.length) io.log({ level: 'warn', code: 'CK_HOST_NO_FUNCTIONS', message: 'The app registered no HTTP-triggered functions; other triggers are not run by the local host.' });
       for (const f of table.others) io.log({ level: 'warn', message: `Function '${f.name}' (${f.trigger}) is not run by the local host: only HTTP triggers are served.` });
-      return { worker, table, routePrefix: hostJson.routePrefix, customHeaders: hostJson.customHeaders, cors: { origins: local.cors, credentials: local.corsCredentials }, maxBodyBytes: limit };
+      return { worker, table, routePrefix: hostJson.routePrefix, customHeaders: hostJson.customHeaders, cors: { origins: local.cors, credentials: local.corsCredentials }, maxBodyBytes: limit, disableHomepage: /^true$/i.test(env.AzureWebJobsDisableHomepage ?? '') };
     } catch (e) {
       await worker.terminate();
       throw e;
@@ -103,7 +111,7 @@ export async function startHost(opts: StartHostOptions): Promise<HostHandle> {
   }
 
   let closed: Promise<void> | undefined;
-  const handle: HostHandle = {
+  handle = {
     url: baseUrl,
     port,
     routePrefix: current.routePrefix,
@@ -114,10 +122,10 @@ export async function startHost(opts: StartHostOptions): Promise<HostHandle> {
       const next = await load();
       const old = current!;
       current = next;
-      handle.functions = functionsOf(next);
-      handle.routePrefix = next.routePrefix;
+      handle!.functions = functionsOf(next);
+      handle!.routePrefix = next.routePrefix;
       void retire(old.worker);
-      return handle.functions;
+      return handle!.functions;
     },
     close() {
       closed ??= (async () => {

@@ -56,6 +56,8 @@ export interface StartWorkerOptions {
   onLog(l: WorkerLog): void;
   /** Lines the app wrote to stdout/stderr. */
   onOutput(line: string, stream: 'stdout' | 'stderr'): void;
+  /** The worker died after loading (an uncaught exception in the app); Azure restarts the worker then. */
+  onCrash?(message: string): void;
 }
 
 export async function startAppWorker(opts: StartWorkerOptions): Promise<AppWorker> {
@@ -65,6 +67,9 @@ export async function startAppWorker(opts: StartWorkerOptions): Promise<AppWorke
   const waiting = new Map<number, (r: { http: RpcHttpOut | null; error?: { message: string; stack?: string } }) => void>();
   let nextId = 1;
   let exited = false;
+  let loadedOk = false;
+  let terminating = false;
+  let crash = '';
   let onTerminated: (() => void) | undefined;
   let loadSettled: ((m: FromWorker | Error) => void) | undefined;
 
@@ -82,6 +87,7 @@ export async function startAppWorker(opts: StartWorkerOptions): Promise<AppWorke
     waiting.clear();
   };
   worker.on('error', (e) => {
+    crash = e.message;
     loadSettled?.(e);
     failAll(`The app worker crashed: ${e.message}`);
   });
@@ -90,6 +96,7 @@ export async function startAppWorker(opts: StartWorkerOptions): Promise<AppWorke
     loadSettled?.(new Error(`The app worker exited with code ${code} while loading.`));
     failAll(`The app worker exited with code ${code}.`);
     onTerminated?.();
+    if (loadedOk && !terminating) opts.onCrash?.(crash || `exit code ${code}`);
   });
 
   const loaded = await new Promise<FromWorker | Error>((resolve) => {
@@ -97,6 +104,7 @@ export async function startAppWorker(opts: StartWorkerOptions): Promise<AppWorke
     worker.postMessage({ type: 'load', appDir: opts.appDir } satisfies ToWorker);
   });
   loadSettled = undefined;
+  loadedOk = !(loaded instanceof Error) && loaded.type === 'loaded';
   if (loaded instanceof Error || loaded.type !== 'loaded') {
     await worker.terminate();
     if (loaded instanceof Error) throw new CkError({ code: 'CK_HOST_WORKER_FAILED', message: loaded.message, cause: loaded });
@@ -117,6 +125,7 @@ export async function startAppWorker(opts: StartWorkerOptions): Promise<AppWorke
       });
     },
     async terminate() {
+      terminating = true;
       if (exited) return;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, 5000);
