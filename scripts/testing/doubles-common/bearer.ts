@@ -80,3 +80,16 @@ export function staticTokenCredential(claims: Record<string, unknown> = {}): { g
   const token = fakeJwt({ aud: 'https://management.azure.com', iss: 'https://sts.windows.net/tenant/', oid: '11111111-2222-3333-4444-555555555555', ...claims });
   return { getToken: async () => ({ token, expiresOnTimestamp: Date.now() + 3_600_000 }) };
 }
+
+/**
+ * A `verifyToken` hook that checks the JWT signature against a JWKS URL (e.g. the token double's
+ * `{url}/{tenant}/discovery/v2.0/keys`), so the double only accepts tokens issued by that authority.
+ */
+export function jwksVerifier(jwksUrl: string): NonNullable<BearerOptions['verifyToken']> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const jose = require('jose') as typeof import('jose');
+  const keys = jose.createRemoteJWKSet(new URL(jwksUrl));
+  return async (token) => {
+    await jose.jwtVerify(token, keys);
+  };
+}
