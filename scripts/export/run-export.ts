@@ -49,7 +49,6 @@ export async function runExport(loaded: LoadedConfig, io: IoHost, opts: RunExpor
   const zip = opts.zip === true ? path.join(loaded.resolve(config.outDir), `${path.basename(dir)}.zip`) : opts.zip;
   const result = await io.step(`Write ${path.relative(loaded.root, dir) || '.'}`, () => writeConnector(dir, folder, { ...opts, zip }));
   for (const w of result.warnings) io.log({ level: 'warn', message: `${w.file}${w.pointer ? `#${w.pointer}` : ''}: ${w.message}`, code: w.ruleId });
-  if (!result.validated && (opts.level ?? 'certification') !== 'none') io.log({ level: 'warn', message: 'The offline validator is not available; the connector was written without validation.' });
   for (const b of result.breaking) io.log({ level: 'warn', message: `Breaking change allowed: ${b.operationId}: ${b.message}`, code: b.kind });
   return {
     ...result,

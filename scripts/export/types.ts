@@ -86,7 +86,7 @@ export interface WriteConnectorResult {
   /** Non-breaking changes (added operations, doc changes, …). */
   summary: DefinitionChange[];
   zipFile?: string;
-  /** Whether the offline validator ran (false when scripts/validate is absent or level is 'none'). */
+  /** Whether the offline validator ran (false only with level 'none'). */
   validated: boolean;
   /** Warnings from the validator (errors stop the write). */
   warnings: Array<{ ruleId: string; message: string; pointer: string; file: string }>;

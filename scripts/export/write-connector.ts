@@ -47,7 +47,7 @@ export async function writeConnector(dir: string, folder: ConnectorFolder, opts:
       data: { breaking },
     });
   }
-  const warnings = await validateFolder(folder.files, opts.level ?? 'certification');
+  const warnings = validateFolder(folder.files, opts.level ?? 'certification');
   const written = await writeDirAtomic(dir, folder.files);
   let zipFile: string | undefined;
   if (opts.zip) {
@@ -60,7 +60,7 @@ export async function writeConnector(dir: string, folder: ConnectorFolder, opts:
     breaking,
     summary,
     ...(zipFile ? { zipFile } : {}),
-    validated: warnings !== undefined && (opts.level ?? 'certification') !== 'none',
+    validated: warnings !== undefined,
     warnings: warnings ?? [],
   };
 }
