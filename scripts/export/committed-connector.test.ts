@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { validateConnectorDir } from '../validate/validate';
 
@@ -7,6 +8,7 @@ describe('committed connector/', () => {
     const dir = path.resolve(__dirname, '..', '..', 'connector');
     const report = await validateConnectorDir(dir, { level: 'certification' });
     expect(report.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    for (const f of ['apiDefinition.swagger.json', 'apiProperties.json', 'settings.json']) expect(readFileSync(path.join(dir, f), 'utf8')).not.toMatch(/secret|password/i);
     expect(report.files).toEqual(expect.arrayContaining(['apiDefinition.swagger.json', 'apiProperties.json', 'icon.png', 'readme.md', 'settings.json']));
   });
 });
