@@ -1,5 +1,7 @@
 /** The local host's modes and failure paths: keys, load errors, ESM and streaming apps, reload, docs. */
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import * as http from 'node:http';
+import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { RecordingIoHost } from '../core/io';
@@ -157,6 +159,26 @@ app.http('crash', { route: 'crash', handler: async () => { setTimeout(() => { th
     } finally {
       await h.close();
     }
+  });
+});
+
+describe('shutdown', () => {
+  it('closes idle keep-alive sockets and resolves once requests are done', async () => {
+    const h = await startHost({ appDir: path.join(APPS, 'esm'), port: 0, io: new RecordingIoHost() });
+    const agent = new http.Agent({ keepAlive: true });
+    const socket = await new Promise<Socket>((resolve, reject) => {
+      const req = http.get(`${h.url}/api/more`, { agent }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(req.socket!));
+      });
+      req.on('error', reject);
+    });
+    expect(socket.destroyed).toBe(false); // pooled, idle
+    const closed = new Promise((r) => socket.once('close', r));
+    await h.close();
+    await closed;
+    await h.close(); // idempotent
+    agent.destroy();
   });
 });
 
