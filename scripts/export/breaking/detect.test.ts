@@ -34,6 +34,16 @@ describe('breaking-change detection (keyed by operationId)', () => {
     expect(kinds).toEqual(['doc-changed:ListItems', 'operation-added:DeleteItem', 'parameter-added:ListItems']);
   });
 
+  it('body: a renamed body argument is the same input; a new required body field is breaking', () => {
+    const before = read('non-breaking', 'before.json');
+    const after = structuredClone(before);
+    after.paths['/items'].post.parameters[0].name = 'item';
+    expect(detectChanges(before, after)).toEqual([]);
+    after.definitions.ItemInput.required = ['name', 'color'];
+    const [c] = detectChanges(before, after);
+    expect(c).toMatchObject({ kind: 'new-required-input', breaking: true, operationId: 'CreateItem', pointer: '/paths/~1items/post/parameters/0/schema/properties/color' });
+  });
+
   it('an identical definition has no changes', () => {
     const doc = read('non-breaking', 'before.json');
     expect(detectChanges(doc, structuredClone(doc))).toEqual([]);

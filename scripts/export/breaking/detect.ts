@@ -92,7 +92,8 @@ function compareOperation(od: Obj, nd: Obj, o: OpEntry, n: OpEntry, add: Add): v
     if (moved && np.in === 'path') return;
     const idx = ownParams.findIndex((x) => deref(nd, x).name === np.name);
     const at = idx >= 0 ? `${n.at}/parameters/${idx}` : `${n.at}/parameters`;
-    const op = o.params.find((x) => x.name === np.name);
+    // tsoa names the body after the method argument; a renamed argument is still the same body.
+    const op = o.params.find((x) => x.name === np.name) ?? (np.in === 'body' ? o.params.find((x) => x.in === 'body') : undefined);
     if (!op) {
       if (np.required) add('new-required-input', true, n.id, at, `The required input ${np.name} has been added to ${n.id}; existing flows do not set it.`);
       else add('parameter-added', false, n.id, at, `The optional input ${np.name} has been added to ${n.id}.`);
@@ -111,7 +112,7 @@ function compareOperation(od: Obj, nd: Obj, o: OpEntry, n: OpEntry, add: Add): v
   });
   for (const op of o.params) {
     if (moved && op.in === 'path') continue;
-    if (!n.params.some((x) => x.name === op.name)) add('parameter-removed', false, n.id, n.at, `The input ${op.name} has been removed from ${n.id}; flows that set it ignore the value.`);
+    if (!n.params.some((x) => x.name === op.name || (op.in === 'body' && x.in === 'body'))) add('parameter-removed', false, n.id, n.at, `The input ${op.name} has been removed from ${n.id}; flows that set it ignore the value.`);
   }
   const [oc, os] = successSchema(o.op);
   const [nc, ns] = successSchema(n.op);
