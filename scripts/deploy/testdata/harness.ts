@@ -54,7 +54,7 @@ export async function startDoubles(opts: { product?: boolean; lroPolls?: number 
   return {
     token, graph, arm, scm,
     close: async () => void (await Promise.all([token.close(), graph.close(), arm.close(), scm.close()])),
-    secrets: () => [CLIENT_SECRET, FUNCTION_KEY, MASTER_KEY, ...graph.issuedSecrets],
+    secrets: () => [CLIENT_SECRET, FUNCTION_KEY, MASTER_KEY, ...graph.issuedSecrets, ...token.state.issued.map((t) => t.token)],
     violations: () => [...token.violations, ...graph.violations, ...arm.violations, ...scm.violations],
     writes: () => ({ arm: arm.writes(), graph: graph.writes(), scm: scm.writes() }),
   };

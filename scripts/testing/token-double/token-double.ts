@@ -20,7 +20,8 @@ export interface TokenDoubleOptions {
 export interface TokenDouble extends Omit<DoubleServer, 'writes'> {
   /** The value for `authorityHost`. */
   authorityHost: string;
-  state: { issued: Array<{ clientId: string; audience: string }> };
+  /** Every token minted (tests assert none of them reaches any output). */
+  state: { issued: Array<{ clientId: string; audience: string; token: string }> };
 }
 
 /** AAD error body (OAuth2 shape plus Entra's error_codes). */
@@ -74,7 +75,7 @@ export async function startTokenDouble(opts: TokenDoubleOptions): Promise<TokenD
       .setNotBefore('0s')
       .setExpirationTime(`${lifetime}s`)
       .sign(privateKey);
-    state.issued.push({ clientId, audience });
+    state.issued.push({ clientId, audience, token: access });
     return { status: 200, body: { token_type: 'Bearer', expires_in: lifetime, ext_expires_in: lifetime, access_token: access }, headers: { 'cache-control': 'no-store, no-cache' } };
   };
 
