@@ -23,16 +23,34 @@ const METADATA_TTL_MS = 60 * 60 * 1000;
 const FETCH_TIMEOUT_MS = 5000;
 /** Entra tokens are minted with a few minutes of leeway; 60 s covers clock drift between hosts. */
 const CLOCK_TOLERANCE_S = 60;
+/** Verified tokens are remembered briefly: a connection reuses one token for up to ~90 min, so most checks hit. */
+const VERIFIED_TTL_MS = 5 * 60 * 1000;
+const VERIFIED_MAX = 1000;
 
 export class TokenVerifier {
   private metadata?: { at: number; byIssuer: Map<string, string>; jwksUris: string[] };
   private loading?: Promise<void>;
   private readonly jwks = new Map<string, Jwks>();
+  /** token → payload and the time until which it may be reused without re-verifying (≤ exp, ≤ 5 min). */
+  private readonly verified = new Map<string, { payload: JWTPayload; until: number }>();
 
   constructor(private readonly s: AuthSettings) {}
 
   /** Returns the verified payload or throws a TokenRejection. */
   async verify(token: string): Promise<JWTPayload> {
+    const hit = this.verified.get(token);
+    if (hit) {
+      if (hit.until > Date.now()) return hit.payload;
+      this.verified.delete(token);
+    }
+    const payload = await this.verifyUncached(token);
+    if (this.verified.size >= VERIFIED_MAX) this.verified.delete(this.verified.keys().next().value!);
+    // exp is checked with the same clock tolerance jose used, so a cached token never outlives a fresh verify.
+    this.verified.set(token, { payload, until: Math.min(Date.now() + VERIFIED_TTL_MS, ((payload.exp ?? 0) + CLOCK_TOLERANCE_S) * 1000) });
+    return payload;
+  }
+
+  private async verifyUncached(token: string): Promise<JWTPayload> {
     let header: ReturnType<typeof decodeProtectedHeader>;
     let claims: JWTPayload;
     try {
