@@ -38,7 +38,7 @@ export async function build(loaded: LoadedConfig, io: IoHost, opts: BuildOptions
   const bm = await io.step('Read controllers (tsoa metadata)', () =>
     generateMetadata({ root, entryFile: config.entryFile, controllerPathGlobs: [...config.controllerPathGlobs] }),
   );
-  const { specStep } = (require('./spec-step') as typeof import('./spec-step'));
+  const { specStep, NO_IMPLICIT_ADDITIONAL_PROPERTIES } = require('./spec-step') as typeof import('./spec-step');
   const { assertNoLintErrors, logLintWarnings } = (require('../spec/lint-error') as typeof import('../spec/lint-error'));
   const specResult = await io.step('Lint controllers and emit Swagger 2.0', () => specStep(bm, config.api));
   logLintWarnings(io, specResult.findings);
@@ -48,7 +48,7 @@ export async function build(loaded: LoadedConfig, io: IoHost, opts: BuildOptions
   const authModule = config.authModule && existsSync(loaded.resolve(config.authModule)) ? loaded.resolve(config.authModule) : undefined;
   const routes = config.routes ?? {};
   const routesSource = await io.step('Generate Functions registrations', () =>
-    emitRoutes(bm, { outDir: path.dirname(paths.routesFile), authModule, authLevel: routes.authLevel, bodyCoercion: routes.bodyCoercion }),
+    emitRoutes(bm, { outDir: path.dirname(paths.routesFile), authModule, authLevel: routes.authLevel, bodyCoercion: routes.bodyCoercion, noImplicitAdditionalProperties: NO_IMPLICIT_ADDITIONAL_PROPERTIES }),
   );
 
   const { bundleApp } = (require('../bundle/bundle') as typeof import('../bundle/bundle'));

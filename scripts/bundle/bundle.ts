@@ -9,6 +9,7 @@ import * as esbuild from 'esbuild';
 import { CkError } from '../core/errors';
 import { toJsonText } from '../core/fs';
 import { deterministicZip } from './zip';
+import { tsoaLitePlugin } from './tsoa-lite';
 import type { BundleOptions, BundleResult } from './types';
 
 const RUNTIME_ENTRY = path.resolve(__dirname, '../runtime/index.ts');
@@ -60,10 +61,12 @@ export async function bundleApp(opts: BundleOptions): Promise<BundleResult> {
       sourcesContent: false,
       minify: opts.minify ?? true,
       external: ['@azure/functions-core'],
+      // `tsoa` re-exports @tsoa/cli (and with it TypeScript, ~4 MB): controllers only need the runtime half,
+      // which tsoaLitePlugin serves (see ./tsoa-lite.ts).
       alias: { '@connectorkit/runtime': RUNTIME_ENTRY },
       // Parameter decorators need TypeScript's legacy decorators, whatever tsconfig the project has (or lacks).
       tsconfigRaw: { compilerOptions: { experimentalDecorators: true } },
-      plugins: opts.routesSource !== undefined ? [inMemoryRoutes(opts.routesFile, opts.routesSource)] : [],
+      plugins: [tsoaLitePlugin(opts.root), ...(opts.routesSource !== undefined ? [inMemoryRoutes(opts.routesFile, opts.routesSource)] : [])],
       logLevel: 'silent',
       legalComments: 'none',
     });

@@ -41,18 +41,29 @@ export function emitRoutes(bm: BuildMetadata, opts: EmitRoutesOptions): string {
   if (usesSecurity && !opts.authModule) throw new CkError({ code: 'CK_ROUTES_AUTH_MODULE_MISSING' });
 
   const lines: string[] = [BANNER, `import { app } from '@azure/functions';`, `import type { TsoaRoute } from '@tsoa/runtime';`];
-  lines.push(`import { createHandler, type OperationSpec, type RuntimeOptions } from '@connectorkit/runtime';`);
-  if (usesSecurity) lines.push(`import { authenticate } from '${importPath(opts.outDir, opts.authModule!)}';`);
-  const byFile = new Map<string, string[]>();
-  for (const c of controllers) byFile.set(c.location, [...(byFile.get(c.location) ?? []), c.name]);
-  for (const [file, names] of [...byFile].sort((a, b) => importPath(opts.outDir, a[0]).localeCompare(importPath(opts.outDir, b[0])))) {
-    lines.push(`import { ${[...names].sort().join(', ')} } from '${importPath(opts.outDir, file)}';`);
+  lines.push(`import { createHandler, ${usesSecurity ? 'type AuthenticateFn, ' : ''} type OperationSpec, type RuntimeOptions } from '@connectorkit/runtime';`);
+  if (usesSecurity) {
+    const spec = `'${importPath(opts.outDir, opts.authModule!)}'`;
+    lines.push('', '/** The auth module, loaded on the first request that needs it. */');
+    lines.push(`const authenticate: AuthenticateFn = (request, securityName, scopes) => (require(${spec}) as typeof import(${spec})).authenticate(request, securityName, scopes);`);
+  }
+  // Controllers load on their first request: cold start registers every function without evaluating controller
+  // modules (and what they import). esbuild keeps such a require() inside the one bundle, evaluated lazily.
+  lines.push('', '/** Controller loaders: each controller module is evaluated on the first request that needs it. */');
+  for (const c of controllers) {
+    const spec = `'${importPath(opts.outDir, c.location)}'`;
+    lines.push(`const ${c.name} = () => (require(${spec}) as typeof import(${spec})).${c.name};`);
   }
 
   const models = builder.buildModels();
-  lines.push('', '/** Models for @tsoa/runtime\'s ValidationService (one per line). */', 'const models: TsoaRoute.Models = {');
-  for (const name of Object.keys(models).sort()) lines.push(`  ${j(name)}: ${j(models[name])},`);
-  lines.push('};');
+  // JSON text (one model per line) rather than an object literal: V8 parses JSON several times faster, which
+  // matters for cold start with hundreds of models. Backticks and `${` cannot occur outside JSON strings, where
+  // they are written as \u escapes; String.raw keeps every other backslash for JSON.parse.
+  const names = Object.keys(models).sort();
+  const raw = (v: unknown) => j(v).replace(/`/g, '\\u0060').replace(/\$\{/g, '$\\u007b');
+  lines.push('', '/** Models for @tsoa/runtime\'s ValidationService (one per line). */', 'const models: TsoaRoute.Models = JSON.parse(String.raw`{');
+  names.forEach((name, i) => lines.push(`${raw(name)}: ${raw(models[name])}${i < names.length - 1 ? ',' : ''}`));
+  lines.push('}`);');
 
   lines.push('', '/** One row per operation. name = operationId = Function name; route is relative to the routePrefix. */', 'const operations: OperationSpec[] = [');
   for (const c of controllers) {

@@ -4,13 +4,22 @@
  * the result (setStatus / setHeader / TsoaResponse responders) or the error to an `HttpResponseInit`.
  */
 import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
-import { ValidateError, ValidationService, type FieldErrors, type Tsoa, type TsoaRoute } from '@tsoa/runtime';
+import type { FieldErrors, Tsoa, TsoaRoute, ValidationService } from '@tsoa/runtime';
 import { toErrorBody, type ErrorBodyDetail } from './error-body';
 import { HttpError, isHttpError } from './http-error';
 import { HTTP_CODES } from './http-codes';
 import { fieldErrorsToDetails } from './validation-errors';
 import { formValue, headerValue, queriesObject, queryValue, readForm, readJsonBody, type RequestInput } from './read-input';
 import type { AuthenticateFn, OperationSpec, RequestContext, RuntimeOptions } from './types';
+
+type TsoaHelpers = typeof import('@tsoa/runtime/dist/routeGeneration/templateHelpers');
+let helpers: TsoaHelpers | undefined;
+/**
+ * tsoa's validation (and the validator library behind it) is loaded on the first request, not at app start:
+ * cold start registers every function but validates nothing.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const tsoaHelpers = (): TsoaHelpers => (helpers ??= require('@tsoa/runtime/dist/routeGeneration/templateHelpers') as TsoaHelpers);
 
 interface Responder {
   called: boolean;
@@ -21,7 +30,7 @@ interface Responder {
 
 /** Builds the Functions handler for one operation of the generated table. */
 export function createHandler(op: OperationSpec, opts: RuntimeOptions): HttpHandler {
-  const validation = new ValidationService(opts.models, { noImplicitAdditionalProperties: opts.noImplicitAdditionalProperties, bodyCoercion: opts.bodyCoercion });
+  let validation: ValidationService | undefined;
   const needsBody = op.params.some((p) => p.in === 'body' || p.in === 'body-prop');
   const needsForm = op.params.some((p) => p.in === 'formData');
   return async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
@@ -32,8 +41,10 @@ export function createHandler(op: OperationSpec, opts: RuntimeOptions): HttpHand
       if (needsBody) input.body = await readJsonBody(request);
       if (needsForm) input.form = await readForm(request);
       const responder: Responder = { called: false };
+      validation ??= new (tsoaHelpers().ValidationService)(opts.models, { noImplicitAdditionalProperties: opts.noImplicitAdditionalProperties, bodyCoercion: opts.bodyCoercion });
       const args = await validateArgs(op.params, ctx, input, validation, opts.models, responder);
-      const controller = new op.controller() as Record<string, unknown>;
+      const Controller = op.controller();
+      const controller = new Controller() as Record<string, unknown>;
       const fn = controller[op.method] as (...a: unknown[]) => unknown;
       const data = await fn.apply(controller, args);
       return toResponse(data, controller, op, responder);
@@ -159,9 +170,14 @@ function toResponse(result: unknown, controller: unknown, op: OperationSpec, res
   return { status: status || 200, headers, jsonBody: data };
 }
 
+/** tsoa's ValidateError, by shape (the controller may hold another copy of @tsoa/runtime). */
+function isValidateError(e: unknown): e is { message: string; fields: FieldErrors } {
+  return e instanceof Error && e.name === 'ValidateError' && typeof (e as { fields?: unknown }).fields === 'object';
+}
+
 function errorResponse(e: unknown, context: InvocationContext): HttpResponseInit {
   if (isHttpError(e)) return { status: e.status, headers: { ...e.headers }, jsonBody: toErrorBody(e) };
-  if (e instanceof ValidateError) {
+  if (isValidateError(e)) {
     // A controller may throw tsoa's ValidateError itself; report it like a failed parameter validation.
     const details = fieldErrorsToDetails({ in: 'body', name: 'body' } as TsoaRoute.ParameterSchema, e.fields);
     return { status: 400, jsonBody: toErrorBody({ code: HTTP_CODES.VALIDATION_FAILED, message: e.message || 'The request is invalid.', details }) };

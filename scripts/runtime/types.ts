@@ -28,7 +28,8 @@ export interface OperationSpec {
   /** Host route template without the route prefix, e.g. `items/{id}`. */
   route: string;
   authLevel: 'anonymous' | 'function' | 'admin';
-  controller: ControllerClass;
+  /** Returns the controller class (a loader, so the controller module is evaluated on first use). */
+  controller: () => ControllerClass;
   /** Name of the controller method. */
   method: string;
   /** Parameters in call order, in the shape tsoa's ValidationService takes. */

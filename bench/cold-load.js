@@ -1,0 +1,24 @@
+'use strict';
+// Child process for the cold-load bench: supplies a minimal @azure/functions-core (the worker's require hook, as in
+// notes/functions-host.md §1.8), then times require(main.js) = module evaluation + every app.http registration.
+// Prints {"ms": <require time>, "registered": <functions>} on stdout.
+const Module = require('node:module');
+const file = process.argv[2];
+let registered = 0;
+let model;
+class Disposable { constructor(cb) { this.cb = cb; } dispose() { this.cb && this.cb(); } }
+const coreApi = {
+  version: '3.9.1', hostVersion: '4.1037.0', Disposable,
+  registerFunction() { registered++; return new Disposable(); },
+  registerHook() { return new Disposable(); },
+  setProgrammingModel(m) { model = m; },
+  getProgrammingModel() { return model; },
+  log() {},
+};
+Module.prototype.require = new Proxy(Module.prototype.require, {
+  apply(target, thisArg, args) { return args[0] === '@azure/functions-core' ? coreApi : Reflect.apply(target, thisArg, args); },
+});
+const t0 = process.hrtime.bigint();
+require(file);
+const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+process.stdout.write(JSON.stringify({ ms, registered }) + '\n');
