@@ -14,7 +14,9 @@ export async function main(argv: string[]): Promise<number> {
   const all: BenchLine[] = [];
   for (const f of files) {
     process.stderr.write(`bench: ${f}…\n`);
-    const mod = (await import(path.join(__dirname, f))) as { bench: () => Promise<BenchLine[]> };
+    // require, not import(): tsx's CommonJS loader (scripts/bin/run-ts.js) handles .ts only through require.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require(path.join(__dirname, f)) as { bench: () => Promise<BenchLine[]> };
     const lines = await mod.bench();
     for (const l of lines) {
       all.push(l);
