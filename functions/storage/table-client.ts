@@ -15,6 +15,8 @@ export interface TableSettings {
   connectionString?: string;
   tableServiceUri?: string;
   clientId?: string;
+  /** `managedidentity` (the Functions convention) → ManagedIdentityCredential; otherwise DefaultAzureCredential. */
+  credential?: string;
   tableName: string;
 }
 
@@ -26,6 +28,7 @@ export function readTableSettings(env: NodeJS.ProcessEnv = process.env): TableSe
     connectionString: env.AzureWebJobsStorage || undefined,
     tableServiceUri,
     clientId: env.AzureWebJobsStorage__clientId || undefined,
+    credential: env.AzureWebJobsStorage__credential || undefined,
     tableName: env.EMPLOYEES_TABLE || 'Employees',
   };
 }
@@ -43,8 +46,11 @@ export function createTableClient(s: TableSettings): TableClient {
   if (s.tableServiceUri) {
     // Loaded lazily: only identity-based connections need @azure/identity (and its MSAL start-up cost).
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { DefaultAzureCredential } = require('@azure/identity') as typeof import('@azure/identity');
-    const credential: TokenCredential = new DefaultAzureCredential(s.clientId ? { managedIdentityClientId: s.clientId } : {});
+    const { DefaultAzureCredential, ManagedIdentityCredential } = require('@azure/identity') as typeof import('@azure/identity');
+    const credential: TokenCredential =
+      s.credential?.toLowerCase() === 'managedidentity'
+        ? new ManagedIdentityCredential(s.clientId ? { clientId: s.clientId } : {})
+        : new DefaultAzureCredential(s.clientId ? { managedIdentityClientId: s.clientId } : {});
     return new TableClient(s.tableServiceUri, s.tableName, credential, options(s.tableServiceUri.startsWith('http:')));
   }
   throw apiError(503, ApiErrorCode.StorageNotConfigured, 'Employee storage is not configured.', {
