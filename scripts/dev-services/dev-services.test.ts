@@ -1,0 +1,42 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { loadConfig } from '../config';
+import { RecordingIoHost } from '../core/io';
+import { startDevServices } from './index';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'ck-devsvc-'));
+  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'x', connectorkit: { auth: { scope: 'user_impersonation', appRoles: ['Employees.ReadWrite.All'] } } }));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('startDevServices', () => {
+  it('starts Azurite and the dev issuer and returns the app settings (UseDevelopmentStorage=true still gets Azurite)', async () => {
+    writeFileSync(path.join(dir, 'local.settings.json'), JSON.stringify({ IsEncrypted: false, Values: { AzureWebJobsStorage: 'UseDevelopmentStorage=true' } }));
+    const loaded = loadConfig({ cwd: dir, env: {} });
+    const dev = await startDevServices(loaded, new RecordingIoHost(), { issuerPort: 0, processEnv: {}, storageLocation: path.join(dir, 'az'), keyFile: path.join(dir, 'key.json') });
+    try {
+      expect(dev.env.AzureWebJobsStorage).toMatch(/^DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;.*TableEndpoint=http:\/\/127\.0\.0\.1:\d+\/devstoreaccount1;$/);
+      expect(dev.env).toMatchObject({ AUTH_REQUIRED_SCOPE: 'user_impersonation', AUTH_APP_ROLES: 'Employees.ReadWrite.All' });
+      expect(dev.env.AUTH_ISSUERS!.split(',')).toEqual([`${dev.urls.issuer}/${dev.env.AUTH_TENANT_ID}/`, `${dev.urls.issuer}/${dev.env.AUTH_TENANT_ID}/v2.0`]);
+      const md = (await (await fetch(dev.env.AUTH_OPENID_CONFIG_URLS!.split(',')[0]!)).json()) as { issuer: string };
+      expect(md.issuer).toBe(`${dev.urls.issuer}/${dev.env.AUTH_TENANT_ID}/v2.0`);
+      expect(dev.docs?.initOAuth).toMatchObject({ usePkceWithAuthorizationCodeGrant: true });
+    } finally {
+      await dev.stop();
+    }
+    await expect(fetch(`${dev.urls.issuer}/token`)).rejects.toThrow();
+  });
+
+  it('skips Azurite when a real connection is configured and the issuer when AUTH_TENANT_ID is set', async () => {
+    writeFileSync(path.join(dir, 'local.settings.json'), JSON.stringify({ Values: { AzureWebJobsStorage__accountName: 'contosohr' } }));
+    const io = new RecordingIoHost();
+    const dev = await startDevServices(loadConfig({ cwd: dir, env: {} }), io, { issuerPort: 0, processEnv: { AUTH_TENANT_ID: 'real-tenant' }, keyFile: path.join(dir, 'key.json') });
+    await dev.stop();
+    expect(dev.env).toEqual({});
+    expect(dev.urls).toEqual({});
+    expect(io.messages.map((m) => m.message).join('\n')).toMatch(/Azurite not started[\s\S]*dev issuer not started/);
+  });
+});
