@@ -54,7 +54,7 @@ export function loadEnvironment(root: string, name: string): DeployEnvironment {
       .filter((er) => er.keyword !== 'oneOf' && er.keyword !== 'if')
       .map((er) => {
         const key = (er.instancePath || '/').replace(/^\//, '').replace(/\//g, '.') || '(root)';
-        const extra = er.keyword === 'additionalProperties' ? ` "${(er.params as { additionalProperty: string }).additionalProperty}"` : er.keyword === 'required' ? ` "${(er.params as { missingProperty: string }).missingProperty}"` : '';
+        const extra = er.keyword === 'additionalProperties' ? ` "${(er.params as { additionalProperty: string }).additionalProperty}"` : '';
         return { code: er.keyword, message: `${rel}: ${key} ${er.message}${extra}`, target: `${rel}#${key}` };
       });
     throw new CkError({ code: 'CK_DEPLOY_ENV_INVALID', message: `${rel} does not match ${SCHEMA_FILE} (${details.length} problem${details.length === 1 ? '' : 's'}).`, details, target: rel });

@@ -77,6 +77,10 @@ export function azureErrorInfo(e: unknown): AzureErrorInfo {
 export function toDeployError(e: unknown, site: ErrorSite, env: DeployEnvironment): CkError {
   if (isCkError(e)) return e;
   const info = azureErrorInfo(e);
+  const name = (e as { name?: string })?.name;
+  if (name === 'AbortError' || name === 'TimeoutError') {
+    return new CkError({ code: 'CK_DEPLOY_TIMEOUT', message: `${site.resource}: the long-running operation did not finish in time.`, cause: e, data: { resource: site.resource } });
+  }
   const mapped = info.code ? AZURE_ERROR_HINTS[info.code]?.(site, env) : undefined;
   const fallback = info.status === 404 ? AZURE_ERROR_HINTS.ResourceNotFound!(site, env) : info.status === 403 ? AZURE_ERROR_HINTS.AuthorizationFailed!(site, env) : undefined;
   const pick = mapped ?? fallback;

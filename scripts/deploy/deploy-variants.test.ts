@@ -1,0 +1,72 @@
+/**
+ * Variants of the deploy against the doubles: product membership, the second Entra phase (per-connector redirect
+ * URL), targeted faults that must be re-read and re-planned (409, 412, failed LRO, a lost Graph create), and the
+ * long-running-operation timeout.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { RecordingIoHost } from '../core/io';
+import { deploy } from './deploy';
+import { startDoubles, makeProject, deployOptions, type Doubles } from './testdata/harness';
+
+describe('deploy variants', () => {
+  let d: Doubles;
+  let root: string;
+  beforeAll(async () => {
+    d = await startDoubles({ product: true });
+    root = makeProject(d, { product: 'connectors' });
+  });
+  afterAll(() => d.close());
+  afterEach(() => expect(d.violations()).toEqual([]));
+
+  it('survives targeted faults on the first deploy: 409, 412, failed LRO, lost Graph create, throttling', async () => {
+    d.arm.inject({ kind: 'conflict', method: 'PUT', path: '/backends/' });
+    d.arm.inject({ kind: 'preconditionFailed', method: 'PUT', path: '/policies/' });
+    d.arm.inject({ kind: 'lroFailed', method: 'PUT', path: '/apis/employees' });
+    d.arm.inject({ kind: 'throttle', method: 'GET', path: '/namedValues/', retryAfterSeconds: 0 });
+    d.scm.inject({ kind: 'lroFailed', method: 'POST', path: '/api/publish' });
+    d.graph.inject({ kind: 'drop-after-commit', match: /^POST \/v1\.0\/applications$/ });
+    const r = await deploy(deployOptions(root, false), new RecordingIoHost());
+    expect(r.retries).toBeGreaterThanOrEqual(5);
+    expect(d.arm.faultsFired().map((f) => f.kind).sort()).toEqual(['conflict', 'lroFailed', 'preconditionFailed', 'throttle']);
+    // The lost create was found again by uniqueName, not duplicated.
+    expect(d.graph.state.applications).toHaveLength(2);
+    expect(d.scm.current()).toBeDefined();
+    const links = d.arm.state.resources().filter((e) => /\/products\/connectors\/apis\//i.test(e.id) || /products\/apis/i.test(e.type));
+    expect(links.length).toBe(1);
+  });
+
+  it('a re-run with the product configured writes nothing', async () => {
+    const before = d.writes();
+    const r = await deploy(deployOptions(root, false), new RecordingIoHost());
+    expect(d.writes()).toEqual(before);
+    expect(r.changes.find((c) => c.resource.startsWith('APIM product'))?.action).toBe('no-op');
+  });
+
+  it('phase two: a known connector id adds its redirect URL and touches only the connector app', async () => {
+    const file = path.join(root, 'infra/environments/test.json');
+    const env = JSON.parse(readFileSync(file, 'utf8'));
+    env.entra.connectorIds = ['cr324-5fcontoso-2demployees-5fab12cd34ef567890'];
+    writeFileSync(file, JSON.stringify(env));
+    const before = d.writes();
+    const r = await deploy(deployOptions(root, false), new RecordingIoHost());
+    expect(r.changes.filter((c) => c.action !== 'no-op').map((c) => c.resource)).toEqual(['Entra app ck-test-employees-connector (connector client)']);
+    expect(d.writes()).toEqual({ ...before, graph: before.graph + 1 });
+    const conn = d.graph.state.applications.find((a) => a.uniqueName === 'ck-test-employees-connector')!;
+    expect(conn.web.redirectUris).toEqual(['https://global.consent.azure-apim.net/redirect', 'https://global.consent.azure-apim.net/redirect/cr324-5fcontoso-2demployees-5fab12cd34ef567890']);
+  });
+
+  it('a long-running operation that never finishes ends in CK_DEPLOY_TIMEOUT', async () => {
+    const spec = JSON.parse(readFileSync(path.join(root, 'dist/swagger.json'), 'utf8'));
+    spec.info.description = 'slow import';
+    writeFileSync(path.join(root, 'dist/swagger.json'), JSON.stringify(spec));
+    const slow = await startDoubles({ lroPolls: 1_000_000 });
+    try {
+      const r2 = makeProject(slow);
+      const o = deployOptions(r2, false, { skipExport: true });
+      await expect(deploy({ ...o, retry: { ...o.retry, attempts: 1, lroTimeoutMs: 300, pollIntervalMs: 5 } }, new RecordingIoHost())).rejects.toMatchObject({ code: 'CK_DEPLOY_TIMEOUT' });
+    } finally {
+      await slow.close();
+    }
+  });
+});

@@ -1,0 +1,160 @@
+/** Unit tests of the deploy's pure parts: env loading, credentials, retry/backoff, comparison and error hints. */
+import { mkdtempSync, writeFileSync, mkdirSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { isCkError } from '../core/errors';
+import { loadEnvironment, CLOUDS } from './environment';
+import { createCredential } from './credential';
+import { backoffMs, isTransient, needsReplan, withRetry, DEFAULT_RETRY } from './retry';
+import { matches, diffProps, normaliseXml } from './compare';
+import { toDeployError, AZURE_ERROR_HINTS } from './error-hints';
+import { startTokenDouble } from '../testing/token-double/token-double';
+import { stableGuid } from '../entra/entra-steps';
+import { specOperations } from '../apim/operations';
+
+const REPO = path.resolve(__dirname, '../..');
+
+function project(env: Record<string, unknown>, name = 'x'): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ck-env-'));
+  mkdirSync(path.join(dir, 'infra/environments'), { recursive: true });
+  cpSync(path.join(REPO, 'infra/environments/schema.json'), path.join(dir, 'infra/environments/schema.json'));
+  writeFileSync(path.join(dir, `infra/environments/${name}.json`), JSON.stringify(env));
+  return dir;
+}
+
+const dev = () => JSON.parse(require('node:fs').readFileSync(path.join(REPO, 'infra/environments/dev.json'), 'utf8')) as Record<string, any>;
+
+describe('environment files', () => {
+  it('loads the sample dev env with the public cloud endpoints', () => {
+    const env = loadEnvironment(REPO, 'dev');
+    expect(env.cloud).toEqual(CLOUDS.AzureCloud);
+    expect(env.file).toBe('infra/environments/dev.json');
+    expect(env.entra.connectorIds).toEqual([]);
+  });
+
+  it.each(['AzureChinaCloud', 'AzureUSGovernment'])('resolves %s', (cloud) => {
+    const env = loadEnvironment(project({ ...dev(), cloud }), 'x');
+    expect(env.cloud.name).toBe(cloud);
+    expect(env.cloud.resourceManager).toMatch(/^https:\/\/management\./);
+  });
+
+  it('resolves a custom cloud (audiences default to the endpoints)', () => {
+    const env = loadEnvironment(project({ ...dev(), cloud: { resourceManager: 'https://arm.contoso.local/', authorityHost: 'https://login.contoso.local', graph: 'https://graph.contoso.local', scmSuffix: 'scm.contoso.local', disableInstanceDiscovery: true } }), 'x');
+    expect(env.cloud).toMatchObject({ resourceManager: 'https://arm.contoso.local', resourceManagerAudience: 'https://arm.contoso.local', disableInstanceDiscovery: true, v1IssuerBase: 'https://login.contoso.local/' });
+  });
+
+  it('reports every schema problem with its key path and the file', () => {
+    const e = (() => {
+      try {
+        loadEnvironment(project({ ...dev(), subscriptionId: 'nope', cloud: 'Mars', api: { id: 'a' } }), 'x');
+      } catch (err) {
+        return err;
+      }
+    })();
+    expect(isCkError(e) && e.code).toBe('CK_DEPLOY_ENV_INVALID');
+    const msgs = (e as { details: Array<{ message: string }> }).details.map((d) => d.message).join('\n');
+    expect(msgs).toContain('infra/environments/x.json: subscriptionId must match pattern');
+    expect(msgs).toContain("infra/environments/x.json: api must have required property 'path'");
+    expect(msgs).toContain('infra/environments/x.json: cloud');
+  });
+
+  it('refuses a missing env file and a secret-looking key', () => {
+    expect(() => loadEnvironment(REPO, 'nope')).toThrow(expect.objectContaining({ code: 'CK_DEPLOY_ENV_NOT_FOUND' }));
+    expect(() => loadEnvironment(project({ ...dev(), apiKey: 'abc' }), 'x')).toThrow(expect.objectContaining({ code: 'CK_DEPLOY_ENV_INVALID' }));
+  });
+});
+
+describe('credentials', () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    process.env = { ...saved };
+  });
+
+  it('DefaultAzureCredential honours AZURE_TOKEN_CREDENTIALS and the custom authority (token double)', async () => {
+    const tid = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+    const t = await startTokenDouble({ tenantId: tid, clients: { 'c1c1c1c1-0000-4000-8000-000000000000': 'unit-secret-value' } });
+    try {
+      Object.assign(process.env, { AZURE_TOKEN_CREDENTIALS: 'EnvironmentCredential', AZURE_TENANT_ID: tid, AZURE_CLIENT_ID: 'c1c1c1c1-0000-4000-8000-000000000000', AZURE_CLIENT_SECRET: 'unit-secret-value' });
+      const env = { ...loadEnvironment(REPO, 'dev'), tenantId: tid };
+      env.cloud = { ...env.cloud, authorityHost: t.authorityHost, disableInstanceDiscovery: true };
+      const { credential, name } = createCredential(undefined, env);
+      expect(name).toBe('DefaultAzureCredential(EnvironmentCredential)');
+      const tok = await credential.getToken('https://management.azure.com/.default');
+      expect(tok?.token.split('.')).toHaveLength(3);
+      process.env.AZURE_TOKEN_CREDENTIALS = 'NoSuchCredential';
+      expect(() => createCredential(undefined, env)).toThrow(expect.objectContaining({ code: 'CK_DEPLOY_AUTH_INVALID' }));
+      expect(() => createCredential('password', env)).toThrow(expect.objectContaining({ code: 'CK_DEPLOY_AUTH_INVALID' }));
+      expect(createCredential('cli', env).name).toBe('AzureCliCredential');
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('retry policy', () => {
+  it('backs off exponentially with full jitter, never below Retry-After, capped', () => {
+    const o = { ...DEFAULT_RETRY, baseDelayMs: 100, maxDelayMs: 5000 };
+    expect(backoffMs(0, o, undefined, () => 0.999)).toBe(99);
+    expect(backoffMs(3, o, undefined, () => 0.999)).toBe(799);
+    expect(backoffMs(0, o, 3000, () => 0)).toBe(3000);
+    expect(backoffMs(10, o, 60_000, () => 1)).toBe(5000);
+  });
+
+  it('classifies transient failures and re-plan conflicts', () => {
+    const rest = (statusCode: number, code?: string) => ({ statusCode, code, details: code ? { error: { code } } : undefined });
+    expect(isTransient(rest(429))).toBe(true);
+    expect(isTransient(rest(503))).toBe(true);
+    expect(isTransient(Object.assign(new TypeError('fetch failed'), { cause: { code: 'UND_ERR_SOCKET' } }))).toBe(true);
+    expect(isTransient(rest(400, 'ValidationError'))).toBe(false);
+    expect(needsReplan(rest(409, 'PessimisticConcurrencyConflict'))).toBe(true);
+    expect(needsReplan(rest(412, 'PreconditionFailed'))).toBe(true);
+    expect(needsReplan(rest(409, 'Conflict'))).toBe(true);
+    expect(needsReplan(rest(403, 'AuthorizationFailed'))).toBe(false);
+  });
+
+  it('honours Retry-After from the response headers', async () => {
+    let n = 0;
+    const t0 = Date.now();
+    const headers = { get: (h: string) => (h === 'retry-after' ? '0.05' : undefined) };
+    await withRetry(async () => {
+      if (n++ === 0) throw { statusCode: 429, response: { headers } };
+      return 1;
+    }, { ...DEFAULT_RETRY, baseDelayMs: 0 });
+    expect(n).toBe(2);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(45);
+  });
+});
+
+describe('desired-vs-current comparison', () => {
+  it('ignores server-added fields and array order, sees real changes', () => {
+    expect(matches({ a: 1, l: ['x', 'y'] }, { a: 1, id: 'srv', etag: 'e', l: ['y', 'x'] })).toBe(true);
+    expect(matches({ l: [{ id: 1 }] }, { l: [{ id: 1, extra: true }] })).toBe(true);
+    expect(diffProps({ a: 1, b: { c: 2 } }, { a: 1, b: { c: 3 } })).toEqual([{ path: 'b.c', from: 3, to: 2 }]);
+    expect(normaliseXml('<a>\n  <b />\n</a>')).toBe(normaliseXml('<a><b/></a>'));
+  });
+
+  it('derives stable scope ids and APIM operation names', () => {
+    expect(stableGuid('x')).toBe(stableGuid('x'));
+    expect(stableGuid('x')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(specOperations({ paths: { '/a': { get: { operationId: 'List_Employees' }, post: { operationId: 'CreateEmployee' } } } })).toEqual(['createemployee', 'list-employees']);
+  });
+});
+
+describe('Azure error → hint table', () => {
+  const env = loadEnvironment(REPO, 'dev');
+  it('AuthorizationFailed names the missing role and the scope', () => {
+    const e = toDeployError({ statusCode: 403, code: 'AuthorizationFailed', message: 'denied' }, { resource: 'APIM backend b', scope: '/subscriptions/s/rg/x' }, env);
+    expect(e.code).toBe('CK_DEPLOY_AUTHORIZATION_FAILED');
+    expect(e.hint).toBe('Assign the role API Management Service Contributor to the deploy identity on scope /subscriptions/s/rg/x, then re-run.');
+  });
+  it('ResourceNotFound names the env key and file', () => {
+    const e = toDeployError({ statusCode: 404, code: 'ResourceNotFound', message: 'x' }, { resource: 'APIM service s', envKey: 'apimService' }, env);
+    expect(e.hint).toContain('key apimService in infra/environments/dev.json');
+  });
+  it('maps Graph, timeouts and unknown codes', () => {
+    expect(toDeployError({ status: 403, azureCode: 'Authorization_RequestDenied', message: 'x' }, { resource: 'Entra app' }, env).code).toBe('CK_DEPLOY_GRAPH_FORBIDDEN');
+    expect(toDeployError(Object.assign(new Error('The operation was aborted due to timeout'), { name: 'TimeoutError' }), { resource: 'APIM API a' }, env).code).toBe('CK_DEPLOY_TIMEOUT');
+    expect(toDeployError({ statusCode: 400, code: 'Weird', message: 'x' }, { resource: 'r' }, env).code).toBe('CK_DEPLOY_AZURE_ERROR');
+    expect(Object.keys(AZURE_ERROR_HINTS).length).toBeGreaterThan(10);
+  });
+});
