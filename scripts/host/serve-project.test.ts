@@ -48,17 +48,17 @@ describe('serveProject --watch', () => {
     const ac = new AbortController();
     const done = serveProject(loadConfig({ cwd: root, env: {} }), io, { port: 0, build: true, watch: true, devServices: false, signal: ac.signal });
     try {
-      await waitFor(() => io.results.length === 1, 3000);
+      await waitFor(() => io.results.length === 1, 9000);
       const r = io.results[0] as ServeReport;
       await waitFor(() => io.messages.some((m) => m.message.startsWith('Watching')));
       const controllers = path.join(root, 'functions', 'controllers');
       appendFileSync(path.join(controllers, readdirSync(controllers)[0]!), '\n// touched by the watch test\n');
-      await waitFor(() => io.messages.some((m) => m.message.startsWith('Reloaded:')), 3000);
+      await waitFor(() => io.messages.some((m) => m.message.startsWith('Reloaded:')), 9000);
       expect(io.messages.filter((m) => m.message.startsWith('Reloaded:'))).toHaveLength(1); // .generated writes do not loop
       expect((await request(`${r.url}/`)).status).toBe(200);
     } finally {
       ac.abort();
       await done;
     }
-  });
+  }, 200000);
 });

@@ -57,7 +57,7 @@ export function tmpApp(code: string, hostJson: unknown = { version: '2.0' }): st
 }
 
 /** Polls until `cond` holds (log lines are written on the response's 'finish', which may trail the client). */
-export async function waitFor(cond: () => boolean, tries = 200): Promise<void> {
+export async function waitFor(cond: () => boolean, tries = 1500): Promise<void> {
   for (let i = 0; i < tries && !cond(); i++) await new Promise((r) => setTimeout(r, 10));
   if (!cond()) throw new Error('condition not met');
 }
