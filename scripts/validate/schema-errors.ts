@@ -54,8 +54,12 @@ function reduce(schema: SchemaName, errs: ErrorObject[], prefix: string, doc: un
     }
     let best: LeafError[] | undefined;
     let bestScore: [number, number] = [Infinity, Infinity];
-    for (const b of branches) {
-      const v = branchValidator(schema, b);
+    const validators = branches.map((b) => branchValidator(schema, b));
+    if (validators.some((v) => !v)) {
+      out.push(toLeaf(c, value));
+      continue;
+    }
+    for (const v of validators as ValidateFunction[]) {
       if (v(value)) {
         best = [];
         break;

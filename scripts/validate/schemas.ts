@@ -24,7 +24,7 @@ const FILES: Record<SchemaName, { file: string; id: string; draft04: boolean }> 
 interface Compiled {
   ajv: Ajv;
   validate: ValidateFunction;
-  branches: WeakMap<object, ValidateFunction>;
+  branches: WeakMap<object, ValidateFunction | null>;
 }
 
 const cache = new Map<SchemaName, Compiled>();
@@ -72,13 +72,19 @@ export function schemaValidator(name: SchemaName): ValidateFunction {
   return compiled(name).validate;
 }
 
-/** A validator for one sub-schema (e.g. a oneOf branch) of a published schema, compiled once. */
-export function branchValidator(name: SchemaName, sub: object): ValidateFunction {
+/**
+ * A validator for one sub-schema (e.g. a oneOf branch) of a published schema, compiled once; undefined when the
+ * branch cannot be compiled alone (a branch of the draft-04 meta-schema with refs relative to it).
+ */
+export function branchValidator(name: SchemaName, sub: object): ValidateFunction | undefined {
   const c = compiled(name);
-  let v = c.branches.get(sub);
-  if (!v) {
+  if (c.branches.has(sub)) return c.branches.get(sub) ?? undefined;
+  let v: ValidateFunction | null = null;
+  try {
     v = c.ajv.compile(sub);
-    c.branches.set(sub, v);
+  } catch {
+    v = null;
   }
-  return v;
+  c.branches.set(sub, v);
+  return v ?? undefined;
 }

@@ -57,6 +57,17 @@ export interface ParamRef {
 
 /** Effective parameters of an operation (operation-level overrides path-level by name+in). */
 export function operationParams(doc: unknown, o: OperationRef): ParamRef[] {
+  // Many rules ask for the same operation's parameters: compute once per operation object.
+  const hit = paramCache.get(o.op);
+  if (hit) return hit;
+  const res = computeParams(doc, o);
+  paramCache.set(o.op, res);
+  return res;
+}
+
+const paramCache = new WeakMap<object, ParamRef[]>();
+
+function computeParams(doc: unknown, o: OperationRef): ParamRef[] {
   const byKey = new Map<string, ParamRef>();
   const add = (list: unknown, base: string) => {
     if (!Array.isArray(list)) return;
@@ -88,9 +99,21 @@ export interface SchemaSite {
   propName?: string;
 }
 
-/** Visits every schema object in the document (not following `$ref`). */
+/** Visits every schema object in the document (not following `$ref`); the list is computed once per document. */
 export function walkSchemas(swagger: JsonObject | undefined, visit: (s: SchemaSite) => void): void {
   if (!swagger) return;
+  let sites = siteCache.get(swagger);
+  if (!sites) {
+    sites = [];
+    collectSites(swagger, sites.push.bind(sites));
+    siteCache.set(swagger, sites);
+  }
+  for (const s of sites) visit(s);
+}
+
+const siteCache = new WeakMap<object, SchemaSite[]>();
+
+function collectSites(swagger: JsonObject, visit: (s: SchemaSite) => void): void {
   const walk = (s: unknown, pointer: string, role: SchemaSite['role'], depth: number, parent?: JsonObject, propName?: string) => {
     if (!isObj(s)) return;
     visit({ schema: s, pointer, role, depth, parent, propName });

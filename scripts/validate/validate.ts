@@ -41,7 +41,14 @@ export function validateConnectorFiles(files: Record<string, Buffer | string>, o
         if (isObj(r.json)) pf.json = r.json;
         else findings.push({ severity: 'error', ruleId: 'JsonTypeIncorrect', message: 'The file must hold a JSON object.', pointer: '', file: name });
       }
-      if (pf.json !== undefined) findings.push(...schemaFindings(schema, name, pf.json));
+      if (pf.json !== undefined) {
+        try {
+          findings.push(...schemaFindings(schema, name, pf.json));
+        } catch (e) {
+          // Odd input must never crash validation: report that the structure check could not finish.
+          findings.push({ severity: 'error', ruleId: 'SchemaViolation', message: `The schema check could not complete (${(e as Error).message}).`, pointer: '', file: name });
+        }
+      }
     } else if (name.endsWith('.md') || name.endsWith('.csx')) {
       pf.text = decodeText(name, content, []);
     }
@@ -78,6 +85,7 @@ function runRules(level: ValidationLevel, files: Record<string, ParsedFile>, fin
   const apiProperties = files[PROPERTIES_FILE]?.json as JsonObject | undefined;
   const operations = listOperations(swagger);
   const rank = LEVELS.indexOf(level);
+  const seen = new Set<string>();
   for (const rule of RULES) {
     if (LEVELS.indexOf(rule.level) > rank) continue;
     const ctx: RuleContext = {
@@ -88,7 +96,13 @@ function runRules(level: ValidationLevel, files: Record<string, ParsedFile>, fin
       operations,
       resolveRef: (ref) => resolveInternal(swagger, ref),
       deref: (v) => deref(swagger, v),
-      report: (f) => findings.push({ severity: f.severity ?? (level === 'platform' && rule.platformSeverity ? rule.platformSeverity : rule.severity), ruleId: rule.id, message: f.message, pointer: f.pointer, file: f.file ?? rule.file }),
+      report: (f) => {
+        // Shared definitions are reached from several operations: report each place once.
+        const key = `${rule.id}\u0000${f.file ?? rule.file}\u0000${f.pointer}\u0000${f.message}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+        findings.push({ severity: f.severity ?? (level === 'platform' && rule.platformSeverity ? rule.platformSeverity : rule.severity), ruleId: rule.id, message: f.message, pointer: f.pointer, file: f.file ?? rule.file });
+      },
     };
     try {
       rule.check(ctx);

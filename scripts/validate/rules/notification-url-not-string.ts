@@ -1,7 +1,6 @@
 import type { Rule } from '../types';
-import { isObj, operationParams } from '../swagger-walk';
-import { getAt } from '../pointer';
-import { notificationUrlProps } from './webhook-operations-missing-notification-url-property';
+import { operationParams } from '../swagger-walk';
+import { notificationUrlProps } from '../notification-url';
 /** A notification-URL property is of type string. */
 export const rule: Rule = {
   id: 'NotificationUrlNotString',
@@ -12,8 +11,7 @@ export const rule: Rule = {
   check(ctx) {
     for (const o of ctx.operations) {
       for (const p of notificationUrlProps(ctx, operationParams(ctx.swagger, o))) {
-        const s = getAt(ctx.swagger, p);
-        if (isObj(s) && s.type !== undefined && s.type !== 'string') ctx.report({ message: `The notification URL property must be of type string (it is ${JSON.stringify(s.type)}).`, pointer: p });
+        if (p.schema.type !== undefined && p.schema.type !== 'string') ctx.report({ message: `The notification URL property must be of type string (it is ${JSON.stringify(p.schema.type)}).`, pointer: p.pointer });
       }
     }
   },

@@ -1,0 +1,16 @@
+import type { Rule } from '../types';
+import { isObj, walkSchemas } from '../swagger-walk';
+import { ptr } from '../pointer';
+/** string/binary appears only at the top level of a body or formData parameter (or a response). */
+export const rule: Rule = {
+  id: 'InvalidStringBinaryProperty',
+  level: 'platform',
+  severity: 'error',
+  file: 'apiDefinition.swagger.json',
+  description: "string/binary appears only at the top level of a body or formData parameter (or a response).",
+  check(ctx) {
+    walkSchemas(ctx.swagger, (s) => {
+      if (s.schema.type === 'string' && s.schema.format === 'binary' && s.role === 'input' && s.depth > 0) ctx.report({ message: "A schema with type/format 'string/binary' can only be at the top level of a body or formData parameter.", pointer: s.pointer });
+    });
+  },
+};

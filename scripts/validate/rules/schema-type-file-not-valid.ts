@@ -1,0 +1,18 @@
+import type { Rule } from '../types';
+import { isObj, walkSchemas } from '../swagger-walk';
+import { ptr } from '../pointer';
+/** type 'file' appears only on formData parameters and at the root of a response schema. */
+export const rule: Rule = {
+  id: 'SchemaTypeFileNotValid',
+  level: 'platform',
+  severity: 'error',
+  file: 'apiDefinition.swagger.json',
+  description: "type 'file' appears only on formData parameters and at the root of a response schema.",
+  check(ctx) {
+    walkSchemas(ctx.swagger, (s) => {
+      if (s.schema.type !== 'file') return;
+      if (s.role === 'output' && s.depth === 0) return;
+      ctx.report({ message: "The schema type 'file' is not valid. Only parameters in 'formData' and the root response schema may be of type 'file'.", pointer: ptr(s.pointer, 'type') });
+    });
+  },
+};
