@@ -5,18 +5,21 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { RecordingIoHost } from '../core/io';
-import { deploy } from './deploy';
-import { startDoubles, makeProject, deployOptions, type Doubles } from './testdata/harness';
+import { startDoubles, makeProject, deployOptions, recordedDeploy, type Doubles } from './testdata/harness';
 
 describe('deploy variants', () => {
   let d: Doubles;
   let root: string;
+  const sink: string[] = [];
   beforeAll(async () => {
     d = await startDoubles({ product: true });
     root = makeProject(d, { product: 'connectors' });
   });
-  afterAll(() => d.close());
+  afterAll(async () => {
+    const all = sink.join('\n');
+    for (const secret of d.secrets()) expect(all).not.toContain(secret);
+    await d.close();
+  });
   afterEach(() => expect(d.violations()).toEqual([]));
 
   it('survives targeted faults on the first deploy: 409, 412, failed LRO, lost Graph create, throttling', async () => {
@@ -26,7 +29,7 @@ describe('deploy variants', () => {
     d.arm.inject({ kind: 'throttle', method: 'GET', path: '/namedValues/', retryAfterSeconds: 0 });
     d.scm.inject({ kind: 'lroFailed', method: 'POST', path: '/api/publish' });
     d.graph.inject({ kind: 'drop-after-commit', match: /^POST \/v1\.0\/applications$/ });
-    const r = await deploy(deployOptions(root, false), new RecordingIoHost());
+    const r = await recordedDeploy(deployOptions(root, false), sink);
     expect(r.retries).toBeGreaterThanOrEqual(5);
     expect(d.arm.faultsFired().map((f) => f.kind).sort()).toEqual(['conflict', 'lroFailed', 'preconditionFailed', 'throttle']);
     // The lost create was found again by uniqueName, not duplicated.
@@ -38,7 +41,7 @@ describe('deploy variants', () => {
 
   it('a re-run with the product configured writes nothing', async () => {
     const before = d.writes();
-    const r = await deploy(deployOptions(root, false), new RecordingIoHost());
+    const r = await recordedDeploy(deployOptions(root, false), sink);
     expect(d.writes()).toEqual(before);
     expect(r.changes.find((c) => c.resource.startsWith('APIM product'))?.action).toBe('no-op');
   });
@@ -49,7 +52,7 @@ describe('deploy variants', () => {
     env.entra.connectorIds = ['cr324-5fcontoso-2demployees-5fab12cd34ef567890'];
     writeFileSync(file, JSON.stringify(env));
     const before = d.writes();
-    const r = await deploy(deployOptions(root, false), new RecordingIoHost());
+    const r = await recordedDeploy(deployOptions(root, false), sink);
     expect(r.changes.filter((c) => c.action !== 'no-op').map((c) => c.resource)).toEqual(['Entra app ck-test-employees-connector (connector client)']);
     expect(d.writes()).toEqual({ ...before, graph: before.graph + 1 });
     const conn = d.graph.state.applications.find((a) => a.uniqueName === 'ck-test-employees-connector')!;
@@ -64,7 +67,7 @@ describe('deploy variants', () => {
     try {
       const r2 = makeProject(slow);
       const o = deployOptions(r2, false, { skipExport: true });
-      await expect(deploy({ ...o, retry: { ...o.retry, attempts: 1, lroTimeoutMs: 300, pollIntervalMs: 5 } }, new RecordingIoHost())).rejects.toMatchObject({ code: 'CK_DEPLOY_TIMEOUT' });
+      await expect(recordedDeploy({ ...o, retry: { ...o.retry, attempts: 1, lroTimeoutMs: 300, pollIntervalMs: 5 } }, sink)).rejects.toMatchObject({ code: 'CK_DEPLOY_TIMEOUT' });
     } finally {
       await slow.close();
     }

@@ -4,10 +4,8 @@
  * must converge (re-running after a failure, as a user would) to the same final state, with no duplicate apps,
  * named values or backends; a fault-free re-run afterwards writes nothing.
  */
-import { RecordingIoHost } from '../core/io';
 import type { FaultKind } from '../testing/doubles-common';
-import { deploy } from './deploy';
-import { startDoubles, makeProject, deployOptions, type Doubles, RG, SVC, APP, FUNCTION_KEY, MASTER_KEY } from './testdata/harness';
+import { startDoubles, makeProject, deployOptions, type Doubles, recordedDeploy, RG, SVC, APP, FUNCTION_KEY, MASTER_KEY } from './testdata/harness';
 
 const ARM_KINDS: FaultKind[] = ['throttle', 'serverError', 'unavailable', 'conflict', 'preconditionFailed', 'lroFailed', 'drop', 'dropAfterWrite'];
 const SCM_KINDS: FaultKind[] = ['throttle', 'serverError', 'unavailable', 'conflict', 'lroFailed', 'drop', 'dropAfterWrite'];
@@ -29,6 +27,7 @@ function finalState(d: Doubles): unknown {
 describe('deploy fault soak', () => {
   let d: Doubles;
   let root: string;
+  const sink: string[] = [];
   beforeAll(async () => {
     d = await startDoubles();
     root = makeProject(d);
@@ -37,7 +36,7 @@ describe('deploy fault soak', () => {
 
   it('50 deploys at a 20% fault rate all converge to one state, without duplicates', async () => {
     const reference = await (async () => {
-      await deploy(deployOptions(root, false), new RecordingIoHost());
+      await recordedDeploy(deployOptions(root, false), sink);
       return JSON.stringify(finalState(d));
     })();
     const attemptsPerDeploy: number[] = [];
@@ -60,7 +59,7 @@ describe('deploy fault soak', () => {
       for (;;) {
         attempts++;
         try {
-          const r = await deploy(deployOptions(root, false), new RecordingIoHost());
+          const r = await recordedDeploy(deployOptions(root, false), sink);
           retries += r.retries;
           break;
         } catch (e) {
@@ -82,7 +81,7 @@ describe('deploy fault soak', () => {
     }
     // Converged means: nothing left to do.
     const before = d.writes();
-    const r = await deploy(deployOptions(root, false), new RecordingIoHost());
+    const r = await recordedDeploy(deployOptions(root, false), sink);
     expect(d.writes()).toEqual(before);
     expect(r.changes.every((c) => c.action === 'no-op')).toBe(true);
     expect(d.violations()).toEqual([]);
@@ -90,5 +89,8 @@ describe('deploy fault soak', () => {
     const graphFaults = d.graph.requests.filter((q) => q.fault).length;
     process.stderr.write(`soak: 50 deploys, ${faultsFired} ARM+SCM faults and ${graphFaults} Graph faults fired, ${retries} retries inside deploys, ${reruns} deploy(s) needed a re-run (max ${Math.max(...attemptsPerDeploy)} attempts)\n`);
     expect(faultsFired).toBeGreaterThan(50);
+    // Error messages of failed attempts included: no secret reaches any output.
+    const all = sink.join('\n');
+    for (const secret of d.secrets()) expect(all).not.toContain(secret);
   }, 300_000);
 });

@@ -14,7 +14,10 @@ import { startTokenDouble, type TokenDouble } from '../../testing/token-double/t
 import { scrubbing } from '../credential';
 import { loadConfig } from '../../config';
 import { loadEnvironment } from '../environment';
-import type { DeployOptions } from '../types';
+import type { DeployOptions, DeployResult } from '../types';
+import { RecordingIoHost } from '../../core/io';
+import { deploy } from '../deploy';
+import { renderDeploy } from '../render-plan';
 
 export const SUB = '9c1d2e3f-4a5b-4c6d-8e7f-000000000001';
 export const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
@@ -107,6 +110,21 @@ export function deployOptions(root: string, planOnly: boolean, more: Partial<Dep
     retry: { attempts: 8, baseDelayMs: 1, maxDelayMs: 5, pollIntervalMs: 0, lroTimeoutMs: 30_000 },
     ...more,
   };
+}
+
+/** Runs a library deploy, appending everything it reported (messages, steps, result or error) to `sink`. */
+export async function recordedDeploy(opts: DeployOptions, sink: string[]): Promise<DeployResult> {
+  const io = new RecordingIoHost();
+  try {
+    const r = await deploy(opts, io);
+    sink.push(JSON.stringify(r), renderDeploy(r));
+    return r;
+  } catch (e) {
+    sink.push(JSON.stringify(e), String((e as Error).message), String((e as Error).stack));
+    throw e;
+  } finally {
+    sink.push(JSON.stringify(io.messages), JSON.stringify(io.steps));
+  }
 }
 
 /** Environment for running the real CLI as a child process against the doubles. */
