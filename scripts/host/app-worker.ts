@@ -74,9 +74,22 @@ const coreApi = {
     return model;
   },
   log(level: string, category: string, message: string) {
-    send({ type: 'log', level, category, message });
+    emitLog({ level, category, message });
   },
 };
+
+/** Runs `app.hook.log` hooks (synchronous; they may change level and message), then forwards the line. */
+function emitLog(init: { level: string; category: string; message: string; invocationContext?: unknown }, fn?: { functionName: string; invocationId: string }): void {
+  const ctx: Record<string, unknown> = { hookData: {}, appHookData, ...init };
+  for (const h of hooks.log!) {
+    try {
+      h(ctx);
+    } catch {
+      /* a failing log hook must not break logging */
+    }
+  }
+  send({ type: 'log', level: String(ctx.level), category: String(ctx.category), message: String(ctx.message), ...(fn ?? {}) });
+}
 
 // The worker's trick: only CJS require (and createRequire) sees the module; an ESM `import` of it would fail on Azure too.
 const proto = Module.prototype as unknown as { require: (id: string) => unknown };
@@ -166,6 +179,7 @@ async function invoke(msg: Extract<ToWorker, { type: 'invoke' }>): Promise<void>
   try {
     if (!fn || !model) throw new Error(`Function "${msg.functionId}" is not registered.`);
     const name = fn.meta.name;
+    let invocationCtx: unknown;
     const coreCtx = {
       invocationId,
       request: {
@@ -178,11 +192,12 @@ async function invoke(msg: Extract<ToWorker, { type: 'invoke' }>): Promise<void>
       metadata: { name, bindings: fn.meta.bindings },
       state: undefined as string | undefined,
       log(level: string, category: string, message: string) {
-        send({ type: 'log', functionName: name, invocationId, level, category, message });
+        emitLog({ level, category, message, invocationContext: invocationCtx }, { functionName: name, invocationId });
       },
     };
     const im = model.getInvocationModel(coreCtx);
     const { context, inputs } = await im.getArguments();
+    invocationCtx = context;
     const hookData: Record<string, unknown> = {};
     const pre: Record<string, unknown> = { hookData, appHookData, invocationContext: context, inputs, functionCallback: fn.callback };
     coreCtx.state = 'preInvocationHooks';

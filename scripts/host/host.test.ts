@@ -142,7 +142,7 @@ describe.each([
     expect(process.env.MY_SETTING).toBeUndefined(); // the app's settings never leak into the host process
   });
 
-  it('runs appStart and invocation hooks', async () => {
+  it('runs appStart and invocation hooks (log hooks: see the logging test)', async () => {
     const r = (await get('/api/hooks')).json();
     expect(r.appStarted).toBe(true);
     expect(r.preCount).toBeGreaterThan(0);
@@ -161,7 +161,7 @@ describe.each([
     const line = /^GET \/api\/items\/3 200 \d+ms$/;
     await waitFor(() => io.messages.some((m) => line.test(m.message)));
     const text = JSON.stringify(io.messages);
-    expect(io.messages.some((m) => m.message === '[getItem] getting 3')).toBe(true);
+    expect(io.messages.some((m) => m.message === '[getItem] getting 3 (log hook saw getItem)')).toBe(true);
     expect(text).not.toContain('supersecretcode');
     expect(text).not.toContain('headersecretvalue');
     await host.close();

@@ -5,6 +5,9 @@ const { app, HttpResponse } = require('@azure/functions');
 let appStarted = false;
 let preCount = 0;
 app.hook.appStart(() => { appStarted = true; });
+app.hook.log((ctx) => {
+  if (ctx.category === 'user' && ctx.message.startsWith('getting')) ctx.message += ` (log hook saw ${ctx.invocationContext.functionName})`;
+});
 app.hook.appTerminate(() => { if (process.env.HOOK_FILE) fs.writeFileSync(process.env.HOOK_FILE, 'terminated'); });
 app.hook.preInvocation((ctx) => {
   preCount++;
