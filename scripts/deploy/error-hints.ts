@@ -83,7 +83,9 @@ export function toDeployError(e: unknown, site: ErrorSite, env: DeployEnvironmen
   }
   const mapped = info.code ? AZURE_ERROR_HINTS[info.code]?.(site, env) : undefined;
   const fallback = info.status === 404 ? AZURE_ERROR_HINTS.ResourceNotFound!(site, env) : info.status === 403 ? AZURE_ERROR_HINTS.AuthorizationFailed!(site, env) : undefined;
-  const pick = mapped ?? fallback;
+  // Throttling, 5xx and dropped connections that outlasted every retry.
+  const transient = info.status === 429 || (info.status !== undefined && info.status >= 500) || (info.status === undefined && /ECONNRESET|socket|fetch failed|REQUEST_SEND_ERROR/i.test(`${info.code ?? ''} ${info.message}`));
+  const pick = mapped ?? fallback ?? (transient ? { code: 'CK_DEPLOY_TRANSIENT_EXHAUSTED', hint: `${site.resource} kept failing transiently (${info.code ?? info.status ?? 'network'}); re-run the deploy — it converges.` } : undefined);
   return new CkError({
     code: pick?.code ?? 'CK_DEPLOY_AZURE_ERROR',
     message: `${site.resource}: ${info.code ?? `HTTP ${info.status ?? '?'}`}: ${info.message}`,

@@ -155,6 +155,7 @@ describe('Azure error → hint table', () => {
     expect(toDeployError({ status: 403, azureCode: 'Authorization_RequestDenied', message: 'x' }, { resource: 'Entra app' }, env).code).toBe('CK_DEPLOY_GRAPH_FORBIDDEN');
     expect(toDeployError(Object.assign(new Error('The operation was aborted due to timeout'), { name: 'TimeoutError' }), { resource: 'APIM API a' }, env).code).toBe('CK_DEPLOY_TIMEOUT');
     expect(toDeployError({ statusCode: 400, code: 'Weird', message: 'x' }, { resource: 'r' }, env).code).toBe('CK_DEPLOY_AZURE_ERROR');
+    expect(toDeployError({ statusCode: 503, code: 'ServiceUnavailable', message: 'x' }, { resource: 'r' }, env).code).toBe('CK_DEPLOY_TRANSIENT_EXHAUSTED');
     expect(Object.keys(AZURE_ERROR_HINTS).length).toBeGreaterThan(10);
   });
 });
