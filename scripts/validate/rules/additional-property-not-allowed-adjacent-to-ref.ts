@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { refUses } from '../refs';
+
 /** Nothing sits beside `$ref`. Annotation-only siblings (description, title, x-ms-*) on a property inside #/definitions are a warning: merged connectors (Actsoft, CDK Drive Service Vehicles) have them. */
 export const rule: Rule = {
   id: 'AdditionalPropertyNotAllowedAdjacentToRef',

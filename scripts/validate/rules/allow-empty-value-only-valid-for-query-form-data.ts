@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { operationParams } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** allowEmptyValue is used only on query and formData parameters. */
 export const rule: Rule = {
   id: 'AllowEmptyValueOnlyValidForQueryFormData',

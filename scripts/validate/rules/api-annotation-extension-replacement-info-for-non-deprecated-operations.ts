@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** x-ms-api-annotation.replacement is given only on deprecated operations. */
 export const rule: Rule = {
   id: 'ApiAnnotationExtensionReplacementInfoForNonDeprecatedOperations',

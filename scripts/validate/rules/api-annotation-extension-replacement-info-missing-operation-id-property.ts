@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** x-ms-api-annotation.replacement names the 'operationId'. */
 export const rule: Rule = {
   id: 'ApiAnnotationExtensionReplacementInfoMissingOperationIdProperty',

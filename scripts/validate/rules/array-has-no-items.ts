@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { walkSchemas, operationParams } from '../swagger-walk';
+
 /** Array schemas and parameters specify `items` (a warning: merged connectors omit it). */
 export const rule: Rule = {
   id: 'ArrayHasNoItems',

@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj, operationParams } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** GET operations have no body or formData parameter. */
 export const rule: Rule = {
   id: 'BodyOrFormDataParameterInFetchOperationNotAllowed',

@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { operationParams } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** Body parameters use `schema`, not type/format/items/enum/default. */
 export const rule: Rule = {
   id: 'BodyParameterPropertyNotValid',

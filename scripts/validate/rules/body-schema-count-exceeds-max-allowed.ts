@@ -2,6 +2,7 @@ import type { Rule } from '../types';
 import type { RuleContext } from '../types';
 import { isObj, operationParams } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** A body (request or response) has at most 512 schemas with `$ref`s expanded. */
 export const rule: Rule = {
   id: 'BodySchemaCountExceedsMaxAllowed',

@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** No client secret value anywhere in the folder (paconn injects it with --secret). */
 export const rule: Rule = {
   id: 'CkClientSecret',

@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj, operationParams } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** Operation and parameter descriptions are full sentences ending in punctuation. */
 export const rule: Rule = {
   id: 'CkDescriptionSentence',

@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** apiProperties has alphanumeric publisher and stackOwner. */
 export const rule: Rule = {
   id: 'CkPublisherRequired',

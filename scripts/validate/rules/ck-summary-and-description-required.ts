@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj, operationParams } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** Every operation has summary and description; every parameter has x-ms-summary and description. */
 export const rule: Rule = {
   id: 'CkSummaryAndDescriptionRequired',

@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { operationParams } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** Operation summaries end alphanumeric; x-ms-summary values have no restricted characters. */
 export const rule: Rule = {
   id: 'CkSummaryCharacters',

@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { ptr } from '../pointer';
+
 /** An operation's summary and description differ (coding standards). */
 export const rule: Rule = {
   id: 'CkSummaryEqualsDescription',

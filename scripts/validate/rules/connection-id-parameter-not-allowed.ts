@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj, operationParams } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** No parameter is named 'connectionId' (reserved by the platform). */
 export const rule: Rule = {
   id: 'ConnectionIdParameterNotAllowed',

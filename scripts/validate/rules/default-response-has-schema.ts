@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** The 'default' response has no schema. */
 export const rule: Rule = {
   id: 'DefaultResponseHasSchema',

@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj, walkSchemas, operationParams } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** A parameter's or schema's 'default' matches its 'type'. */
 export const rule: Rule = {
   id: 'DefaultValueMustMatchType',

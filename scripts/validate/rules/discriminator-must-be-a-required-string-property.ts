@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj, walkSchemas } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** A `discriminator` names a required string property. */
 export const rule: Rule = {
   id: 'DiscriminatorMustBeARequiredStringProperty',

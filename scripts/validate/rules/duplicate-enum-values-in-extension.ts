@@ -2,6 +2,7 @@ import type { Rule } from '../types';
 import { isObj } from '../swagger-walk';
 import { ptr } from '../pointer';
 import { enumValuesUses } from './missing-enum-values-display-name';
+
 /** x-ms-enum-values maps each value once. */
 export const rule: Rule = {
   id: 'DuplicateEnumValuesInExtension',

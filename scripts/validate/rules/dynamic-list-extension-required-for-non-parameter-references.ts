@@ -2,6 +2,7 @@ import type { Rule } from '../types';
 import type { RuleContext } from '../types';
 import { isObj, operationParams } from '../swagger-walk';
 import { dynamicUses, type DynamicUse } from '../dynamic';
+
 /** An x-ms-dynamic-values whose parameters reference body properties (not operation parameters) has an x-ms-dynamic-list beside it. */
 export const rule: Rule = {
   id: 'DynamicListExtensionRequiredForNonParameterReferences',

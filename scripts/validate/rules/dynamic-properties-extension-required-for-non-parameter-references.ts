@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { dynamicUses } from '../dynamic';
 import { nonParameterRefs } from './dynamic-list-extension-required-for-non-parameter-references';
+
 /** An x-ms-dynamic-schema whose parameters reference body properties has an x-ms-dynamic-properties beside it. */
 export const rule: Rule = {
   id: 'DynamicPropertiesExtensionRequiredForNonParameterReferences',

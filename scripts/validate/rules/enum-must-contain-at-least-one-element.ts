@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj, walkSchemas } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** An 'enum' array has at least one value. */
 export const rule: Rule = {
   id: 'EnumMustContainAtLeastOneElement',

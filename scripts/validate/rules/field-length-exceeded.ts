@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj, operationParams } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** info.title ≤ 30 characters; operation summary and parameter x-ms-summary ≤ 80 characters. */
 export const rule: Rule = {
   id: 'FieldLengthExceeded',

@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj, operationParams } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** Parameters of type 'file' are in formData. */
 export const rule: Rule = {
   id: 'FileParameterMustBeInFormData',

@@ -40,6 +40,7 @@ import { rule as dynamicListExtensionRequiredForNonParameterReferences } from '.
 import { rule as dynamicPropertiesExtensionRequiredForNonParameterReferences } from './dynamic-properties-extension-required-for-non-parameter-references';
 import { rule as enumMustContainAtLeastOneElement } from './enum-must-contain-at-least-one-element';
 import { rule as exclusiveMaximumRequiresMaximum } from './exclusive-maximum-requires-maximum';
+import { rule as exclusiveMinimumRequiresMinimum } from './exclusive-minimum-requires-minimum';
 import { rule as fieldLengthExceeded } from './field-length-exceeded';
 import { rule as fieldLengthNotInRange } from './field-length-not-in-range';
 import { rule as fileParameterMustBeInFormData } from './file-parameter-must-be-in-form-data';
@@ -47,18 +48,29 @@ import { rule as hostNameNotValid } from './host-name-not-valid';
 import { rule as internalPropertyWithDefaultOptional } from './internal-property-with-default-optional';
 import { rule as invalidConnectorCategory } from './invalid-connector-category';
 import { rule as invalidCustomEditorExtensionDictionaryValue } from './invalid-custom-editor-extension-dictionary-value';
+import { rule as invalidEnumValue } from './invalid-enum-value';
 import { rule as invalidEnumValuesExtensionValue } from './invalid-enum-values-extension-value';
 import { rule as invalidFormDataParameterName } from './invalid-form-data-parameter-name';
 import { rule as invalidNextLinkNameValue } from './invalid-next-link-name-value';
 import { rule as invalidStringBinaryProperty } from './invalid-string-binary-property';
 import { rule as invokedOperationShouldProduceArray } from './invoked-operation-should-produce-array';
 import { rule as invokedOperationShouldProduceProperty } from './invoked-operation-should-produce-property';
+import { rule as maxItemsMustBeGreaterThanOrEqualToZero } from './max-items-must-be-greater-than-or-equal-to-zero';
+import { rule as maxLengthMustBeGreaterThanOrEqualToZero } from './max-length-must-be-greater-than-or-equal-to-zero';
+import { rule as maxPropertiesMustBeGreaterThanOrEqualToZero } from './max-properties-must-be-greater-than-or-equal-to-zero';
 import { rule as mimeTypeNotValid } from './mime-type-not-valid';
+import { rule as minItemsMustBeGreaterThanOrEqualToZero } from './min-items-must-be-greater-than-or-equal-to-zero';
 import { rule as minItemsShouldBeLessThanOrEqualToMaxItems } from './min-items-should-be-less-than-or-equal-to-max-items';
+import { rule as minLengthMustBeGreaterThanOrEqualToZero } from './min-length-must-be-greater-than-or-equal-to-zero';
 import { rule as minLengthShouldBeLessThanOrEqualToMaxLength } from './min-length-should-be-less-than-or-equal-to-max-length';
+import { rule as minPropertiesMustBeGreaterThanOrEqualToZero } from './min-properties-must-be-greater-than-or-equal-to-zero';
 import { rule as minimumShouldBeLessThanOrEqualToMaximum } from './minimum-should-be-less-than-or-equal-to-maximum';
 import { rule as missingEnumValuesDisplayName } from './missing-enum-values-display-name';
+import { rule as multipleOfMustBeGreaterThanZero } from './multiple-of-must-be-greater-than-zero';
 import { rule as nonBodyParameterSchemaNotValid } from './non-body-parameter-schema-not-valid';
+import { rule as notificationExtensionNotSupportedInWebhookOperation } from './notification-extension-not-supported-in-webhook-operation';
+import { rule as notificationExtensionSupportedForTriggerOnly } from './notification-extension-supported-for-trigger-only';
+import { rule as notificationOperationMustBeWebhook } from './notification-operation-must-be-webhook';
 import { rule as notificationUrlNotAllowedInThisPosition } from './notification-url-not-allowed-in-this-position';
 import { rule as notificationUrlNotInternal } from './notification-url-not-internal';
 import { rule as notificationUrlNotRequired } from './notification-url-not-required';
@@ -66,6 +78,7 @@ import { rule as notificationUrlNotString } from './notification-url-not-string'
 import { rule as oAuthSecurityRequirementValueMustBeScopeName } from './o-auth-security-requirement-value-must-be-scope-name';
 import { rule as operationFamilyHasDuplicateRevisions } from './operation-family-has-duplicate-revisions';
 import { rule as operationFamilyHasManyActiveOperations } from './operation-family-has-many-active-operations';
+import { rule as operationFamilyHasManyActiveProductionOperations } from './operation-family-has-many-active-production-operations';
 import { rule as operationFamilyHasManyEmptyRevisions } from './operation-family-has-many-empty-revisions';
 import { rule as operationHasManyResponsesWithSchema } from './operation-has-many-responses-with-schema';
 import { rule as operationIdNotFound } from './operation-id-not-found';
@@ -73,8 +86,10 @@ import { rule as operationIdNotUnique } from './operation-id-not-unique';
 import { rule as operationIdRequired } from './operation-id-required';
 import { rule as operationIdSanitized } from './operation-id-sanitized';
 import { rule as operationMissingPathParameter } from './operation-missing-path-parameter';
+import { rule as operationMissingRequiredProperty } from './operation-missing-required-property';
 import { rule as operationMustHaveNotificationContentExtension } from './operation-must-have-notification-content-extension';
 import { rule as operationMustHaveResponse } from './operation-must-have-response';
+import { rule as operationParameterNameNotFound } from './operation-parameter-name-not-found';
 import { rule as operationParametersContainDuplicateParameter } from './operation-parameters-contain-duplicate-parameter';
 import { rule as operationParametersContainMultipleBodyParameters } from './operation-parameters-contain-multiple-body-parameters';
 import { rule as operationPathContainsUnsupportedCharacters } from './operation-path-contains-unsupported-characters';
@@ -82,6 +97,7 @@ import { rule as operationPathMayNotContainQueryOrFragment } from './operation-p
 import { rule as operationPathMustStartWithSlash } from './operation-path-must-start-with-slash';
 import { rule as operationPathTemplateNotValid } from './operation-path-template-not-valid';
 import { rule as operationPathVariablesContainDefaults } from './operation-path-variables-contain-defaults';
+import { rule as operationSchemaCountExceedsMaxAllowed } from './operation-schema-count-exceeds-max-allowed';
 import { rule as operationShouldHaveSuccessfulResponse } from './operation-should-have-successful-response';
 import { rule as operationStatusAheadOfConnector } from './operation-status-ahead-of-connector';
 import { rule as operationSummaryTooLong } from './operation-summary-too-long';
@@ -95,6 +111,7 @@ import { rule as pathParameterMissingEncoding } from './path-parameter-missing-e
 import { rule as pathParameterMustBeRequired } from './path-parameter-must-be-required';
 import { rule as pathParameterNotDefinedInTemplate } from './path-parameter-not-defined-in-template';
 import { rule as pathParametersContainDuplicateParameter } from './path-parameters-contain-duplicate-parameter';
+import { rule as pathParametersContainMultipleBodyParameters } from './path-parameters-contain-multiple-body-parameters';
 import { rule as pathRedefined } from './path-redefined';
 import { rule as patternShouldBeValidRegularExpression } from './pattern-should-be-valid-regular-expression';
 import { rule as propertyMustBeRequired } from './property-must-be-required';
@@ -105,6 +122,7 @@ import { rule as requiredPropertyDefinitionMissing } from './required-property-d
 import { rule as requiredPropertyNotOnObject } from './required-property-not-on-object';
 import { rule as requiredReadOnlyPropertyNotAllowedAsInput } from './required-read-only-property-not-allowed-as-input';
 import { rule as requiredValueEmpty } from './required-value-empty';
+import { rule as responseExampleMustBeProducedByOperation } from './response-example-must-be-produced-by-operation';
 import { rule as responseHeadersAreNotUnique } from './response-headers-are-not-unique';
 import { rule as responseMustBeDefaultOrHttpStatusCode } from './response-must-be-default-or-http-status-code';
 import { rule as responseRefLoopNotAllowed } from './response-ref-loop-not-allowed';
@@ -121,6 +139,7 @@ import { rule as schemeNotValid } from './scheme-not-valid';
 import { rule as schemesArrayEmpty } from './schemes-array-empty';
 import { rule as securityRequirementMustBeDefined } from './security-requirement-must-be-defined';
 import { rule as securityRequirementMustHaveEmptyValue } from './security-requirement-must-have-empty-value';
+import { rule as securityRequirementMustHaveValue } from './security-requirement-must-have-value';
 import { rule as securitySchemePropertyNotValid } from './security-scheme-property-not-valid';
 import { rule as securitySchemePropertyRequired } from './security-scheme-property-required';
 import { rule as specificationVersionIncorrect } from './specification-version-incorrect';
@@ -175,6 +194,7 @@ export const RULES: readonly Rule[] = [
   dynamicPropertiesExtensionRequiredForNonParameterReferences,
   enumMustContainAtLeastOneElement,
   exclusiveMaximumRequiresMaximum,
+  exclusiveMinimumRequiresMinimum,
   fieldLengthExceeded,
   fieldLengthNotInRange,
   fileParameterMustBeInFormData,
@@ -182,18 +202,29 @@ export const RULES: readonly Rule[] = [
   internalPropertyWithDefaultOptional,
   invalidConnectorCategory,
   invalidCustomEditorExtensionDictionaryValue,
+  invalidEnumValue,
   invalidEnumValuesExtensionValue,
   invalidFormDataParameterName,
   invalidNextLinkNameValue,
   invalidStringBinaryProperty,
   invokedOperationShouldProduceArray,
   invokedOperationShouldProduceProperty,
+  maxItemsMustBeGreaterThanOrEqualToZero,
+  maxLengthMustBeGreaterThanOrEqualToZero,
+  maxPropertiesMustBeGreaterThanOrEqualToZero,
   mimeTypeNotValid,
+  minItemsMustBeGreaterThanOrEqualToZero,
   minItemsShouldBeLessThanOrEqualToMaxItems,
+  minLengthMustBeGreaterThanOrEqualToZero,
   minLengthShouldBeLessThanOrEqualToMaxLength,
+  minPropertiesMustBeGreaterThanOrEqualToZero,
   minimumShouldBeLessThanOrEqualToMaximum,
   missingEnumValuesDisplayName,
+  multipleOfMustBeGreaterThanZero,
   nonBodyParameterSchemaNotValid,
+  notificationExtensionNotSupportedInWebhookOperation,
+  notificationExtensionSupportedForTriggerOnly,
+  notificationOperationMustBeWebhook,
   notificationUrlNotAllowedInThisPosition,
   notificationUrlNotInternal,
   notificationUrlNotRequired,
@@ -201,6 +232,7 @@ export const RULES: readonly Rule[] = [
   oAuthSecurityRequirementValueMustBeScopeName,
   operationFamilyHasDuplicateRevisions,
   operationFamilyHasManyActiveOperations,
+  operationFamilyHasManyActiveProductionOperations,
   operationFamilyHasManyEmptyRevisions,
   operationHasManyResponsesWithSchema,
   operationIdNotFound,
@@ -208,8 +240,10 @@ export const RULES: readonly Rule[] = [
   operationIdRequired,
   operationIdSanitized,
   operationMissingPathParameter,
+  operationMissingRequiredProperty,
   operationMustHaveNotificationContentExtension,
   operationMustHaveResponse,
+  operationParameterNameNotFound,
   operationParametersContainDuplicateParameter,
   operationParametersContainMultipleBodyParameters,
   operationPathContainsUnsupportedCharacters,
@@ -217,6 +251,7 @@ export const RULES: readonly Rule[] = [
   operationPathMustStartWithSlash,
   operationPathTemplateNotValid,
   operationPathVariablesContainDefaults,
+  operationSchemaCountExceedsMaxAllowed,
   operationShouldHaveSuccessfulResponse,
   operationStatusAheadOfConnector,
   operationSummaryTooLong,
@@ -230,6 +265,7 @@ export const RULES: readonly Rule[] = [
   pathParameterMustBeRequired,
   pathParameterNotDefinedInTemplate,
   pathParametersContainDuplicateParameter,
+  pathParametersContainMultipleBodyParameters,
   pathRedefined,
   patternShouldBeValidRegularExpression,
   propertyMustBeRequired,
@@ -240,6 +276,7 @@ export const RULES: readonly Rule[] = [
   requiredPropertyNotOnObject,
   requiredReadOnlyPropertyNotAllowedAsInput,
   requiredValueEmpty,
+  responseExampleMustBeProducedByOperation,
   responseHeadersAreNotUnique,
   responseMustBeDefaultOrHttpStatusCode,
   responseRefLoopNotAllowed,
@@ -256,6 +293,7 @@ export const RULES: readonly Rule[] = [
   schemesArrayEmpty,
   securityRequirementMustBeDefined,
   securityRequirementMustHaveEmptyValue,
+  securityRequirementMustHaveValue,
   securitySchemePropertyNotValid,
   securitySchemePropertyRequired,
   specificationVersionIncorrect,

@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj, walkSchemas } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** An internal schema property with a default is required (optional internal fields are not sent). */
 export const rule: Rule = {
   id: 'InternalPropertyWithDefaultOptional',

@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { isObj } from '../swagger-walk';
+
 /** Categories come from Microsoft's list of 19. */
 export const rule: Rule = {
   id: 'InvalidConnectorCategory',

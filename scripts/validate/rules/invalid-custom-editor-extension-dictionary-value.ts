@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj, walkSchemas } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** x-ms-editor 'dictionary' is used only on object schemas that allow additional properties. */
 export const rule: Rule = {
   id: 'InvalidCustomEditorExtensionDictionaryValue',

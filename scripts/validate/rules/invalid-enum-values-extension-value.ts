@@ -2,6 +2,7 @@ import type { Rule } from '../types';
 import { isObj } from '../swagger-walk';
 import { ptr } from '../pointer';
 import { enumValuesUses } from './missing-enum-values-display-name';
+
 /** Each x-ms-enum-values value is one of the enum beside it. */
 export const rule: Rule = {
   id: 'InvalidEnumValuesExtensionValue',

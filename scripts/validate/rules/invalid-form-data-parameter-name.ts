@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { operationParams } from '../swagger-walk';
+
 /** formData parameter names are US-ASCII. */
 export const rule: Rule = {
   id: 'InvalidFormDataParameterName',

@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** x-ms-pageable.nextLinkName is 'nextLink' or '@odata.nextLink'. */
 export const rule: Rule = {
   id: 'InvalidNextLinkNameValue',

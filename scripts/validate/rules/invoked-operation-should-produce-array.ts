@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { dynamicUses, operationById, successSchema, schemaAtPath, isOpen } from '../dynamic';
+
 /** x-ms-dynamic-values value-collection (and x-ms-dynamic-list itemsPath) points at an array in the invoked operation's success response. */
 export const rule: Rule = {
   id: 'InvokedOperationShouldProduceArray',

@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { dynamicUses, operationById, successSchema, schemaAtPath, isOpen } from '../dynamic';
+
 /** The value-collection / itemsPath of a dynamic extension exists in the invoked operation's success response schema (a warning: merged connectors return undeclared shapes). */
 export const rule: Rule = {
   id: 'InvokedOperationShouldProduceProperty',

@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { ptr } from '../pointer';
+
 /** consumes/produces entries are syntactically valid MIME types (type/subtype). */
 export const rule: Rule = {
   id: 'MimeTypeNotValid',

@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj, walkSchemas } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** minLength ≤ maxLength. */
 export const rule: Rule = {
   id: 'MinLengthShouldBeLessThanOrEqualToMaxLength',

@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj, walkSchemas } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** minimum ≤ maximum, minLength ≤ maxLength, minItems ≤ maxItems in schemas. */
 export const rule: Rule = {
   id: 'MinimumShouldBeLessThanOrEqualToMaximum',

@@ -2,6 +2,7 @@ import type { Rule } from '../types';
 import type { RuleContext } from '../types';
 import { isObj, walkSchemas, operationParams } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** Each x-ms-enum-values entry has a displayName. */
 export const rule: Rule = {
   id: 'MissingEnumValuesDisplayName',

@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj, operationParams } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** Only body parameters define a 'schema'. */
 export const rule: Rule = {
   id: 'NonBodyParameterSchemaNotValid',

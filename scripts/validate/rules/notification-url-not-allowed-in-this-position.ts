@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj, walkSchemas, operationParams } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** x-ms-notification-url appears only in an input body (not on response schemas or non-body parameters). */
 export const rule: Rule = {
   id: 'NotificationUrlNotAllowedInThisPosition',

@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { operationParams } from '../swagger-walk';
 import { notificationUrlProps } from '../notification-url';
+
 /** A notification-URL property, or one of its parents, is x-ms-visibility internal. */
 export const rule: Rule = {
   id: 'NotificationUrlNotInternal',

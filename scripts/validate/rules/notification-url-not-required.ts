@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { operationParams } from '../swagger-walk';
 import { notificationUrlProps } from '../notification-url';
+
 /** A notification-URL property is required all the way through the schema chain (the body parameter's own `required` flag is not part of the chain: absentify has required: false). */
 export const rule: Rule = {
   id: 'NotificationUrlNotRequired',

@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { operationParams } from '../swagger-walk';
 import { notificationUrlProps } from '../notification-url';
+
 /** A notification-URL property is of type string. */
 export const rule: Rule = {
   id: 'NotificationUrlNotString',

@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** OAuth security requirements name only scopes defined in the securityDefinitions entry. */
 export const rule: Rule = {
   id: 'OAuthSecurityRequirementValueMustBeScopeName',

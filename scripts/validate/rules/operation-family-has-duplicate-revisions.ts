@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** Operations of one x-ms-api-annotation family have distinct revisions. */
 export const rule: Rule = {
   id: 'OperationFamilyHasDuplicateRevisions',

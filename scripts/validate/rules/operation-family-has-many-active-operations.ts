@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** A family has at most two non-deprecated operations. */
 export const rule: Rule = {
   id: 'OperationFamilyHasManyActiveOperations',

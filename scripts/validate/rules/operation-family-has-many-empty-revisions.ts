@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** At most one operation of a family has no revision. */
 export const rule: Rule = {
   id: 'OperationFamilyHasManyEmptyRevisions',

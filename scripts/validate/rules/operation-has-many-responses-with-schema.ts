@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** At most one response per operation defines a schema (the designer uses only one). */
 export const rule: Rule = {
   id: 'OperationHasManyResponsesWithSchema',

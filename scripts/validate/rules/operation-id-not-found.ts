@@ -2,6 +2,7 @@ import type { Rule } from '../types';
 import { isObj } from '../swagger-walk';
 import { ptr } from '../pointer';
 import { dynamicUses, operationById } from '../dynamic';
+
 /** Every operationId referenced by x-ms-dynamic-values/-list/-schema/-properties, x-ms-notification and x-ms-capabilities exists. */
 export const rule: Rule = {
   id: 'OperationIdNotFound',

@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { ptr } from '../pointer';
+
 /** operationIds are unique across the swagger. */
 export const rule: Rule = {
   id: 'OperationIdNotUnique',

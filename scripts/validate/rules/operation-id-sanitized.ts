@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { ptr } from '../pointer';
+
 /** operationIds use only letters and digits (Microsoft sanitizes other characters; a warning). */
 export const rule: Rule = {
   id: 'OperationIdSanitized',

@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj, operationParams } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** Every {name} of the path template has an `in: path` parameter. */
 export const rule: Rule = {
   id: 'OperationMissingPathParameter',

@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj, operationParams } from '../swagger-walk';
 import { notificationUrlProps } from '../notification-url';
+
 /** An operation with a notification-URL property has x-ms-notification-content on its path item. */
 export const rule: Rule = {
   id: 'OperationMustHaveNotificationContentExtension',

@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** Every operation defines at least one response (an empty `responses` object is a warning: merged connectors have it). */
 export const rule: Rule = {
   id: 'OperationMustHaveResponse',

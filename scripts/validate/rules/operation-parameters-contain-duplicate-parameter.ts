@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** No two parameters of one operation share name and location. */
 export const rule: Rule = {
   id: 'OperationParametersContainDuplicateParameter',

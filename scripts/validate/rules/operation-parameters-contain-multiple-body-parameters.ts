@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj, operationParams } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** At most one body parameter per operation. */
 export const rule: Rule = {
   id: 'OperationParametersContainMultipleBodyParameters',

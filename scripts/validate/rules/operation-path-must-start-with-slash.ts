@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** Every path starts with "/". */
 export const rule: Rule = {
   id: 'OperationPathMustStartWithSlash',

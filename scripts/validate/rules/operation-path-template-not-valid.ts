@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** Every {variable} of a path is closed and inside one URL segment. */
 export const rule: Rule = {
   id: 'OperationPathTemplateNotValid',

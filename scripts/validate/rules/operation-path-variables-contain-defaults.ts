@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** Path template variables set no default with '='. */
 export const rule: Rule = {
   id: 'OperationPathVariablesContainDefaults',

@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** Every operation has a 2xx response (or only `default`). */
 export const rule: Rule = {
   id: 'OperationShouldHaveSuccessfulResponse',

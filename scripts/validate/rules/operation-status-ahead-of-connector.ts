@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** No operation is in Production status while info x-ms-api-annotation status is Preview. */
 export const rule: Rule = {
   id: 'OperationStatusAheadOfConnector',

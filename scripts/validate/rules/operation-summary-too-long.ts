@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { ptr } from '../pointer';
+
 /** Operation summaries are fewer than 120 characters (the certification limit of 80 is checked at --level certification). */
 export const rule: Rule = {
   id: 'OperationSummaryTooLong',

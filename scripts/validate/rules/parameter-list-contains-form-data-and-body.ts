@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj, operationParams } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** An operation uses either a body parameter or formData parameters, not both. */
 export const rule: Rule = {
   id: 'ParameterListContainsFormDataAndBody',

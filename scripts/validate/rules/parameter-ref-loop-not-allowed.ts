@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj, walkSchemas } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** A #/parameters entry is not itself a `$ref`. */
 export const rule: Rule = {
   id: 'ParameterRefLoopNotAllowed',

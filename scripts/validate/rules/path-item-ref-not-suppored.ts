@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { refUses } from '../refs';
+
 /** Path items have no `$ref` (Microsoft's id keeps its typo). */
 export const rule: Rule = {
   id: 'PathItemRefNotSuppored',

@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj, operationParams } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** Path parameters set x-ms-url-encoding (a warning, as Microsoft assigns it). */
 export const rule: Rule = {
   id: 'PathParameterMissingEncoding',

@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj, operationParams } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** Path parameters have `required: true`. */
 export const rule: Rule = {
   id: 'PathParameterMustBeRequired',

@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj, operationParams } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** Every `in: path` parameter appears as {name} in the path template. */
 export const rule: Rule = {
   id: 'PathParameterNotDefinedInTemplate',

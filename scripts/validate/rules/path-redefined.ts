@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** Paths are unique when compared case-insensitively. */
 export const rule: Rule = {
   id: 'PathRedefined',

@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { walkSchemas, operationParams } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** `pattern` values compile as regular expressions (a warning: checked with the JavaScript engine, not .NET's). */
 export const rule: Rule = {
   id: 'PatternShouldBeValidRegularExpression',

@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { operationParams } from '../swagger-walk';
+
 /** An internal parameter with a default value is required (optional internal parameters are ignored). */
 export const rule: Rule = {
   id: 'PropertyMustBeRequired',

@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj, operationParams } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** Query parameters do not set x-ms-url-encoding (they are always single-encoded). */
 export const rule: Rule = {
   id: 'QueryParameterEncodingNotSupported',

@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj, walkSchemas } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** Required properties do not form a `$ref` loop (A requires b → B requires a → A). */
 export const rule: Rule = {
   id: 'RequiredLoopInSchemaNotAllowed',

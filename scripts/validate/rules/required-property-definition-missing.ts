@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj, walkSchemas } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** Every name in a schema's `required` list is defined in its `properties`. */
 export const rule: Rule = {
   id: 'RequiredPropertyDefinitionMissing',

@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj, walkSchemas } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** A schema `required` list appears only on object schemas. */
 export const rule: Rule = {
   id: 'RequiredPropertyNotOnObject',

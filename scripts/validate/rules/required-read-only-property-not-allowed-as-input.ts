@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj, walkSchemas } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** An input schema property is not both readOnly and required. */
 export const rule: Rule = {
   id: 'RequiredReadOnlyPropertyNotAllowedAsInput',

@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** Required string values are not empty (info.title, info.version, operationId, parameter name, response description). */
 export const rule: Rule = {
   id: 'RequiredValueEmpty',

@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** Response header names are unique ignoring case. */
 export const rule: Rule = {
   id: 'ResponseHeadersAreNotUnique',

@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** Response keys are 'default' or an HTTP status code (100–599). */
 export const rule: Rule = {
   id: 'ResponseMustBeDefaultOrHttpStatusCode',

@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { refUses } from '../refs';
+
 /** Every response reference resolves inside the swagger. */
 export const rule: Rule = {
   id: 'ResponseReferenceNotFound',

@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { refUses } from '../refs';
+
 /** Response references are internal JSON pointers starting with '#/responses/' (external references cannot be resolved offline and are not supported). */
 export const rule: Rule = {
   id: 'ResponseReferenceNotValid',

@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { ptr } from '../pointer';
+
 /** Operation summaries contain none of / \\ < > * % & ? (an error at --level certification; a warning at platform level because merged connectors have them). */
 export const rule: Rule = {
   id: 'RestrictedCharactersInSummary',

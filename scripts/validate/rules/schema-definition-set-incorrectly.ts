@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** An operation with a success schema defines it on 200 or 201 (or, for a webhook, in x-ms-notification-content) so the designer shows it. */
 export const rule: Rule = {
   id: 'SchemaDefinitionSetIncorrectly',

@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj, walkSchemas } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** A definition is not just a `$ref` to another definition. */
 export const rule: Rule = {
   id: 'SchemaRefLoopNotAllowed',

@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { ptr } from '../pointer';
+
 /** No WebSocket schemes (ws, wss). */
 export const rule: Rule = {
   id: 'SchemeNotSupported',

@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { ptr } from '../pointer';
+
 /** `schemes` contains only http and https. */
 export const rule: Rule = {
   id: 'SchemeNotValid',

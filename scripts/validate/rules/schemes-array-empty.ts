@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { ptr } from '../pointer';
+
 /** `schemes`, when present, is not empty. */
 export const rule: Rule = {
   id: 'SchemesArrayEmpty',

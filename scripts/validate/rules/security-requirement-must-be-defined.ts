@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** Every security requirement names a securityDefinitions entry. */
 export const rule: Rule = {
   id: 'SecurityRequirementMustBeDefined',

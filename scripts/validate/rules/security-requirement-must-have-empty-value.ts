@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** Non-OAuth security requirements use an empty scope array. */
 export const rule: Rule = {
   id: 'SecurityRequirementMustHaveEmptyValue',

@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** Security definitions carry no property that is invalid for their type (e.g. flow on apiKey, name on oauth2). */
 export const rule: Rule = {
   id: 'SecuritySchemePropertyNotValid',

@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** Security definitions carry the properties their type needs (apiKey: name, in; oauth2: flow plus authorizationUrl/tokenUrl per flow). */
 export const rule: Rule = {
   id: 'SecuritySchemePropertyRequired',

@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { operationParams } from '../swagger-walk';
+
 /** Operations consuming application/x-www-form-urlencoded have no string/binary parameters. */
 export const rule: Rule = {
   id: 'StringBinaryNotSupportedForFormUrlEncoded',

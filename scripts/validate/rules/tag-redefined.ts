@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** The root 'tags' list defines each tag once. */
 export const rule: Rule = {
   id: 'TagRedefined',

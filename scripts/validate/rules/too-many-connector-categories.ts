@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { categories } from './invalid-connector-category';
+
 /** At most 2 categories. */
 export const rule: Rule = {
   id: 'TooManyConnectorCategories',

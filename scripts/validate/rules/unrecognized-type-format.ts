@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { walkSchemas, operationParams } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** type/format pairs are ones the platform knows (a warning: merged connectors use e.g. format "string"). */
 export const rule: Rule = {
   id: 'UnrecognizedTypeFormat',

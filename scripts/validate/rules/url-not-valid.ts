@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { isObj } from '../swagger-walk';
+
 /** info.contact.url, info.termsOfService and externalDocs urls are absolute URLs. */
 export const rule: Rule = {
   id: 'UrlNotValid',

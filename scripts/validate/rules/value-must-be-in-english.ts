@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj } from '../swagger-walk';
 import { ptr } from '../pointer';
+
 /** info.title and info.description are written in English (heuristic: no letters outside the Latin script). */
 export const rule: Rule = {
   id: 'ValueMustBeInEnglish',

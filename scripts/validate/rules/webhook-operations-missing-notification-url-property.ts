@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { operationParams } from '../swagger-walk';
 import { isWebhook, notificationUrlProps } from '../notification-url';
+
 /** A webhook trigger (x-ms-trigger, not polling, not GET) has a body property marked x-ms-notification-url. */
 export const rule: Rule = {
   id: 'WebhookOperationsMissingNotificationUrlProperty',
