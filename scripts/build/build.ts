@@ -39,21 +39,18 @@ export async function build(loaded: LoadedConfig, io: IoHost, opts: BuildOptions
     generateMetadata({ root, entryFile: config.entryFile, controllerPathGlobs: [...config.controllerPathGlobs] }),
   );
   const { specStep, NO_IMPLICIT_ADDITIONAL_PROPERTIES } = require('./spec-step') as typeof import('./spec-step');
-  const { assertNoLintErrors, logLintWarnings } = (require('../spec/lint-error') as typeof import('../spec/lint-error'));
-  const specResult = await io.step('Lint controllers and emit Swagger 2.0', () => specStep(bm, config.api));
-  logLintWarnings(io, specResult.findings);
-  assertNoLintErrors(specResult.findings);
-
-  const { emitRoutes, countOperations } = (require('../routes/emit-routes') as typeof import('../routes/emit-routes'));
+  const { lintErrorOf, logLintWarnings } = require('../spec/lint-error') as typeof import('../spec/lint-error');
+  const { emitRoutes, countOperations } = require('../routes/emit-routes') as typeof import('../routes/emit-routes');
+  const { bundleApp } = require('../bundle/bundle') as typeof import('../bundle/bundle');
   const authModule = config.authModule && existsSync(loaded.resolve(config.authModule)) ? loaded.resolve(config.authModule) : undefined;
   const routes = config.routes ?? {};
   const routesSource = await io.step('Generate Functions registrations', () =>
     emitRoutes(bm, { outDir: path.dirname(paths.routesFile), authModule, authLevel: routes.authLevel, bodyCoercion: routes.bodyCoercion, noImplicitAdditionalProperties: NO_IMPLICIT_ADDITIONAL_PROPERTIES }),
   );
 
-  const { bundleApp } = (require('../bundle/bundle') as typeof import('../bundle/bundle'));
+  // esbuild runs in its own process: bundle while this thread emits the spec and lints, then decide.
   const pkg = JSON.parse(readFileSync(loaded.resolve('package.json'), 'utf8')) as { name?: string; version?: string };
-  const bundle = await io.step('Bundle the Functions app (esbuild)', () =>
+  const bundling = io.step('Bundle the Functions app (esbuild)', () =>
     bundleApp({
       root,
       entryFile,
@@ -65,6 +62,21 @@ export async function build(loaded: LoadedConfig, io: IoHost, opts: BuildOptions
       minify: opts.minify,
     }),
   );
+  bundling.catch(() => undefined); // awaited below; never an unhandled rejection while the spec step runs
+  let specResult;
+  try {
+    specResult = await io.step('Lint controllers and emit Swagger 2.0', () => specStep(bm, config.api));
+  } catch (e) {
+    await bundling.catch(() => undefined);
+    throw e;
+  }
+  logLintWarnings(io, specResult.findings);
+  const lintError = lintErrorOf(specResult.findings);
+  if (lintError) {
+    await bundling.catch(() => undefined);
+    throw lintError;
+  }
+  const bundle = await bundling;
   for (const w of bundle.warnings) io.log({ level: 'warn', code: 'CK_BUNDLE_FAILED', message: `esbuild: ${w}` });
 
   const specText = toJsonText(specResult.spec);
@@ -80,7 +92,8 @@ export async function build(loaded: LoadedConfig, io: IoHost, opts: BuildOptions
   const outputs: Record<string, Buffer | string> = { [paths.specFile]: specText, [paths.routesFile]: routesSource, [paths.zipFile]: bundle.zip };
   for (const [f, c] of Object.entries(bundle.files)) outputs[path.join(paths.appDir, f)] = c;
   const manifest: CacheManifest = {
-    key: await computeCacheKey(loaded, { inputFiles: bm.inputFiles } as CacheManifest),
+    // The start-of-build key already covers these inputs when the program read the same files as last time.
+    key: sameList(previous?.inputFiles, bm.inputFiles) ? key : await computeCacheKey(loaded, { inputFiles: bm.inputFiles } as CacheManifest),
     inputFiles: bm.inputFiles,
     outputs: hashOutputs(loaded, outputs),
     functions: countOperations(bm),
@@ -88,4 +101,8 @@ export async function build(loaded: LoadedConfig, io: IoHost, opts: BuildOptions
   };
   await writeIfChanged(manifestFile(loaded), toJsonText(manifest));
   return { ...paths, functions: manifest.functions, cached: false, warnings: specResult.findings.filter((f) => f.severity === 'warning'), written };
+}
+
+function sameList(a: readonly string[] | undefined, b: readonly string[]): boolean {
+  return a !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);
 }
