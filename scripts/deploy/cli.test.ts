@@ -45,9 +45,10 @@ describe('connectorkit deploy (CLI, child process)', () => {
   }, 60_000);
 
   it('refuses to apply a pending plan without --yes', async () => {
-    const r = await cli();
+    const r = await cli('--json');
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('CK_DEPLOY_CONFIRM_REQUIRED');
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({ ok: false, error: { code: 'CK_DEPLOY_CONFIRM_REQUIRED' } });
     expect(d.writes()).toEqual({ arm: 0, graph: 0, scm: 0 });
   }, 60_000);
 
