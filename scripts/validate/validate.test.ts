@@ -4,6 +4,7 @@ import { validateConnectorDir, validateConnectorFiles } from './validate';
 import { RULES } from './rules';
 import { RELAXATIONS } from './relaxations';
 import { corpusConnectors, CORPUS_DIR } from './corpus';
+import { MICROSOFT_RULE_IDS, NOT_CHECKABLE, SCHEMA_LAYER_IDS } from './microsoft-rules';
 import { isCkError } from '../core/errors';
 import type { Finding, ValidationLevel } from './types';
 
@@ -168,5 +169,21 @@ describe('levels and errors', () => {
     s.paths['/items/{id}'].get.parameters[0].allowEmptyValue = 'yes';
     const r = validateConnectorFiles({ ...files, 'apiDefinition.swagger.json': JSON.stringify(s) }, { level: 'schema' });
     expect(errorsOf(r.findings).map((f) => [f.ruleId, f.pointer])).toEqual([['AdditionalPropertyNotAllowed', '/paths/~1items~1{id}/get/parameters/0/allowEmptyValue']]);
+  });
+});
+
+describe("coverage of Microsoft's rule list", () => {
+  it('every rule id on the Learn page is implemented or documented as not checkable offline', () => {
+    const implemented = new Set([...RULES.map((r) => r.id), ...SCHEMA_LAYER_IDS]);
+    const missing = Object.values(MICROSOFT_RULE_IDS).flat().filter((id) => !implemented.has(id) && !NOT_CHECKABLE[id]);
+    expect(missing).toEqual([]);
+    const both = Object.keys(NOT_CHECKABLE).filter((id) => implemented.has(id));
+    expect(both).toEqual([]);
+  });
+  it('rule ids are unique and connectorkit-own ids start with Ck', () => {
+    const ids = RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const microsoft = new Set(Object.values(MICROSOFT_RULE_IDS).flat());
+    expect(ids.filter((id) => !microsoft.has(id) && !id.startsWith('Ck'))).toEqual([]);
   });
 });
