@@ -27,6 +27,8 @@ export interface Relaxation {
 
 const last = (p: string): string => p.slice(p.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~');
 const extra = (e: LeafError): string => (e.keyword === 'additionalProperties' ? String(e.params.additionalProperty) : '');
+/** Keys paconn's settingsserializer.py reads or writes beyond the schema (note §1). */
+const PACONN_SETTINGS_KEYS = new Set(['script', 'flowUrl', 'flowApiVersion', 'clientId', 'tenant', 'authorityUrl', 'resource']);
 const COPILOT_KEYS = new Set(['x-ms-openai-data', 'x-ms-openai-manifest', 'x-ms-keywords', 'x-ms-openai-published-to-copilots', 'x-ms-require-user-confirmation']);
 
 /** Every relaxation, in report order. */
@@ -155,7 +157,7 @@ export const RELAXATIONS: readonly Relaxation[] = [
     title: 'settings.json keys paconn writes or reads but the schema rejects (script, flowUrl, clientId, tenant, …) and environment ids like "Default-<guid>".',
     evidence: 'note §1 (settingsserializer.py; LINKMobility/settings.json)',
     corpus: 0,
-    match: (e) => e.keyword === 'additionalProperties' || (e.keyword === 'pattern' && e.instancePath === '/environment'),
+    match: (e) => (e.keyword === 'additionalProperties' && e.instancePath === '' && PACONN_SETTINGS_KEYS.has(extra(e))) || (e.keyword === 'pattern' && e.instancePath === '/environment'),
   },
 ];
 

@@ -187,3 +187,22 @@ describe("coverage of Microsoft's rule list", () => {
     expect(ids.filter((id) => !microsoft.has(id) && !id.startsWith('Ck'))).toEqual([]);
   });
 });
+
+describe('relaxations without corpus evidence are still exercised', () => {
+  const base = readFixture(path.join(RULE_FIXTURES, 'OperationIdRequired', 'pass'));
+  it('settings.json with paconn keys (script, Default-<guid> environment) gives infos, an unknown key an error', () => {
+    const settings = { connectorId: 'shared_contoso', environment: 'Default-dd15e603-0000-0000-0000-000000000000', apiProperties: 'apiProperties.json', apiDefinition: 'apiDefinition.swagger.json', icon: 'icon.png', script: 'script.csx', powerAppsUrl: 'https://api.powerapps.com', powerAppsApiVersion: '2016-11-01' };
+    const ok = validateConnectorFiles({ ...base, 'settings.json': JSON.stringify(settings) });
+    expect(errorsOf(ok.findings)).toEqual([]);
+    expect(ok.findings.filter((f) => f.relaxation === 'settings-paconn-keys').length).toBeGreaterThan(0);
+    const bad = validateConnectorFiles({ ...base, 'settings.json': JSON.stringify({ ...settings, enviroment: 'typo' }) });
+    expect(errorsOf(bad.findings).map((f) => [f.ruleId, f.pointer])).toEqual([['AdditionalPropertyNotAllowed', '/enviroment']]);
+  });
+  it('a policy template the 2020 schema does not list is a warning, not an error', () => {
+    const props = JSON.parse(base['apiProperties.json']!.toString('utf8'));
+    props.properties.policyTemplateInstances = [{ templateId: 'dynamicsubdomain', title: 'Subdomain', parameters: { 'x-ms-apimTemplateParameter.subdomain': "@connectionParameters('tenant')" } }];
+    const r = validateConnectorFiles({ ...base, 'apiProperties.json': JSON.stringify(props) });
+    expect(errorsOf(r.findings)).toEqual([]);
+    expect(r.findings.some((f) => f.relaxation === 'policy-template-shapes')).toBe(true);
+  });
+});
