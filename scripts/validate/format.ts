@@ -10,7 +10,7 @@ export function formatReport(dir: string, r: ValidationReport): string {
   for (const file of files) {
     lines.push(`${file}`);
     for (const f of r.findings.filter((x) => x.file === file)) {
-      lines.push(`  ${TAG[f.severity]} ${f.ruleId}${f.relaxation ? `(${f.relaxation})` : ''}  ${f.pointer || '/'}`);
+      lines.push(`  ${TAG[f.severity]} ${f.ruleId}${f.relaxation ? `(${f.relaxation})` : ''}  ${f.pointer || '/'}${f.line ? `  (line ${f.line})` : ''}`);
       lines.push(`          ${f.message}`);
     }
   }

@@ -23,6 +23,8 @@ export interface Finding {
   file: string;
   /** Set when a schema failure was downgraded by a documented relaxation (scripts/validate/relaxations.ts). */
   relaxation?: string;
+  /** 1-based line of the pointed-at value in a JSON file, when the pointer resolves. */
+  line?: number;
 }
 
 /** The result of validating one connector folder. */

@@ -206,3 +206,13 @@ describe('relaxations without corpus evidence are still exercised', () => {
     expect(r.findings.some((f) => f.relaxation === 'policy-template-shapes')).toBe(true);
   });
 });
+
+describe('line numbers', () => {
+  it('a finding carries the line of its pointer', () => {
+    const files = readFixture(path.join(RULE_FIXTURES, 'OperationIdNotUnique', 'fail'));
+    const r = validateConnectorFiles(files);
+    const f = r.findings.find((x) => x.ruleId === 'OperationIdNotUnique')!;
+    const lines = files['apiDefinition.swagger.json']!.toString('utf8').split('\n');
+    expect(lines[f.line! - 1]).toContain('"operationId": "ListEmployees"');
+  });
+});

@@ -6,7 +6,9 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { CkError } from '../core/errors';
+import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { readJsonTolerant, decodeText } from './read';
+import { parsePointer } from './pointer';
 import { schemaFindings } from './schema-layer';
 import { RULES } from './rules';
 import { listOperations, resolveInternal, deref, isObj } from './swagger-walk';
@@ -58,6 +60,7 @@ export function validateConnectorFiles(files: Record<string, Buffer | string>, o
     if (!parsed[required]) findings.push({ severity: 'error', ruleId: 'CkFileMissing', message: `The connector folder has no ${required}; paconn and pac need it.`, pointer: '', file: required });
   }
   if (level !== 'schema') runRules(level, parsed, findings);
+  addLines(findings, parsed);
   return toReport(level, findings, Object.keys(parsed));
 }
 
@@ -111,6 +114,33 @@ function runRules(level: ValidationLevel, files: Record<string, ParsedFile>, fin
       findings.push({ severity: 'warning', ruleId: rule.id, message: `The rule could not run on this input (${(e as Error).message}).`, pointer: '', file: rule.file });
     }
   }
+}
+
+/** Adds the line number of each finding's pointer (the JSON files are re-parsed into a tree only when needed). */
+function addLines(findings: Finding[], files: Record<string, ParsedFile>): void {
+  const trees = new Map<string, ReturnType<typeof parseTree> | null>();
+  for (const f of findings) {
+    const text = files[f.file]?.text;
+    const tokens = f.pointer ? parsePointer(f.pointer) : undefined;
+    if (text === undefined || !tokens || !JSON_FILES[f.file]) continue;
+    if (!trees.has(f.file)) trees.set(f.file, parseTree(text, [], { allowTrailingComma: true }) ?? null);
+    const tree = trees.get(f.file);
+    if (!tree) continue;
+    // Walk up to the deepest existing node: a pointer may name a property that is missing (e.g. "required").
+    for (let n = tokens.length; n >= 0; n--) {
+      const node = findNodeAtLocation(tree, tokens.slice(0, n).map((t) => (/^\d+$/.test(t) ? Number(t) : t)));
+      if (node) {
+        f.line = lineOf(text, node.parent?.type === 'property' ? node.parent.offset : node.offset);
+        break;
+      }
+    }
+  }
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 function toReport(level: ValidationLevel, findings: Finding[], files: string[]): ValidationReport {
