@@ -49,39 +49,49 @@ export function emitRoutes(bm: BuildMetadata, opts: EmitRoutesOptions): string {
   }
   // Controllers load on their first request: cold start registers every function without evaluating controller
   // modules (and what they import). esbuild keeps such a require() inside the one bundle, evaluated lazily.
-  lines.push('', '/** Controller loaders: each controller module is evaluated on the first request that needs it. */');
+  lines.push('', '/** Controller loaders: each controller module is evaluated on the first request that needs it. */', 'const controllers = {');
   for (const c of controllers) {
     const spec = `'${importPath(opts.outDir, c.location)}'`;
-    lines.push(`const ${c.name} = () => (require(${spec}) as typeof import(${spec})).${c.name};`);
+    lines.push(`  ${c.name}: () => (require(${spec}) as typeof import(${spec})).${c.name},`);
   }
+  lines.push('};');
 
-  const models = builder.buildModels();
-  // JSON text (one model per line) rather than an object literal: V8 parses JSON several times faster, which
-  // matters for cold start with hundreds of models. Backticks and `${` cannot occur outside JSON strings, where
-  // they are written as \u escapes; String.raw keeps every other backslash for JSON.parse.
-  const names = Object.keys(models).sort();
+  // The models and the operations table are JSON text (one entry per line) rather than object literals: V8 scans a
+  // string literal and JSON.parse far faster than it compiles a literal, which matters for cold start with hundreds
+  // of operations. Backticks and `${` can only occur inside JSON strings, where they are written as \u escapes;
+  // String.raw keeps every other backslash for JSON.parse.
   const raw = (v: unknown) => j(v).replace(/`/g, '\\u0060').replace(/\$\{/g, '$\\u007b');
+  const models = builder.buildModels();
+  const names = Object.keys(models).sort();
   lines.push('', '/** Models for @tsoa/runtime\'s ValidationService (one per line). */', 'const models: TsoaRoute.Models = JSON.parse(String.raw`{');
   names.forEach((name, i) => lines.push(`${raw(name)}: ${raw(models[name])}${i < names.length - 1 ? ',' : ''}`));
   lines.push('}`);');
 
-  lines.push('', '/** One row per operation. name = operationId = Function name; route is relative to the routePrefix. */', 'const operations: OperationSpec[] = [');
+  const rows: string[] = [];
   for (const c of controllers) {
     for (const m of c.methods) {
-      const params = m.parameters.map((p) => builder.parameterSchema(p));
-      lines.push('  {');
-      lines.push(`    name: ${j(operationIdOf(m))}, methods: [${j(m.method.toUpperCase())}], route: ${j(routeOf(c.path, m.path))}, authLevel: ${j(authLevel)},`);
-      lines.push(`    controller: ${c.name}, method: ${j(m.name)},${m.successStatus !== undefined ? ` successStatus: ${m.successStatus},` : ''}`);
-      lines.push(`    security: ${j(m.security)},`);
-      lines.push(`    params: ${j(params)},`);
-      lines.push('  },');
+      const row = {
+        name: operationIdOf(m),
+        methods: [m.method.toUpperCase()],
+        route: routeOf(c.path, m.path),
+        authLevel,
+        controller: c.name,
+        method: m.name,
+        successStatus: m.successStatus,
+        security: m.security,
+        params: m.parameters.map((p) => builder.parameterSchema(p)),
+      };
+      rows.push(raw(row));
     }
   }
-  lines.push('];');
+  lines.push('', '/** One row per operation. name = operationId = Function name; route is relative to the host.json routePrefix. */');
+  lines.push("type Row = Omit<OperationSpec, 'controller'> & { controller: keyof typeof controllers };");
+  lines.push('const operations: Row[] = JSON.parse(String.raw`[', rows.join(',\n'), ']`);');
 
   lines.push('', `const options: RuntimeOptions = { models, ${usesSecurity ? 'authenticate, ' : ''}noImplicitAdditionalProperties: ${j(extras)}, bodyCoercion: ${bodyCoercion} };`);
-  lines.push('', 'for (const op of operations) {');
+  lines.push('', 'for (const row of operations) {');
+  lines.push('  const op: OperationSpec = { ...row, controller: controllers[row.controller] };');
   lines.push('  app.http(op.name, { methods: op.methods, route: op.route, authLevel: op.authLevel, handler: createHandler(op, options) });');
-  lines.push('}', '', 'export { operations };', '');
+  lines.push('}', '');
   return lines.join('\n');
 }
