@@ -12,7 +12,8 @@ export const rule: Rule = {
   check(ctx) {
     walkSchemas(ctx.swagger, (s) => {
       if (s.schema.type !== 'file') return;
-      if (s.role === 'output' && s.depth === 0) return;
+      // A root #/definitions schema may be used as a response root through $ref: only flag nested or input uses.
+      if (s.depth === 0 && s.role !== 'input') return;
       ctx.report({ message: "The schema type 'file' is not valid. Only parameters in 'formData' and the root response schema may be of type 'file'.", pointer: ptr(s.pointer, 'type') });
     });
   },
