@@ -41,7 +41,7 @@ export function emitRoutes(bm: BuildMetadata, opts: EmitRoutesOptions): string {
   if (usesSecurity && !opts.authModule) throw new CkError({ code: 'CK_ROUTES_AUTH_MODULE_MISSING' });
 
   const lines: string[] = [BANNER, `import { app } from '@azure/functions';`, `import type { TsoaRoute } from '@tsoa/runtime';`];
-  lines.push(`import { createHandler, ${usesSecurity ? 'type AuthenticateFn, ' : ''} type OperationSpec, type RuntimeOptions } from '@connectorkit/runtime';`);
+  lines.push(`import { createHandler, ${usesSecurity ? 'type AuthenticateFn, ' : ''}type OperationSpec, type RuntimeOptions } from '@connectorkit/runtime';`);
   if (usesSecurity) {
     const spec = `'${importPath(opts.outDir, opts.authModule!)}'`;
     lines.push('', '/** The auth module, loaded on the first request that needs it. */');
