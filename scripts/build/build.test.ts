@@ -51,7 +51,7 @@ describe('build', () => {
       unlinkSync(bad);
     }
     expect(existsSync(path.join(dir, 'dist'))).toBe(false);
-    expect(existsSync(path.join(dir, 'functions/.generated/routes.ts'))).toBe(false);
+    expect(existsSync(path.join(dir, 'functions/.generated'))).toBe(false);
   });
 
   it('writes the spec, routes, app folder and a deterministic zip', async () => {

@@ -3,7 +3,7 @@
  * `@connectorkit/runtime` aliased to this package's runtime. The generated routes file can be supplied in memory,
  * so a build bundles before writing anything. Returns dist/app's files and a deterministic app.zip.
  */
-import { mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { CkError } from '../core/errors';
@@ -17,18 +17,37 @@ const RUNTIME_ENTRY = path.resolve(__dirname, '../runtime/index.ts');
 const posix = (p: string) => p.split(path.sep).join('/');
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
-function inMemoryRoutes(file: string, source: string): esbuild.Plugin {
+/**
+ * Serves the routes file from memory (nothing is written before the bundle succeeds). It lives in its own
+ * namespace so only ITS imports pass through the resolver below: relative ones are resolved from the nearest
+ * existing folder (functions/.generated may not exist yet), bare ones from the project root.
+ */
+function inMemoryRoutes(file: string, source: string, root: string): esbuild.Plugin {
+  const ns = 'connectorkit-routes';
+  const dir = path.dirname(file);
   return {
-    name: 'connectorkit-routes',
+    name: ns,
     setup(b) {
       const base = path.basename(file).replace(/\.ts$/, '');
       b.onResolve({ filter: new RegExp(`(^|/)${escapeRe(base)}(\\.ts)?$`) }, (args) => {
         const abs = path.resolve(args.resolveDir, args.path);
-        return abs === file || `${abs}.ts` === file ? { path: file } : undefined;
+        // A project-relative path keeps the source map free of machine-specific absolute paths.
+        return abs === file || `${abs}.ts` === file ? { path: posix(path.relative(root, file)), namespace: ns } : undefined;
       });
-      b.onLoad({ filter: new RegExp(`^${escapeRe(file)}$`) }, () => ({ contents: source, loader: 'ts', resolveDir: path.dirname(file) }));
+      b.onLoad({ filter: /.*/, namespace: ns }, () => ({ contents: source, loader: 'ts' }));
+      b.onResolve({ filter: /.*/, namespace: ns }, async (args) => {
+        const relative = args.path.startsWith('.');
+        const r = await b.resolve(relative ? path.resolve(dir, args.path) : args.path, { kind: args.kind, resolveDir: relative ? existingAncestor(dir) : root });
+        return r.errors.length ? { errors: r.errors } : { path: r.path, external: r.external, namespace: r.namespace, sideEffects: r.sideEffects };
+      });
     },
   };
+}
+
+function existingAncestor(dir: string): string {
+  let d = dir;
+  while (!existsSync(d) && path.dirname(d) !== d) d = path.dirname(d);
+  return d;
 }
 
 function format(m: esbuild.Message): string {
@@ -46,8 +65,6 @@ export async function bundleApp(opts: BundleOptions): Promise<BundleResult> {
   const rel = (f: string) => JSON.stringify(`./${posix(path.relative(opts.root, f)).replace(/\.ts$/, '')}`);
   const stdin = `import ${rel(opts.entryFile)};\nimport ${rel(opts.routesFile)};\n`;
   let result: esbuild.BuildResult<{ write: false; metafile: false }>;
-  // esbuild resolves the in-memory file's imports from its folder, which must exist (an empty folder is harmless).
-  if (opts.routesSource !== undefined) await mkdir(path.dirname(opts.routesFile), { recursive: true });
   try {
     result = await esbuild.build({
       stdin: { contents: stdin, resolveDir: opts.root, sourcefile: 'connectorkit-entry.ts', loader: 'ts' },
@@ -66,7 +83,7 @@ export async function bundleApp(opts: BundleOptions): Promise<BundleResult> {
       alias: { '@connectorkit/runtime': RUNTIME_ENTRY },
       // Parameter decorators need TypeScript's legacy decorators, whatever tsconfig the project has (or lacks).
       tsconfigRaw: { compilerOptions: { experimentalDecorators: true } },
-      plugins: [tsoaLitePlugin(opts.root), ...(opts.routesSource !== undefined ? [inMemoryRoutes(opts.routesFile, opts.routesSource)] : [])],
+      plugins: [tsoaLitePlugin(opts.root), ...(opts.routesSource !== undefined ? [inMemoryRoutes(opts.routesFile, opts.routesSource, opts.root)] : [])],
       logLevel: 'silent',
       legalComments: 'none',
     });
