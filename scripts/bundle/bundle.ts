@@ -3,7 +3,7 @@
  * `@connectorkit/runtime` aliased to this package's runtime. The generated routes file can be supplied in memory,
  * so a build bundles before writing anything. Returns dist/app's files and a deterministic app.zip.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { CkError } from '../core/errors';
@@ -22,7 +22,7 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
  * namespace so only ITS imports pass through the resolver below: relative ones are resolved from the nearest
  * existing folder (functions/.generated may not exist yet), bare ones from the project root.
  */
-function inMemoryRoutes(file: string, source: string, root: string): esbuild.Plugin {
+function inMemoryRoutes(file: string, source: () => string, root: string): esbuild.Plugin {
   const ns = 'connectorkit-routes';
   const dir = path.dirname(file);
   return {
@@ -34,7 +34,7 @@ function inMemoryRoutes(file: string, source: string, root: string): esbuild.Plu
         // A project-relative path keeps the source map free of machine-specific absolute paths.
         return abs === file || `${abs}.ts` === file ? { path: posix(path.relative(root, file)), namespace: ns } : undefined;
       });
-      b.onLoad({ filter: /.*/, namespace: ns }, () => ({ contents: source, loader: 'ts' }));
+      b.onLoad({ filter: /.*/, namespace: ns }, () => ({ contents: source(), loader: 'ts' }));
       b.onResolve({ filter: /.*/, namespace: ns }, async (args) => {
         const relative = args.path.startsWith('.');
         const r = await b.resolve(relative ? path.resolve(dir, args.path) : args.path, { kind: args.kind, resolveDir: relative ? existingAncestor(dir) : root });
@@ -54,53 +54,80 @@ function format(m: esbuild.Message): string {
   return m.location ? `${m.location.file}:${m.location.line}: ${m.text}` : m.text;
 }
 
-export async function bundleApp(opts: BundleOptions): Promise<BundleResult> {
-  let hostJson: unknown;
-  try {
-    hostJson = JSON.parse(opts.hostJson);
-  } catch (e) {
-    throw new CkError({ code: 'CK_BUNDLE_HOST_JSON_MISSING', message: `host.json is not valid JSON: ${(e as Error).message}`, cause: e });
-  }
+/** A reusable bundler over one esbuild context: each `bundle(routesSource)` is an incremental rebuild. */
+export interface AppBundler {
+  bundle(routesSource: string): Promise<BundleResult>;
+  dispose(): Promise<void>;
+}
+
+/**
+ * Creates the esbuild context. (A warm-up build during the TypeScript pass does not help: the plugins' callbacks
+ * need this thread, which the synchronous metadata pass keeps busy.) Watch mode can reuse one bundler.
+ */
+export async function createAppBundler(opts: Omit<BundleOptions, 'routesSource'>): Promise<AppBundler> {
+  let source = '';
   // Importing both guarantees registration even when the entry forgets to import the generated routes.
   const rel = (f: string) => JSON.stringify(`./${posix(path.relative(opts.root, f)).replace(/\.ts$/, '')}`);
-  const stdin = `import ${rel(opts.entryFile)};\nimport ${rel(opts.routesFile)};\n`;
-  let result: esbuild.BuildResult<{ write: false; metafile: false }>;
+  const ctx = await esbuild.context({
+    stdin: { contents: `import ${rel(opts.entryFile)};\nimport ${rel(opts.routesFile)};\n`, resolveDir: opts.root, sourcefile: 'connectorkit-entry.ts', loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    outfile: path.join(opts.root, 'dist/app/main.js'),
+    write: false,
+    sourcemap: 'linked',
+    sourcesContent: false,
+    minify: opts.minify ?? true,
+    external: ['@azure/functions-core'],
+    // `tsoa` re-exports @tsoa/cli (and with it TypeScript, ~4 MB): controllers only need the runtime half,
+    // which tsoaLitePlugin serves (see ./tsoa-lite.ts).
+    alias: { '@connectorkit/runtime': RUNTIME_ENTRY },
+    // Parameter decorators need TypeScript's legacy decorators, whatever tsconfig the project has (or lacks).
+    tsconfigRaw: { compilerOptions: { experimentalDecorators: true } },
+    plugins: [tsoaLitePlugin(opts.root), inMemoryRoutes(opts.routesFile, () => source, opts.root)],
+    logLevel: 'silent',
+    legalComments: 'none',
+  });
+  return {
+    async bundle(routesSource) {
+      try {
+        JSON.parse(opts.hostJson);
+      } catch (e) {
+        throw new CkError({ code: 'CK_BUNDLE_HOST_JSON_MISSING', message: `host.json is not valid JSON: ${(e as Error).message}`, cause: e });
+      }
+      source = routesSource;
+      let result: esbuild.BuildResult<{ write: false }>;
+      try {
+        result = await ctx.rebuild();
+      } catch (e) {
+        const errors = ((e as { errors?: esbuild.Message[] }).errors ?? []).map(format);
+        throw new CkError({
+          code: 'CK_BUNDLE_FAILED',
+          message: `esbuild could not bundle the app: ${errors[0] ?? (e as Error).message}`,
+          details: errors.map((m) => ({ code: 'CK_BUNDLE_FAILED', message: m })),
+          cause: e,
+        });
+      }
+      const files: Record<string, Buffer> = {};
+      for (const out of result.outputFiles ?? []) files[path.basename(out.path)] = Buffer.from(out.contents);
+      files['host.json'] = Buffer.from(opts.hostJson);
+      files['package.json'] = Buffer.from(toJsonText({ name: opts.name, version: opts.version, private: true, main: 'main.js' }));
+      const zip = await deterministicZip(files);
+      return { files, zip, warnings: result.warnings.map(format) };
+    },
+    async dispose() {
+      await ctx.dispose();
+    },
+  };
+}
+
+/** One-shot bundle; `routesSource` defaults to the routes file on disk. */
+export async function bundleApp(opts: BundleOptions): Promise<BundleResult> {
+  const bundler = await createAppBundler(opts);
   try {
-    result = await esbuild.build({
-      stdin: { contents: stdin, resolveDir: opts.root, sourcefile: 'connectorkit-entry.ts', loader: 'ts' },
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      outfile: path.join(opts.root, 'dist/app/main.js'),
-      write: false,
-      sourcemap: 'linked',
-      sourcesContent: false,
-      minify: opts.minify ?? true,
-      external: ['@azure/functions-core'],
-      // `tsoa` re-exports @tsoa/cli (and with it TypeScript, ~4 MB): controllers only need the runtime half,
-      // which tsoaLitePlugin serves (see ./tsoa-lite.ts).
-      alias: { '@connectorkit/runtime': RUNTIME_ENTRY },
-      // Parameter decorators need TypeScript's legacy decorators, whatever tsconfig the project has (or lacks).
-      tsconfigRaw: { compilerOptions: { experimentalDecorators: true } },
-      plugins: [tsoaLitePlugin(opts.root), ...(opts.routesSource !== undefined ? [inMemoryRoutes(opts.routesFile, opts.routesSource, opts.root)] : [])],
-      logLevel: 'silent',
-      legalComments: 'none',
-    });
-  } catch (e) {
-    const errors = ((e as { errors?: esbuild.Message[] }).errors ?? []).map(format);
-    throw new CkError({
-      code: 'CK_BUNDLE_FAILED',
-      message: `esbuild could not bundle the app: ${errors[0] ?? (e as Error).message}`,
-      details: errors.map((m) => ({ code: 'CK_BUNDLE_FAILED', message: m })),
-      cause: e,
-    });
+    return await bundler.bundle(opts.routesSource ?? (existsSync(opts.routesFile) ? readFileSync(opts.routesFile, 'utf8') : ''));
+  } finally {
+    await bundler.dispose();
   }
-  const files: Record<string, Buffer> = {};
-  for (const out of result.outputFiles) files[path.basename(out.path)] = Buffer.from(out.contents);
-  void hostJson;
-  files['host.json'] = Buffer.from(opts.hostJson);
-  files['package.json'] = Buffer.from(toJsonText({ name: opts.name, version: opts.version, private: true, main: 'main.js' }));
-  const zip = await deterministicZip(files);
-  return { files, zip, warnings: result.warnings.map(format) };
 }
