@@ -70,10 +70,10 @@ export async function bench(): Promise<BenchLine[]> {
         name: 'export of a generated 250-operation API (build + validate + write)',
         value: `${v.toFixed(1)} ms`,
         baseline: `${b.toFixed(2)} ms (JSON.stringify of the spec)`,
-        ratio: v / b,
+        ratio: v / 1000,
         target: '≤ 1 s absolute',
         pass: v <= 1000,
-        note: '250 operations, validated at certification level',
+        note: `250 operations, validated at certification level; ${(v / b).toFixed(0)}× the stringify baseline`,
       },
     ];
   } finally {

@@ -20,7 +20,7 @@ export async function main(argv: string[]): Promise<number> {
     const lines = await mod.bench();
     for (const l of lines) {
       all.push(l);
-      process.stdout.write(`${l.pass ? 'PASS' : 'FAIL'}  ${l.name}: ${l.value} vs ${l.baseline} → ${fmt(l.ratio)} (target ${l.target})${l.note ? `  [${l.note}]` : ''}\n`);
+      process.stdout.write(`${l.pass ? 'PASS' : 'FAIL'}  ${l.name}: ${l.value} vs ${l.baseline} → ${fmt(l)} (target ${l.target})${l.note ? `  [${l.note}]` : ''}\n`);
     }
   }
   const failed = all.filter((l) => !l.pass).length;
@@ -28,6 +28,10 @@ export async function main(argv: string[]): Promise<number> {
   return failed ? 1 : 0;
 }
 
-function fmt(r: number): string {
-  return Number.isFinite(r) ? `${r.toFixed(2)}×` : String(r);
+/** A ratio target ("≤ 1.3×") prints as a ratio; an absolute target ("≤ 0.5 s") prints the figure in its unit. */
+function fmt(l: BenchLine): string {
+  if (!Number.isFinite(l.ratio)) return String(l.ratio);
+  if (l.target.includes('×')) return `${l.ratio.toFixed(2)}×`;
+  const unit = /\b(ms|s|writes?|requests?)\b/.exec(l.target)?.[1] ?? '';
+  return `${Number(l.ratio.toPrecision(3))}${unit ? ` ${unit}` : ''}`;
 }
