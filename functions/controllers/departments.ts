@@ -11,8 +11,7 @@ import { DEPARTMENTS } from '../storage/departments';
 @Response<ErrorResponse>(403, 'The access token lacks the user_impersonation scope')
 export class DepartmentsController extends Controller {
   /**
-   * Lists the departments an employee can belong to. Power Automate uses it to fill the department drop-down
-   * of CreateEmployee.
+   * Lists the departments an employee can belong to. It fills the department drop-down of CreateEmployee.
    * @summary List departments
    */
   @Get()

@@ -216,3 +216,34 @@ describe('line numbers', () => {
     expect(lines[f.line! - 1]).toContain('"operationId": "ListEmployees"');
   });
 });
+
+describe('ValueContainsRestrictedWords on operations and parameters (certification only)', () => {
+  const base = readFixture(path.join(RULE_FIXTURES, 'ValueContainsRestrictedWords', 'pass'));
+  const mutate = (edit: (s: Record<string, any>) => void) => {
+    const s = JSON.parse(base['apiDefinition.swagger.json']!.toString('utf8'));
+    edit(s);
+    return { ...base, 'apiDefinition.swagger.json': Buffer.from(JSON.stringify(s, null, 4)) };
+  };
+  const hits = (files: Record<string, Buffer>, level: ValidationLevel = 'certification') =>
+    validateConnectorFiles(files, { level }).findings.filter((f) => f.ruleId === 'ValueContainsRestrictedWords').map((f) => [f.severity, f.pointer, f.message]);
+  it('flags a product name in an operation description, summary and a parameter description / x-ms-summary', () => {
+    const files = mutate((s) => {
+      const op = s.paths['/items'].get;
+      op.description = 'Lists employees so Power Automate can fill a drop-down.';
+      op.summary = 'List employees for dynamics 365';
+      s.parameters.Top.description = 'How many rows Power  BI shows.';
+      s.parameters.Top['x-ms-summary'] = 'Top (Copilot Studio)';
+    });
+    expect(hits(files)).toEqual(expect.arrayContaining([
+      ['error', '/paths/~1items/get/description', "The value 'description' contains at least one of the restricted words: 'Power Automate'."],
+      ['error', '/paths/~1items/get/summary', "The value 'summary' contains at least one of the restricted words: 'Dynamics 365'."],
+      ['error', '/parameters/Top/description', "The value 'description' contains at least one of the restricted words: 'Power BI'."],
+      ['error', '/parameters/Top/x-ms-summary', "The value 'x-ms-summary' contains at least one of the restricted words: 'Copilot Studio'."],
+    ]));
+    expect(hits(files)).toHaveLength(4);
+    expect(hits(files, 'platform')).toEqual([]);
+  });
+  it('matches whole words only', () => {
+    expect(hits(mutate((s) => { s.paths['/items'].get.description = 'Lists employees of SuperPowerApps and Power Automated Inc.'; }))).toEqual([]);
+  });
+});
