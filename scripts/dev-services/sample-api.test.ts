@@ -3,7 +3,7 @@
  * storage on Azurite and tokens from the dev issuer (both started by startDevServices, on free ports).
  */
 import * as path from 'node:path';
-import { SilentIoHost } from '../core/io';
+import { RecordingIoHost, SilentIoHost } from '../core/io';
 import { startHost, type HostHandle } from '../host';
 import { startDevServices, type DevServices } from './index';
 import { buildSampleProject, type SampleProject } from './sample-project';
@@ -16,6 +16,7 @@ let host: HostHandle;
 let api: string;
 let token: string;
 let keys: KeySet;
+const hostIo = new RecordingIoHost();
 
 const call = async (method: string, p: string, opts: { body?: unknown; headers?: Record<string, string>; auth?: string | null } = {}) => {
   const headers: Record<string, string> = { ...(opts.headers ?? {}) };
@@ -43,7 +44,7 @@ beforeAll(async () => {
   project = await buildSampleProject();
   const keyFile = path.join(project.dir, '.connectorkit', 'dev-issuer', 'signing-key.json');
   dev = await startDevServices(project.loaded, new SilentIoHost(), { issuerPort: 0, processEnv: {}, keyFile });
-  host = await startHost({ appDir: project.appDir, port: 0, io: new SilentIoHost(), env: dev.env, specFile: project.specFile, docs: dev.docs });
+  host = await startHost({ appDir: project.appDir, port: 0, io: hostIo, env: dev.env, specFile: project.specFile, docs: dev.docs });
   api = `${host.url}/api`;
   keys = new KeySet();
   await loadOrCreateKey(keys, keyFile);
@@ -74,6 +75,17 @@ describe('sample API through the local host', () => {
     const noScope = await call('GET', '/me', { auth: await mintAccessToken(keys, { baseUrl: dev.urls.issuer!, scopes: ['Other.Read'] }) });
     expect(noScope.status).toBe(403);
     expect(noScope.headers.get('www-authenticate')).toContain('insufficient_scope');
+  });
+
+  it('a rejected token is logged on the invocation with the failed check, never the token', async () => {
+    const expired = await mintAccessToken(keys, { baseUrl: dev.urls.issuer!, scopes: ['user_impersonation'], expiresIn: -600 });
+    const before = hostIo.messages.length;
+    const r = await call('GET', '/me', { auth: expired });
+    expect(r.status).toBe(401);
+    const lines = hostIo.messages.slice(before).filter((m) => m.message.includes('auth: token rejected'));
+    expect(lines).toEqual([expect.objectContaining({ level: 'warn', message: expect.stringMatching(/^\[GetMe\] auth: token rejected, check=expired: /), data: { invocationId: expect.stringMatching(/^[0-9a-f-]{36}$/) } })]);
+    const signature = expired.split('.')[2]!;
+    for (const m of hostIo.messages) expect(JSON.stringify(m)).not.toContain(signature);
   });
 
   it('ListDepartments', async () => {

@@ -45,7 +45,8 @@ export function emitRoutes(bm: BuildMetadata, opts: EmitRoutesOptions): string {
   if (usesSecurity) {
     const spec = `'${importPath(opts.outDir, opts.authModule!)}'`;
     lines.push('', '/** The auth module, loaded on the first request that needs it. */');
-    lines.push(`const authenticate: AuthenticateFn = (request, securityName, scopes) => (require(${spec}) as typeof import(${spec})).authenticate(request, securityName, scopes);`);
+    // Through AuthenticateFn so a 3-parameter module (no invocation context) still type-checks.
+    lines.push(`const authenticate: AuthenticateFn = (request, securityName, scopes, context) => ((require(${spec}) as typeof import(${spec})).authenticate as AuthenticateFn)(request, securityName, scopes, context);`);
   }
   // Controllers load on their first request: cold start registers every function without evaluating controller
   // modules (and what they import). esbuild keeps such a require() inside the one bundle, evaluated lazily.

@@ -2,7 +2,7 @@
 export interface EmitRoutesOptions {
   /** Absolute folder the routes file goes to (functions/.generated); imports are relative to it. */
   outDir: string;
-  /** Absolute path of the auth module (`authenticate(request, securityName, scopes)`); required when any operation has `@Security`. */
+  /** Absolute path of the auth module (`authenticate(request, securityName, scopes, context?)`); required when any operation has `@Security`. */
   authModule?: string;
   /**
    * Functions `authLevel` of every operation. Default `'anonymous'`: callers are authenticated by the auth module

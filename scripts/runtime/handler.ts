@@ -122,7 +122,7 @@ async function authorize(request: HttpRequest, security: Tsoa.Security[], authen
     try {
       let user: unknown;
       for (let i = 0; i < names.length; i++) {
-        const u = await authenticate(request, names[i]!, alternative[names[i]!] ?? []);
+        const u = await authenticate(request, names[i]!, alternative[names[i]!] ?? [], context);
         if (i === 0) user = u;
       }
       return user;

@@ -13,7 +13,11 @@ export interface RequestContext {
 }
 
 /** The auth module contract (config.authModule, default functions/auth/index.ts). */
-export type AuthenticateFn = (request: HttpRequest, securityName: string, scopes: string[]) => Promise<unknown>;
+/**
+ * `context` is the function invocation's context, so the module can log which check failed on the invocation
+ * (never the token); older 3-argument modules still fit.
+ */
+export type AuthenticateFn = (request: HttpRequest, securityName: string, scopes: string[], context?: InvocationContext) => Promise<unknown>;
 
 /** A controller class: constructed once per request. */
 export type ControllerClass = new () => object;
