@@ -126,7 +126,9 @@ function watchSources(loaded: LoadedConfig, io: IoHost, host: HostHandle): FSWat
       }
     } catch (e) {
       const err = toCkError(e);
-      io.log({ level: 'error', message: `Rebuild failed; still serving the previous build. ${err.message}`, code: err.code, data: err.details });
+      // A log line has no details block (unlike a failure), so the details go into the message, one per line.
+      const details = (err.details ?? []).map((d) => `\n    - ${d.target ? `${d.target}: ` : ''}${d.message} [${d.code}]`).join('');
+      io.log({ level: 'error', message: `Rebuild failed; still serving the previous build. ${err.message}${details}`, code: err.code, data: err.details });
     } finally {
       running = false;
       if (again) { again = false; void run(); }

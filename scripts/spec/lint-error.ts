@@ -14,10 +14,12 @@ export class LintError extends CkError {
   readonly findings: LintFinding[];
   constructor(findings: LintFinding[]) {
     const errors = findings.filter((f) => f.severity === 'error');
-    const details: ErrorDetail[] = errors.map((f) => ({ code: f.code, message: `${findingTarget(f)}: ${f.message} — ${f.hint}`, target: findingTarget(f) }));
+    // The location lives in `target` only: hosts print `target: message`, so neither the message nor the
+    // details' messages repeat it.
+    const details: ErrorDetail[] = errors.map((f) => ({ code: f.code, message: `${f.message} — ${f.hint}`, target: findingTarget(f) }));
     super({
       code: SPEC_CODES.CK_SPEC_LINT_FAILED,
-      message: `${errors.length} problem${errors.length === 1 ? '' : 's'} in the controllers:\n${errors.map((f) => `  ${findingTarget(f)}: ${f.message} [${f.code}]`).join('\n')}`,
+      message: `${errors.length} problem${errors.length === 1 ? '' : 's'} in the controllers.`,
       details,
       data: { findings },
     });

@@ -139,7 +139,10 @@ describe('LintError', () => {
     expect(err!.source).toBe('user');
     const errors = findings.filter((f) => f.severity === 'error');
     expect(err!.details).toHaveLength(errors.length);
-    expect(err!.details![0]).toEqual({ code: errors[0].code, target: `${errors[0].file}:${errors[0].line}`, message: expect.stringContaining(`${errors[0].file}:${errors[0].line}: ${errors[0].message}`) });
+    expect(err!.details![0]).toEqual({ code: errors[0].code, target: `${errors[0].file}:${errors[0].line}`, message: `${errors[0].message} — ${errors[0].hint}` });
+    // The location is the target only: neither the message nor a detail's message repeats it.
+    for (const [i, d] of err!.details!.entries()) expect(d.message).not.toContain(`${errors[i].file}:${errors[i].line}`);
+    expect(err!.message).toBe(`${errors.length} problems in the controllers.`);
     expect(() => assertNoLintErrors(findings)).toThrow(LintError);
     expect(() => assertNoLintErrors(findings.filter((f) => f.severity === 'warning'))).not.toThrow();
   });
