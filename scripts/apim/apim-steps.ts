@@ -1,18 +1,20 @@
 /**
  * API Management through @azure/arm-apimanagement (api-version 2024-05-01): the secret named value holding the
  * function key, the backend pointing at the Function App, the API imported from dist/swagger.json, its policy and
- * (optionally) product membership. Each step compares only what it declares, so an unchanged re-run writes nothing.
+ * (optionally) product membership. What each resource should look like is data in infra/apim/ (definitions.ts);
+ * the steps add only computed values (the spec, its fingerprint, the function key). Each step compares only what it
+ * declares, so an unchanged re-run writes nothing.
  */
 import { createHash } from 'node:crypto';
 import { createHttpHeaders, createPipelineRequest, RestError } from '@azure/core-rest-pipeline';
 import type { DeployContext } from '../deploy/context';
-import { names } from '../deploy/context';
 import { UNKNOWN, type Step } from '../deploy/engine';
 import { diffProps, normaliseXml } from '../deploy/compare';
 import { withRetry } from '../deploy/retry';
 import type { PlannedChange } from '../deploy/types';
 import { renderApiPolicy } from './policy';
 import { specOperations } from './operations';
+import { loadApimDefinitions, properties } from './definitions';
 
 const change = (resource: string, action: PlannedChange['action'], diff?: PlannedChange['diff'], note?: string): PlannedChange => ({ stage: 'apim', resource, action, ...(diff?.length ? { diff } : {}), ...(note ? { note } : {}) });
 
@@ -58,8 +60,10 @@ async function getPolicyRaw(ctx: DeployContext, apiId: string): Promise<{ value?
 }
 
 export function apimSteps(ctx0: DeployContext): Step<DeployContext>[] {
-  const { resourceGroup: rg, apimService: svc, api } = ctx0.env;
-  const n = names(ctx0.env);
+  const { resourceGroup: rg, apimService: svc } = ctx0.env;
+  const defs = loadApimDefinitions(ctx0.opts.root, ctx0.env);
+  const n = { namedValue: defs.namedValue.name, backend: defs.backend.name };
+  const api = { id: defs.api.name };
 
   const service: Step<DeployContext> = {
     id: 'apim.service', title: `APIM service ${svc}`, deps: [],
@@ -77,7 +81,7 @@ export function apimSteps(ctx0: DeployContext): Step<DeployContext>[] {
       const key = ctx.out.functionKey!;
       const cur = await read(ctx, () => ctx.apim.namedValue.get(rg, svc, n.namedValue));
       ctx.out.namedValueId = n.namedValue;
-      const desired = { displayName: n.namedValue, secret: true };
+      const desired = properties(ctx, defs, 'namedValue');
       const write = async () => {
         const p = await ctx.apim.namedValue.beginCreateOrUpdate(rg, svc, n.namedValue, { ...desired, value: key.reveal() }, lro(ctx));
         await p.pollUntilDone(lro(ctx));
@@ -94,13 +98,7 @@ export function apimSteps(ctx0: DeployContext): Step<DeployContext>[] {
     id: 'apim.backend', title: `APIM backend ${n.backend}`, deps: ['code.site', 'apim.namedValue'],
     async plan(ctx) {
       const res = `APIM backend ${n.backend}`;
-      const desired = {
-        url: `https://${ctx.out.defaultHostName}/api`,
-        protocol: 'http',
-        resourceId: `${ctx.env.cloud.resourceManager}${ctx.out.siteId}`,
-        description: `Function App ${ctx.env.functionApp} (managed by connectorkit)`,
-        credentials: { header: { 'x-functions-key': [`{{${n.namedValue}}}`] } },
-      };
+      const desired = properties(ctx, defs, 'backend');
       ctx.out.backendId = n.backend;
       const cur = await read(ctx, () => ctx.apim.backend.get(rg, svc, n.backend));
       const write = async () => void (await withRetry(() => ctx.apim.backend.createOrUpdate(rg, svc, n.backend, desired), ctx.retry, ctx.stats));
@@ -115,7 +113,10 @@ export function apimSteps(ctx0: DeployContext): Step<DeployContext>[] {
     async plan(ctx) {
       const res = `APIM API ${api.id}`;
       const marker = specMarker(ctx.specText);
-      const desired = { path: api.path, displayName: api.displayName, protocols: ['https'], subscriptionRequired: false, apiRevisionDescription: marker };
+      // `format` is how the import reads `value`, not a property APIM returns: sent, never compared.
+      const { format, ...declared } = properties(ctx, defs, 'api') as { format: string; path: string };
+      const desired = { ...declared, apiRevisionDescription: marker };
+      ctx.out.apiPath = declared.path;
       const cur = await read(ctx, () => ctx.apim.api.get(rg, svc, api.id));
       const wanted = specOperations(ctx.spec);
       const have: string[] = [];
@@ -124,14 +125,14 @@ export function apimSteps(ctx0: DeployContext): Step<DeployContext>[] {
       const added = wanted.filter((w) => !have.includes(w)).sort();
       ctx.out.removedOperations = removed;
       const write = async () => {
-        const p = await ctx.apim.api.beginCreateOrUpdate(rg, svc, api.id, { ...desired, format: 'swagger-json', value: ctx.specText }, lro(ctx));
+        const p = await ctx.apim.api.beginCreateOrUpdate(rg, svc, api.id, { ...desired, format, value: ctx.specText } as never, lro(ctx));
         await p.pollUntilDone(lro(ctx));
       };
       const opChanges = [
         ...removed.map((o) => change(`APIM operation ${api.id}/${o}`, 'delete', undefined, 'removed from dist/swagger.json; the re-import deletes it (breaking for connector users)')),
         ...(cur ? added.map((o) => change(`APIM operation ${api.id}/${o}`, 'create', undefined, 'new in dist/swagger.json')) : []),
       ];
-      if (!cur) return { changes: [change(res, 'create', [{ path: 'path', to: api.path }, { path: 'operations', to: wanted.length }], 'imported from dist/swagger.json (swagger-json)')], apply: write };
+      if (!cur) return { changes: [change(res, 'create', [{ path: 'path', to: declared.path }, { path: 'operations', to: wanted.length }], 'imported from dist/swagger.json (swagger-json)')], apply: write };
       const diff = diffProps(desired, cur);
       if (!diff.length && !removed.length && !added.length) return { changes: [change(res, 'no-op')] };
       return { changes: [change(res, 'update', diff, 're-import of dist/swagger.json'), ...opChanges], apply: write };
@@ -144,7 +145,7 @@ export function apimSteps(ctx0: DeployContext): Step<DeployContext>[] {
       const res = `APIM policy of API ${api.id}`;
       const value = renderApiPolicy(ctx.opts.root, {
         authorityHost: ctx.env.cloud.authorityHost, tenantId: ctx.env.tenantId, apiAppId: ctx.out.apiAppId ?? UNKNOWN,
-        v1Issuer: `${ctx.env.cloud.v1IssuerBase}${ctx.env.tenantId}/`, scope: ctx.opts.scope, backendId: ctx.out.backendId!,
+        v1Issuer: `${ctx.env.cloud.v1IssuerBase}${ctx.env.tenantId}/`, scope: ctx.out.scope ?? ctx.opts.scope, backendId: ctx.out.backendId!,
       });
       const cur = ctx.out.apiAppId === UNKNOWN ? undefined : await read(ctx, () => getPolicyRaw(ctx, api.id));
       const write = async () => void (await withRetry(() => ctx.apim.apiPolicy.createOrUpdate(rg, svc, api.id, 'policy', { format: 'rawxml', value }), ctx.retry, ctx.stats));
@@ -155,18 +156,24 @@ export function apimSteps(ctx0: DeployContext): Step<DeployContext>[] {
   };
 
   const steps = [service, namedValue, backend, apiStep, policy];
-  if (ctx0.env.product) {
-    const product = ctx0.env.product;
+  if (defs.products.length) {
+    const products = defs.products;
     steps.push({
-      id: 'apim.product', title: `APIM product ${product}`, deps: ['apim.api'],
+      id: 'apim.product', title: `APIM product ${products.join(', ')}`, deps: ['apim.api'],
       async plan(ctx) {
-        const res = `APIM product ${product} ∋ API ${api.id}`;
-        const member = await read(ctx, async () => {
-          await ctx.apim.productApi.checkEntityExists(rg, svc, product, api.id);
-          return true;
-        });
-        if (member) return { changes: [change(res, 'no-op')] };
-        return { changes: [change(res, 'create')], apply: async () => void (await withRetry(() => ctx.apim.productApi.createOrUpdate(rg, svc, product, api.id), ctx.retry, ctx.stats)) };
+        const missing: string[] = [];
+        const changes: PlannedChange[] = [];
+        for (const product of products) {
+          const res = `APIM product ${product} ∋ API ${api.id}`;
+          const member = await read(ctx, async () => {
+            await ctx.apim.productApi.checkEntityExists(rg, svc, product, api.id);
+            return true;
+          });
+          changes.push(change(res, member ? 'no-op' : 'create'));
+          if (!member) missing.push(product);
+        }
+        if (!missing.length) return { changes };
+        return { changes, apply: async () => void (await Promise.all(missing.map((product) => withRetry(() => ctx.apim.productApi.createOrUpdate(rg, svc, product, api.id), ctx.retry, ctx.stats)))) };
       },
     });
   }

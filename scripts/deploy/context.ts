@@ -22,9 +22,13 @@ export interface DeployOutputsState {
   apiAppId?: string;
   apiAppObjectId?: string;
   scopeId?: string;
+  /** The API's scope name, from infra/entra/api-app.json (config auth.scope unless the manifest says otherwise). */
+  scope?: string;
   apiSpId?: string;
   connectorAppId?: string;
   connectorAppObjectId?: string;
+  /** The API's path in APIM, from infra/apim/api.json (the connector's basePath). */
+  apiPath?: string;
   /** Operation names the API import removes (for the export's breaking-change report). */
   removedOperations?: string[];
 }
@@ -48,11 +52,9 @@ export interface DeployContext {
   serviceId: string;
 }
 
-/** Names derived from the environment (kept in one place so a rename is one edit). */
+/** Names derived from the environment (the APIM resource names are data in infra/apim/). */
 export function names(env: DeployEnvironment) {
   return {
-    namedValue: `${env.functionApp}-key`,
-    backend: `${env.functionApp}`,
     hostKey: `apim-${env.apimService}`,
   };
 }

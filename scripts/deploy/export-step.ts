@@ -20,10 +20,10 @@ export interface ExportState {
 export function deployOutputs(ctx: DeployContext): DeployOutputs {
   const o = ctx.out;
   const host = o.gatewayUrl ? new URL(o.gatewayUrl).host : UNKNOWN;
-  const apiPath = ctx.env.api.path.replace(/^\/+/, '');
+  const apiPath = (o.apiPath ?? ctx.env.api.path).replace(/^\/+/, '');
   return {
     host, basePath: `/${apiPath}`, tenantId: ctx.env.tenantId, apiAppId: o.apiAppId!, apiAppIdUri: `api://${o.apiAppId}`,
-    connectorClientId: o.connectorAppId!, scope: `api://${o.apiAppId}/${ctx.opts.scope}`,
+    connectorClientId: o.connectorAppId!, scope: `api://${o.apiAppId}/${o.scope ?? ctx.opts.scope}`,
   };
 }
 

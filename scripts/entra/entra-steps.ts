@@ -2,7 +2,9 @@
  * Entra ID app registrations through Microsoft Graph: the API app (scope, v2 tokens, api://{appId}) and its
  * service principal, the connector's client app (consent redirect URIs, permission on the scope) pre-authorized
  * on the API app, and — only when asked — a client secret. Apps are found by their Graph `uniqueName`, so a
- * re-run (or a retry after a lost response) finds them instead of creating duplicates.
+ * re-run (or a retry after a lost response) finds them instead of creating duplicates. What each app should look
+ * like comes from the manifests in infra/entra/ (manifests.ts); this file only adds what Graph forces on the order
+ * of writes (ids known after a create) and keeps what others added (foreign scopes, web settings).
  */
 import { createHash } from 'node:crypto';
 import type { DeployContext } from '../deploy/context';
@@ -10,9 +12,8 @@ import { UNKNOWN, type Step } from '../deploy/engine';
 import { diffProps } from '../deploy/compare';
 import { isTransient } from '../deploy/retry';
 import { GraphError } from './graph-client';
-import type { EntraAppRef, PlannedChange } from '../deploy/types';
-
-export const CONSENT_REDIRECT = 'https://global.consent.azure-apim.net/redirect';
+import type { PlannedChange } from '../deploy/types';
+import { afterCreateKeys, apiScopeValue, entraManifests, filledApiApp, filledConnectorApp } from './manifests';
 
 interface App {
   id: string;
@@ -32,8 +33,8 @@ export function stableGuid(name: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-async function findApp(ctx: DeployContext, ref: EntraAppRef): Promise<App | undefined> {
-  const found = await ctx.graph.listBy<App>('applications', 'uniqueName', ref.uniqueName);
+async function findApp(ctx: DeployContext, uniqueName: string): Promise<App | undefined> {
+  const found = await ctx.graph.listBy<App>('applications', 'uniqueName', uniqueName);
   return found[0];
 }
 
@@ -53,15 +54,6 @@ async function createOnce<T>(ctx: DeployContext, post: () => Promise<T>, reread:
   }
 }
 
-function scopeDef(ctx: DeployContext, ref: EntraAppRef, id: string) {
-  const name = ref.displayName;
-  return {
-    id, value: ctx.opts.scope, type: 'User', isEnabled: true,
-    adminConsentDisplayName: `Access ${name}`, adminConsentDescription: `Allows the app to call ${name} on behalf of the signed-in user.`,
-    userConsentDisplayName: `Access ${name}`, userConsentDescription: `Allows the app to call ${name} on your behalf.`,
-  };
-}
-
 const change = (resource: string, action: PlannedChange['action'], diff?: PlannedChange['diff'], note?: string): PlannedChange => ({ stage: 'entra', resource, action, ...(diff?.length ? { diff } : {}), ...(note ? { note } : {}) });
 
 /** The Entra steps (ids prefixed `entra.`). */
@@ -69,29 +61,46 @@ export function entraSteps(): Step<DeployContext>[] {
   const apiApp: Step<DeployContext> = {
     id: 'entra.apiApp', title: 'Entra API app', deps: [],
     async plan(ctx) {
-      const ref = ctx.env.entra.apiApp;
-      const res = `Entra app ${ref.uniqueName} (API)`;
-      const cur = await findApp(ctx, ref);
-      const ourScope = cur?.api?.oauth2PermissionScopes?.find((s) => s.value === ctx.opts.scope);
-      const scopeId = (ourScope?.id as string | undefined) ?? stableGuid(`${ref.uniqueName}/${ctx.opts.scope}`);
-      const publish = (a: App) => Object.assign(ctx.out, { apiAppId: a.appId, apiAppObjectId: a.id, scopeId });
-      const otherScopes = (cur?.api?.oauth2PermissionScopes ?? []).filter((s) => s !== ourScope);
-      const desiredApi = { requestedAccessTokenVersion: 2, oauth2PermissionScopes: [...otherScopes, scopeDef(ctx, ref, scopeId)] };
+      const m = entraManifests(ctx);
+      const res = `Entra app ${m.apiUniqueName} (API)`;
+      const cur = await findApp(ctx, m.apiUniqueName);
+      const scope = apiScopeValue(ctx, m);
+      const ourScope = cur?.api?.oauth2PermissionScopes?.find((s) => s.value === scope);
+      const scopeId = (ourScope?.id as string | undefined) ?? stableGuid(`${m.apiUniqueName}/${scope}`);
+      const desiredFor = (appId: string) => {
+        const f = filledApiApp(ctx, m, { scopeId, appId });
+        const declared = new Set(f.api.oauth2PermissionScopes.map((s) => s.value));
+        // Scopes someone else added stay; ours are replaced by the manifest's.
+        const otherScopes = (cur?.api?.oauth2PermissionScopes ?? []).filter((s) => !declared.has(s.value as string));
+        return { ...f, api: { ...f.api, oauth2PermissionScopes: [...otherScopes, ...f.api.oauth2PermissionScopes] } };
+      };
+      const publish = (a: App) => Object.assign(ctx.out, { apiAppId: a.appId, apiAppObjectId: a.id, scopeId, scope });
       if (!cur) {
-        Object.assign(ctx.out, { apiAppId: UNKNOWN, apiAppObjectId: UNKNOWN, scopeId });
+        Object.assign(ctx.out, { apiAppId: UNKNOWN, apiAppObjectId: UNKNOWN, scopeId, scope });
+        const planned = desiredFor(UNKNOWN);
+        const later = afterCreateKeys(planned.rest);
         return {
-          changes: [change(res, 'create', [{ path: 'identifierUris', to: [`api://${UNKNOWN}`] }, { path: 'api.oauth2PermissionScopes', to: [ctx.opts.scope] }, { path: 'api.requestedAccessTokenVersion', to: 2 }])],
+          changes: [change(res, 'create', [
+            ...later.map((k) => ({ path: k, to: planned.rest[k] })),
+            { path: 'api.oauth2PermissionScopes', to: planned.api.oauth2PermissionScopes.map((s) => s.value) },
+            ...('requestedAccessTokenVersion' in planned.api ? [{ path: 'api.requestedAccessTokenVersion', to: planned.api.requestedAccessTokenVersion }] : []),
+          ])],
           apply: async () => {
-            const body = { displayName: ref.displayName, uniqueName: ref.uniqueName, signInAudience: 'AzureADMyOrg', api: desiredApi };
-            const app = await createOnce(ctx, () => ctx.graph.post<App>('applications', body), () => findApp(ctx, ref));
+            const { rest, api } = desiredFor(UNKNOWN);
+            const { displayName, ...others } = Object.fromEntries(Object.entries(rest).filter(([k]) => !later.includes(k)));
+            const body = { displayName, uniqueName: m.apiUniqueName, ...others, api };
+            const app = await createOnce(ctx, () => ctx.graph.post<App>('applications', body), () => findApp(ctx, m.apiUniqueName));
             // identifierUris needs the appId, which exists only now.
-            await ctx.graph.patch(`applications/${app.id}`, { identifierUris: [`api://${app.appId}`], api: { ...desiredApi, preAuthorizedApplications: app.api?.preAuthorizedApplications ?? [] } });
+            const after = desiredFor(app.appId);
+            const set = Object.fromEntries(later.map((k) => [k, after.rest[k]]));
+            await ctx.graph.patch(`applications/${app.id}`, { ...set, api: { ...after.api, preAuthorizedApplications: app.api?.preAuthorizedApplications ?? [] } });
             publish(app);
           },
         };
       }
       publish(cur);
-      const desired = { displayName: ref.displayName, signInAudience: 'AzureADMyOrg', identifierUris: [`api://${cur.appId}`], api: desiredApi };
+      const { rest, api: desiredApi } = desiredFor(cur.appId);
+      const desired = { ...rest, api: desiredApi };
       const diff = diffProps(desired, cur);
       if (!diff.length) return { changes: [change(res, 'no-op')] };
       return {
@@ -104,7 +113,7 @@ export function entraSteps(): Step<DeployContext>[] {
   const apiSp: Step<DeployContext> = {
     id: 'entra.apiSp', title: 'Entra API service principal', deps: ['entra.apiApp'],
     async plan(ctx) {
-      const res = `Entra service principal of ${ctx.env.entra.apiApp.uniqueName}`;
+      const res = `Entra service principal of ${entraManifests(ctx).apiUniqueName}`;
       const appId = ctx.out.apiAppId!;
       const find = async () => (appId === UNKNOWN ? undefined : (await ctx.graph.listBy<{ id: string }>('servicePrincipals', 'appId', appId))[0]);
       const cur = await find();
@@ -116,48 +125,56 @@ export function entraSteps(): Step<DeployContext>[] {
   const connApp: Step<DeployContext> = {
     id: 'entra.connectorApp', title: 'Entra connector app', deps: ['entra.apiApp'],
     async plan(ctx) {
-      const ref = ctx.env.entra.connectorApp;
-      const res = `Entra app ${ref.uniqueName} (connector client)`;
-      const redirectUris = [CONSENT_REDIRECT, ...ctx.env.entra.connectorIds.map((id) => `${CONSENT_REDIRECT}/${id}`)];
-      const rra = [{ resourceAppId: ctx.out.apiAppId!, resourceAccess: [{ id: ctx.out.scopeId!, type: 'Scope' }] }];
-      const cur = await findApp(ctx, ref);
+      const uniqueName = entraManifests(ctx).connectorUniqueName;
+      const res = `Entra app ${uniqueName} (connector client)`;
+      // Filled again at apply time: the API app's id may be known only after its create.
+      const desiredNow = () => {
+        const { uniqueName: _u, ...d } = filledConnectorApp(ctx);
+        return d;
+      };
+      const planned = desiredNow();
+      const cur = await findApp(ctx, uniqueName);
       if (!cur) {
         Object.assign(ctx.out, { connectorAppId: UNKNOWN, connectorAppObjectId: UNKNOWN });
         return {
-          changes: [change(res, 'create', [{ path: 'web.redirectUris', to: redirectUris }, { path: 'requiredResourceAccess', to: rra }])],
+          changes: [change(res, 'create', [{ path: 'web.redirectUris', to: planned.web.redirectUris }, { path: 'requiredResourceAccess', to: planned.requiredResourceAccess }])],
           apply: async () => {
-            const body = { displayName: ref.displayName, uniqueName: ref.uniqueName, signInAudience: 'AzureADMyOrg', web: { redirectUris }, requiredResourceAccess: [{ ...rra[0]!, resourceAppId: ctx.out.apiAppId! }] };
-            const app = await createOnce(ctx, () => ctx.graph.post<App>('applications', body), () => findApp(ctx, ref));
+            const { displayName, ...others } = desiredNow();
+            const body = { displayName, uniqueName, ...others };
+            const app = await createOnce(ctx, () => ctx.graph.post<App>('applications', body), () => findApp(ctx, uniqueName));
             Object.assign(ctx.out, { connectorAppId: app.appId, connectorAppObjectId: app.id });
             // A create that was answered by a re-read may predate a changed body: converge it now.
-            const diff = diffProps({ web: { redirectUris }, requiredResourceAccess: body.requiredResourceAccess }, app);
-            if (diff.length) await ctx.graph.patch(`applications/${app.id}`, { web: { ...(app.web ?? {}), redirectUris }, requiredResourceAccess: body.requiredResourceAccess });
+            const desired = desiredNow();
+            if (diffProps(desired, app).length) await ctx.graph.patch(`applications/${app.id}`, { ...desired, web: { ...(app.web ?? {}), ...desired.web } });
           },
         };
       }
       Object.assign(ctx.out, { connectorAppId: cur.appId, connectorAppObjectId: cur.id });
-      const desired = { displayName: ref.displayName, signInAudience: 'AzureADMyOrg', web: { redirectUris }, requiredResourceAccess: rra };
-      const diff = diffProps(desired, cur);
+      const diff = diffProps(planned, cur);
       if (!diff.length) return { changes: [change(res, 'no-op')] };
-      return { changes: [change(res, 'update', diff)], apply: () => ctx.graph.patch(`applications/${cur.id}`, { ...desired, web: { ...(cur.web ?? {}), redirectUris } }) };
+      return { changes: [change(res, 'update', diff)], apply: () => ctx.graph.patch(`applications/${cur.id}`, { ...planned, web: { ...(cur.web ?? {}), ...planned.web } }) };
     },
   };
 
   const preAuth: Step<DeployContext> = {
     id: 'entra.preAuthorize', title: 'Entra pre-authorization', deps: ['entra.apiApp', 'entra.connectorApp'],
     async plan(ctx) {
-      const res = `Entra pre-authorization of ${ctx.env.entra.connectorApp.uniqueName} on ${ctx.env.entra.apiApp.uniqueName}`;
-      const entry = { appId: ctx.out.connectorAppId!, delegatedPermissionIds: [ctx.out.scopeId!] };
-      const cur = ctx.out.apiAppObjectId === UNKNOWN ? undefined : await findApp(ctx, ctx.env.entra.apiApp);
+      const m = entraManifests(ctx);
+      const res = `Entra pre-authorization of ${m.connectorUniqueName} on ${m.apiUniqueName}`;
+      const entries = () => filledApiApp(ctx, m, {}).preAuthorized;
+      const wanted = entries();
+      const cur = ctx.out.apiAppObjectId === UNKNOWN ? undefined : await findApp(ctx, m.apiUniqueName);
       const list = cur?.api?.preAuthorizedApplications ?? [];
-      const existing = list.find((p) => p.appId === entry.appId);
-      if (existing && diffProps(entry, existing).length === 0) return { changes: [change(res, 'no-op')] };
+      const missing = wanted.filter((e) => !list.some((p) => p.appId === e.appId && diffProps(e, p).length === 0));
+      if (!missing.length) return { changes: [change(res, 'no-op')] };
+      const existing = missing.some((e) => list.some((p) => p.appId === e.appId));
       return {
-        changes: [change(res, existing ? 'update' : 'create', [{ path: 'api.preAuthorizedApplications', to: [entry] }])],
+        changes: [change(res, existing ? 'update' : 'create', [{ path: 'api.preAuthorizedApplications', to: wanted }])],
         apply: async () => {
-          const app = (await findApp(ctx, ctx.env.entra.apiApp))!;
-          const others = (app.api?.preAuthorizedApplications ?? []).filter((p) => p.appId !== ctx.out.connectorAppId);
-          const api = { requestedAccessTokenVersion: app.api?.requestedAccessTokenVersion ?? 2, oauth2PermissionScopes: app.api?.oauth2PermissionScopes ?? [], preAuthorizedApplications: [...others, { appId: ctx.out.connectorAppId!, delegatedPermissionIds: [ctx.out.scopeId!] }] };
+          const app = (await findApp(ctx, m.apiUniqueName))!;
+          const now = entries();
+          const others = (app.api?.preAuthorizedApplications ?? []).filter((p) => !now.some((e) => e.appId === p.appId));
+          const api = { requestedAccessTokenVersion: app.api?.requestedAccessTokenVersion ?? 2, oauth2PermissionScopes: app.api?.oauth2PermissionScopes ?? [], preAuthorizedApplications: [...others, ...now] };
           await ctx.graph.patch(`applications/${app.id}`, { api });
         },
       };
@@ -168,7 +185,7 @@ export function entraSteps(): Step<DeployContext>[] {
   const secret: Step<DeployContext> = {
     id: 'entra.clientSecret', title: 'Entra connector client secret', deps: ['entra.connectorApp'],
     async plan(ctx) {
-      const res = `Entra client secret of ${ctx.env.entra.connectorApp.uniqueName}`;
+      const res = `Entra client secret of ${entraManifests(ctx).connectorUniqueName}`;
       return {
         changes: [change(res, 'create', undefined, 'shown once; never written to disk or logs')],
         apply: async () => {
