@@ -1,8 +1,6 @@
 /** `connectorkit build`: controllers → dist/swagger.json + functions/.generated/routes.ts + dist/app/ + dist/app.zip. */
 import * as path from 'node:path';
 import { defineCommand, Option } from './command';
-import { loadConfig } from '../config';
-import { build } from '../build/build';
 
 interface BuildFlags { cache?: boolean; minify?: boolean }
 
@@ -19,6 +17,9 @@ export const command = defineCommand<BuildFlags>({
   ],
   examples: ['connectorkit build', 'connectorkit build --no-cache', 'connectorkit build --json'],
   async run(_args, flags, ctx) {
+    // Stages load inside run(): help and --version load every command module, and must not pull in the stage's dependencies.
+    const { loadConfig } = require('../config') as typeof import('../config');
+    const { build } = require('../build/build') as typeof import('../build/build');
     const loaded = loadConfig({ cwd: ctx.cwd });
     const r = await build(loaded, ctx.io, { cache: flags.cache !== false, minify: flags.minify !== false });
     const rel = (f: string) => path.relative(loaded.root, f);

@@ -2,12 +2,7 @@
 import * as path from 'node:path';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { defineCommand, Option } from './command';
-import { loadConfig } from '../config';
 import { CkError } from '../core/errors';
-import { loadEnvironment } from '../deploy/environment';
-import { createCredential } from '../deploy/credential';
-import { deploy } from '../deploy/deploy';
-import { renderDeploy } from '../deploy/render-plan';
 import type { DeployOptions } from '../deploy/types';
 
 interface DeployFlags { env: string; plan?: boolean; yes?: boolean; auth?: string; createClientSecret?: boolean; clientSecretFile?: string; allowBreaking?: boolean }
@@ -47,6 +42,12 @@ export const command = defineCommand<DeployFlags>({
   ],
   examples: ['connectorkit deploy --env dev --plan', 'connectorkit deploy --env dev --yes', 'connectorkit deploy --env prod --auth env --yes --json', 'connectorkit deploy --env dev --yes --create-client-secret'],
   async run(_args, flags, ctx) {
+    // Stages load inside run(): help and --version load every command module, and must not pull in the stage's dependencies.
+    const { loadConfig } = require('../config') as typeof import('../config');
+    const { loadEnvironment } = require('../deploy/environment') as typeof import('../deploy/environment');
+    const { createCredential } = require('../deploy/credential') as typeof import('../deploy/credential');
+    const { deploy } = require('../deploy/deploy') as typeof import('../deploy/deploy');
+    const { renderDeploy } = require('../deploy/render-plan') as typeof import('../deploy/render-plan');
     const loaded = loadConfig({ cwd: ctx.cwd });
     const env = loadEnvironment(loaded.root, flags.env);
     const { credential, name } = createCredential(flags.auth, env);

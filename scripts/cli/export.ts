@@ -1,8 +1,6 @@
 /** `connectorkit export`: dist/swagger.json + config (+ last deploy outputs) → connector/ folder. */
 import * as path from 'node:path';
 import { defineCommand, Option } from './command';
-import { loadConfig } from '../config';
-import { runExport } from '../export/run-export';
 
 interface ExportFlags { out?: string; env?: string; allowBreaking?: boolean; zip?: boolean; level?: 'schema' | 'platform' | 'certification' }
 
@@ -21,6 +19,9 @@ export const command = defineCommand<ExportFlags>({
   ],
   examples: ['connectorkit export', 'connectorkit export --env prod --zip', 'connectorkit export --allow-breaking --json'],
   async run(_args, flags, ctx) {
+    // Stages load inside run(): help and --version load every command module, and must not pull in the stage's dependencies.
+    const { loadConfig } = require('../config') as typeof import('../config');
+    const { runExport } = require('../export/run-export') as typeof import('../export/run-export');
     const loaded = loadConfig({ cwd: ctx.cwd });
     const r = await runExport(loaded, ctx.io, { out: flags.out, env: flags.env, allowBreaking: flags.allowBreaking === true, zip: flags.zip === true, level: flags.level });
     const rel = path.relative(loaded.root, r.dir) || '.';

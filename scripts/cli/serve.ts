@@ -1,7 +1,5 @@
 /** `connectorkit serve`: build, start Azurite + the dev issuer, and serve dist/app on a local Functions host. */
 import { defineCommand, Option } from './command';
-import { loadConfig } from '../config';
-import { serveProject } from '../host/serve-project';
 import { CkError } from '../core/errors';
 
 export interface ServeFlags { port?: string; host?: string; enableAuth?: boolean; watch?: boolean; build?: boolean; devServices?: boolean }
@@ -35,6 +33,9 @@ export const command = defineCommand<ServeFlags>({
   examples: ['connectorkit serve', 'connectorkit serve --port 8080 --watch', 'connectorkit serve --enable-auth', 'connectorkit serve --no-build --json'],
   async run(_args, flags, ctx) {
     if (flags.port !== undefined && !/^\d+$/.test(flags.port)) throw new CkError({ code: 'CK_USAGE', message: `--port must be a number, got "${flags.port}".` });
+    // Stages load inside run(): help and --version load every command module, and must not pull in the stage's dependencies.
+    const { loadConfig } = require('../config') as typeof import('../config');
+    const { serveProject } = require('../host/serve-project') as typeof import('../host/serve-project');
     const loaded = loadConfig({ cwd: ctx.cwd, flags: serveFlagConfig(flags) });
     const s = loaded.config.serve;
     await serveProject(loaded, ctx.io, { port: s.port, host: s.host, enableAuth: s.enableAuth, build: flags.build !== false, watch: flags.watch === true, devServices: flags.devServices !== false, signal: ctx.signal });

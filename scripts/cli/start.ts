@@ -1,10 +1,6 @@
 /** `connectorkit start` (= `npm start`): build, export the connector, then serve. */
 import { defineCommand } from './command';
-import { loadConfig } from '../config';
-import { build } from '../build';
-import { runExport } from '../export/run-export';
 import { toCkError } from '../core/errors';
-import { serveProject } from '../host/serve-project';
 import { serveFlagConfig, serveOptions, type ServeFlags } from './serve';
 
 export const command = defineCommand<ServeFlags>({
@@ -16,6 +12,11 @@ export const command = defineCommand<ServeFlags>({
   options: serveOptions.filter((o) => o.long !== '--no-build'),
   examples: ['npm start', 'connectorkit start --port 8080 --watch', 'connectorkit start --json'],
   async run(_args, flags, ctx) {
+    // Stages load inside run(): help and --version load every command module, and must not pull in the stage's dependencies.
+    const { loadConfig } = require('../config') as typeof import('../config');
+    const { build } = require('../build') as typeof import('../build');
+    const { runExport } = require('../export/run-export') as typeof import('../export/run-export');
+    const { serveProject } = require('../host/serve-project') as typeof import('../host/serve-project');
     const loaded = loadConfig({ cwd: ctx.cwd, flags: serveFlagConfig(flags) });
     await build(loaded, ctx.io, {});
     try {

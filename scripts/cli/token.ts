@@ -1,8 +1,5 @@
 /** `connectorkit token`: prints one dev access token for the local API (signed by the dev issuer's key). */
 import { defineCommand, Option } from './command';
-import { loadConfig } from '../config';
-import { mintDevToken, parseDuration } from '../auth-dev/dev-token';
-import { devKeyFile } from '../dev-services';
 
 interface TokenFlags { scope?: string; role?: string[]; v1?: boolean; expiresIn?: string }
 
@@ -26,6 +23,10 @@ export const command = defineCommand<TokenFlags>({
     'connectorkit token --json',
   ],
   async run(_args, flags, ctx) {
+    // Stages load inside run(): help and --version load every command module, and must not pull in the stage's dependencies.
+    const { loadConfig } = require('../config') as typeof import('../config');
+    const { mintDevToken, parseDuration } = require('../auth-dev/dev-token') as typeof import('../auth-dev/dev-token');
+    const { devKeyFile } = require('../dev-services') as typeof import('../dev-services');
     const loaded = loadConfig({ cwd: ctx.cwd });
     const scopes = (flags.scope ?? loaded.config.auth.scope).split(/[ ,]+/).filter(Boolean);
     const token = await mintDevToken({

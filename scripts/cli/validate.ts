@@ -3,9 +3,8 @@
  */
 import * as path from 'node:path';
 import { defineCommand, Option } from './command';
-import { loadConfig } from '../config';
 import { CkError } from '../core/errors';
-import { validateConnectorDir, formatReport, type ValidationLevel } from '../validate';
+import type { ValidationLevel } from '../validate';
 
 interface Opts {
   level?: string;
@@ -26,6 +25,9 @@ export const command = defineCommand<Opts>({
   ],
   options: [new Option('--level <level>', 'schema | platform | certification').choices(['schema', 'platform', 'certification']).default('platform')],
   async run(args, opts, ctx) {
+    // Stages load inside run(): help and --version load every command module, and must not pull in the stage's dependencies.
+    const { loadConfig } = require('../config') as typeof import('../config');
+    const { validateConnectorDir, formatReport } = require('../validate') as typeof import('../validate');
     let dir = args[0];
     if (!dir) {
       const loaded = loadConfig({ cwd: ctx.cwd });
