@@ -11,6 +11,7 @@ import type { IoHost } from '../core/io';
 import { registerSecret } from '../core/redact';
 import { GraphClient } from '../entra/graph-client';
 import { entraSteps } from '../entra/entra-steps';
+import { entraManifests } from '../entra/manifests';
 import { apimSteps } from '../apim/apim-steps';
 import { codeSteps } from './code-steps';
 import type { DeployContext } from './context';
@@ -69,6 +70,8 @@ export function createContext(opts: DeployOptions, stats: RetryStats): DeployCon
 export async function deploy(opts: DeployOptions, io: IoHost): Promise<DeployResult> {
   const stats: RetryStats = { retries: 0 };
   const ctx = createContext(opts, stats);
+  // infra/ is checked before anything runs, so a bad manifest fails the deploy before its first write.
+  entraManifests(ctx);
   const exportState: ExportState = {};
   let steps: Step<DeployContext>[] = [...codeSteps(ctx), ...entraSteps(), ...apimSteps(ctx)];
   if (!opts.createClientSecret) steps = steps.filter((s) => s.id !== 'entra.clientSecret');
