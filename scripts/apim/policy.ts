@@ -2,9 +2,9 @@
  * Renders the API policy from infra/apim/policies/api-policy.xml: `${name}` placeholders come from the environment
  * and the Entra step; `{{name}}` stays for APIM's named values.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { CkError } from '../core/errors';
+import { infraPath } from '../deploy/manifest';
 
 export const POLICY_TEMPLATE = 'infra/apim/policies/api-policy.xml';
 
@@ -24,12 +24,10 @@ function esc(v: string): string {
 
 /** Reads the project's template (falls back to connectorkit's own) and fills it. */
 export function renderApiPolicy(root: string, values: PolicyValues): string {
-  const own = path.join(root, POLICY_TEMPLATE);
-  const file = existsSync(own) ? own : path.join(__dirname, '../..', POLICY_TEMPLATE);
-  const template = readFileSync(file, 'utf8');
+  const template = readFileSync(infraPath(root, POLICY_TEMPLATE), 'utf8');
   const out = template.replace(/\$\{(\w+)\}/g, (_m, k: string) => {
     const v = (values as unknown as Record<string, string>)[k];
-    if (v === undefined) throw new CkError({ code: 'CK_DEPLOY_ENV_INVALID', message: `${POLICY_TEMPLATE} uses unknown placeholder \${${k}}.`, hint: `Use only: ${Object.keys(values).join(', ')}.`, target: POLICY_TEMPLATE });
+    if (v === undefined) throw new CkError({ code: 'CK_DEPLOY_INFRA_INVALID', message: `${POLICY_TEMPLATE} uses unknown placeholder \${${k}}.`, hint: `Use only: ${Object.keys(values).join(', ')}.`, target: POLICY_TEMPLATE });
     return esc(v);
   });
   // The leading comment documents the template; APIM would drop it anyway.

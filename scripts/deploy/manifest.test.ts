@@ -10,6 +10,7 @@ import { isCkError, type CkError } from '../core/errors';
 import { loadManifest, fill } from './manifest';
 import { API_APP_MANIFEST, CONNECTOR_APP_MANIFEST, entraManifests } from '../entra/manifests';
 import { loadApimDefinitions } from '../apim/definitions';
+import { renderApiPolicy, POLICY_TEMPLATE } from '../apim/policy';
 import { loadEnvironment } from './environment';
 import type { DeployContext } from './context';
 import { startDoubles, makeProject, deployOptions, recordedDeploy, type Doubles, RG, SVC } from './testdata/harness';
@@ -91,6 +92,16 @@ describe('infra manifests: schema and placeholders', () => {
     expect(e.target).toBe('infra/apim/api.json#properties.displayName');
     writeFileSync(path.join(root, 'infra/entra/api-app.json'), '{ "displayName": ');
     expect(failure(() => loadManifest(root, API_APP_MANIFEST)).message).toMatch(/^infra\/entra\/api-app\.json is not valid JSON/);
+  });
+
+  it('the policy template is infra/ too: an unknown placeholder is CK_DEPLOY_INFRA_INVALID', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'ck-infra-'));
+    cpSync(path.join(REPO, 'infra'), path.join(root, 'infra'), { recursive: true });
+    const file = path.join(root, POLICY_TEMPLATE);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('${scope}', '${scopes}'));
+    const values = { authorityHost: 'https://login', tenantId: 't', apiAppId: 'a', v1Issuer: 'https://sts/t/', scope: 's', backendId: 'b' };
+    expect(renderApiPolicy(REPO, values)).toContain('<value>s</value>');
+    expect(failure(() => renderApiPolicy(root, values))).toMatchObject({ code: 'CK_DEPLOY_INFRA_INVALID', target: POLICY_TEMPLATE });
   });
 
   it("the API app must mark exactly one scope as the API's scope", () => {
