@@ -76,7 +76,9 @@ async function measure(): Promise<BenchLine[]> {
     }
     // LRO polls belong to the step that started the operation (named value and API imports).
     const polls = calls.filter((c) => /operationResults/i.test(c.path)).length;
-    const ctx = { env: h.deployOptions(root, true).env } as never;
+    const o2 = h.deployOptions(root, true);
+    // apimSteps reads infra/apim/ from the project root (opts.root).
+    const ctx = { env: o2.env, opts: o2 } as never;
     const steps = [...codeSteps(ctx), ...entraSteps(), ...apimSteps(ctx)].filter((s) => s.id !== 'entra.clientSecret');
     const deps = Object.fromEntries([...steps.map((s) => [s.id, s.deps]), ['export', steps.map((s) => s.id)]]) as Record<string, string[]>;
     const pollShare = (id: string) => (id === 'apim.namedValue' || id === 'apim.api' ? polls / 2 : 0);
