@@ -9,7 +9,8 @@ import { CkError, isCkError } from '../core/errors';
 import { toJsonText, writeIfChanged } from '../core/fs';
 import type { DeployContext } from './context';
 import { UNKNOWN, type Step } from './engine';
-import type { DeployOutputs, DeployResult, PlannedChange } from './types';
+import type { DeployOutputs } from '../export/types';
+import type { DeployResult, PlannedChange } from './types';
 
 /** Filled by the export step for the result. */
 export interface ExportState {

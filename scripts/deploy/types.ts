@@ -1,5 +1,6 @@
 /** Types of the deploy stage: the environment, the plan and the result. */
 import type { TokenCredential } from '@azure/core-auth';
+import type { DeployOutputs } from '../export/types';
 import type { RetryOptions } from './retry';
 
 /** Resolved endpoints of one Azure cloud. */
@@ -55,17 +56,6 @@ export interface PlannedChange {
   action: ChangeAction;
   diff?: PropertyDiff[];
   note?: string;
-}
-
-/** What the export reads (contract 5); never secrets. */
-export interface DeployOutputs {
-  host: string;
-  basePath: string;
-  tenantId: string;
-  apiAppId: string;
-  apiAppIdUri: string;
-  connectorClientId: string;
-  scope: string;
 }
 
 export interface DeployOptions {
