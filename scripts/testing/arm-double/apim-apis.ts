@@ -3,7 +3,7 @@ import type { DoubleResponse } from '../doubles-common';
 import { armError, notFound, validationError } from './arm-http';
 import { CONTENT_FORMATS, importSwagger } from './apim-import';
 import type { ArmHandler, HandlerCtx } from './handler-context';
-import { bodyProperties, ok, page, preconditionFailure } from './handler-context';
+import { bodyProperties, deleteEntity, getEntity, headEntity, ok, page, putEntity, startLro, startProvisioning } from './handler-context';
 import { encodeRawExpressions, namedValueRefs, POLICY_FORMATS, policyXmlProblem } from './policy-check';
 import type { ArmEntity } from './types';
 
@@ -37,24 +37,19 @@ const getService: ArmHandler = (ctx) => {
   return r;
 };
 
-const getApi: ArmHandler = (ctx) => {
-  const e = ctx.store.get(apiId(ctx));
-  return e ? ok(e, 200, apiProperties(e)) : notFound('Api');
-};
+const getApi: ArmHandler = (ctx) => getEntity(ctx, apiId(ctx), 'Api', apiProperties);
 
-const headApi: ArmHandler = (ctx) => {
-  const e = ctx.store.get(apiId(ctx));
-  return e ? { status: 200, headers: { etag: e.etag } } : notFound('Entity');
-};
+const headApi: ArmHandler = (ctx) => headEntity(ctx, apiId(ctx));
 
 const listApis: ArmHandler = (ctx) =>
   page(ctx, ctx.store.children(ctx.parentId, 'apis').map((e) => ({ id: e.id, type: e.type, name: e.name, properties: apiProperties(e) })));
 
 const putApi: ArmHandler = (ctx) => {
   const id = apiId(ctx);
-  const existing = ctx.store.get(id);
-  const pre = preconditionFailure(ctx, existing);
-  if (pre) return pre;
+  return putEntity(ctx, id, (existing) => writeApi(ctx, id, existing));
+};
+
+function writeApi(ctx: HandlerCtx, id: string, existing: ArmEntity | undefined): DoubleResponse {
   const props = bodyProperties(ctx);
   let imported: ReturnType<typeof importSwagger> | undefined;
   if (props.format !== undefined || props.value !== undefined) {
@@ -90,40 +85,28 @@ const putApi: ArmHandler = (ctx) => {
     }
   }
   const status = existing ? 200 : 201;
-  const opId = ctx.lro.start(
-    id,
-    ctx.fault?.kind === 'lroFailed',
-    () => {
-      const cur = ctx.store.get(id);
-      if (cur) cur.properties.provisioningState = 'Succeeded';
-    },
-    () => {
-      if (imported) {
-        for (const o of ctx.store.children(id, 'operations')) ctx.store.deleteTree(o.id);
-        ctx.store.reinsert(oldOps);
-      }
-      ctx.store.restore(id, existing);
-    },
-  );
-  const headers = ctx.lro.headers(ctx.base, ctx.parentId, id, ctx.apiVersion, opId, status);
+  const headers = startProvisioning(ctx, id, status, () => {
+    if (imported) {
+      for (const o of ctx.store.children(id, 'operations')) ctx.store.deleteTree(o.id);
+      ctx.store.reinsert(oldOps);
+    }
+    ctx.store.restore(id, existing);
+  });
   return ok(entity, status, apiProperties(entity), headers);
-};
+}
 
 const deleteApi: ArmHandler = (ctx) => {
   const id = apiId(ctx);
-  const existing = ctx.store.get(id);
-  if (!existing) return { status: 204 };
-  const pre = preconditionFailure(ctx, existing);
-  if (pre) return pre;
-  ctx.lro.settle(id);
-  const removed = ctx.store.deleteTree(id);
-  for (const link of ctx.store.list(`Microsoft.ApiManagement/service/products/apis`)) {
-    if (link.id.toLowerCase().startsWith(ctx.parentId.toLowerCase() + '/') && link.name.toLowerCase() === existing.name.toLowerCase()) {
-      removed.push(...ctx.store.deleteTree(link.id));
+  return deleteEntity(ctx, id, (existing) => {
+    ctx.lro.settle(id);
+    const removed = ctx.store.deleteTree(id);
+    for (const link of ctx.store.list(`Microsoft.ApiManagement/service/products/apis`)) {
+      if (link.id.toLowerCase().startsWith(ctx.parentId.toLowerCase() + '/') && link.name.toLowerCase() === existing.name.toLowerCase()) {
+        removed.push(...ctx.store.deleteTree(link.id));
+      }
     }
-  }
-  const opId = ctx.lro.start(id, ctx.fault?.kind === 'lroFailed', () => undefined, () => ctx.store.reinsert(removed));
-  return { status: 202, headers: ctx.lro.headers(ctx.base, ctx.parentId, id, ctx.apiVersion, opId, 202) };
+    return { status: 202, headers: startLro(ctx, id, 202, () => undefined, () => ctx.store.reinsert(removed)) };
+  });
 };
 
 const listOperations: ArmHandler = (ctx) => {
@@ -146,17 +129,15 @@ const getPolicy: ArmHandler = (ctx) => {
   return ok(e, 200, { value, format: want });
 };
 
-const headPolicy: ArmHandler = (ctx) => {
-  const e = ctx.store.get(policyId(ctx));
-  return e ? { status: 200, headers: { etag: e.etag } } : notFound('Entity');
-};
+const headPolicy: ArmHandler = (ctx) => headEntity(ctx, policyId(ctx));
 
 const putPolicy: ArmHandler = (ctx) => {
   if (!ctx.store.get(apiId(ctx))) return notFound('Api');
   const id = policyId(ctx);
-  const existing = ctx.store.get(id);
-  const pre = preconditionFailure(ctx, existing);
-  if (pre) return pre;
+  return putEntity(ctx, id, (existing) => writePolicy(ctx, id, existing));
+};
+
+function writePolicy(ctx: HandlerCtx, id: string, existing: ArmEntity | undefined): DoubleResponse {
   const props = bodyProperties(ctx);
   const format = String(props.format ?? 'xml');
   if (!POLICY_FORMATS.has(format)) return validationError('format', `'${format}' is not a valid policy format.`);
@@ -171,16 +152,14 @@ const putPolicy: ArmHandler = (ctx) => {
   if (missing.length) return validationError('value', `Cannot find a property '${missing[0]}'`);
   const e = ctx.store.put({ id, name: ctx.route.rest[3], type: `${T_API}/policies`, properties: { value, format } });
   return ok(e, existing ? 200 : 201);
-};
+}
 
 const deletePolicy: ArmHandler = (ctx) => {
   const id = policyId(ctx);
-  const existing = ctx.store.get(id);
-  if (!existing) return { status: 204 };
-  const pre = preconditionFailure(ctx, existing);
-  if (pre) return pre;
-  ctx.store.deleteTree(id);
-  return { status: 200 };
+  return deleteEntity(ctx, id, () => {
+    ctx.store.deleteTree(id);
+    return { status: 200 };
+  });
 };
 
 const poll: ArmHandler = (ctx): DoubleResponse => ctx.lro.poll(ctx.route.rest[2], ctx.req.url.pathname);

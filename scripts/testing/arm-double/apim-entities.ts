@@ -2,7 +2,7 @@
 import { notFound, validationError } from './arm-http';
 import { apiProperties, missingNamedValues } from './apim-apis';
 import type { ArmHandler, HandlerCtx } from './handler-context';
-import { bodyProperties, entityBody, ok, page, preconditionFailure } from './handler-context';
+import { bodyProperties, deleteEntity, entityBody, getEntity, headEntity, ok, page, putEntity, startProvisioning } from './handler-context';
 import type { ArmEntity } from './types';
 
 const T = 'Microsoft.ApiManagement/service';
@@ -11,21 +11,16 @@ function childId(ctx: HandlerCtx, depth = 2): string {
   return `${ctx.parentId}/${ctx.route.rest.slice(0, depth).join('/')}`;
 }
 
-function head(ctx: HandlerCtx): ReturnType<ArmHandler> {
-  const e = ctx.store.get(childId(ctx));
-  return e ? { status: 200, headers: { etag: e.etag } } : notFound('Entity');
-}
+const head: ArmHandler = (ctx) => headEntity(ctx, childId(ctx));
 
-function del(ctx: HandlerCtx): ReturnType<ArmHandler> {
+const del: ArmHandler = (ctx) => {
   const id = childId(ctx);
-  const existing = ctx.store.get(id);
-  if (!existing) return { status: 204 };
-  const pre = preconditionFailure(ctx, existing);
-  if (pre) return pre;
-  ctx.lro.settle(id);
-  ctx.store.deleteTree(id);
-  return { status: 200 };
-}
+  return deleteEntity(ctx, id, () => {
+    ctx.lro.settle(id);
+    ctx.store.deleteTree(id);
+    return { status: 200 };
+  });
+};
 
 /** NamedValue as APIM returns it: the value only when not secret. */
 function namedValueProps(e: ArmEntity): Record<string, unknown> {
@@ -36,32 +31,20 @@ function namedValueProps(e: ArmEntity): Record<string, unknown> {
 
 const putNamedValue: ArmHandler = (ctx) => {
   const id = childId(ctx);
-  const existing = ctx.store.get(id);
-  const pre = preconditionFailure(ctx, existing);
-  if (pre) return pre;
-  const props = bodyProperties(ctx);
-  if (props.value === undefined && props.keyVault === undefined) return validationError('value', "Either 'value' or 'keyVault' is required.");
-  ctx.lro.settle(id);
-  const { value, ...rest } = props;
-  const stored = { tags: [], secret: false, ...rest, provisioningState: 'InProgress' };
-  const e = ctx.store.put({ id, name: ctx.route.rest[1], type: `${T}/namedValues`, properties: stored, hidden: { value: value ?? '' } });
-  const status = existing ? 200 : 201;
-  const opId = ctx.lro.start(
-    id,
-    ctx.fault?.kind === 'lroFailed',
-    () => {
-      const cur = ctx.store.get(id);
-      if (cur) cur.properties.provisioningState = 'Succeeded';
-    },
-    () => ctx.store.restore(id, existing),
-  );
-  return ok(e, status, namedValueProps(e), ctx.lro.headers(ctx.base, ctx.parentId, id, ctx.apiVersion, opId, status));
+  return putEntity(ctx, id, (existing) => {
+    const props = bodyProperties(ctx);
+    if (props.value === undefined && props.keyVault === undefined) return validationError('value', "Either 'value' or 'keyVault' is required.");
+    ctx.lro.settle(id);
+    const { value, ...rest } = props;
+    const stored = { tags: [], secret: false, ...rest, provisioningState: 'InProgress' };
+    const e = ctx.store.put({ id, name: ctx.route.rest[1], type: `${T}/namedValues`, properties: stored, hidden: { value: value ?? '' } });
+    const status = existing ? 200 : 201;
+    const headers = startProvisioning(ctx, id, status, () => ctx.store.restore(id, existing));
+    return ok(e, status, namedValueProps(e), headers);
+  });
 };
 
-const getNamedValue: ArmHandler = (ctx) => {
-  const e = ctx.store.get(childId(ctx));
-  return e ? ok(e, 200, namedValueProps(e)) : notFound('NamedValue');
-};
+const getNamedValue: ArmHandler = (ctx) => getEntity(ctx, childId(ctx), 'NamedValue', namedValueProps);
 
 const listValue: ArmHandler = (ctx) => {
   const e = ctx.store.get(childId(ctx));
@@ -70,28 +53,23 @@ const listValue: ArmHandler = (ctx) => {
 
 const putBackend: ArmHandler = (ctx) => {
   const id = childId(ctx);
-  const existing = ctx.store.get(id);
-  const pre = preconditionFailure(ctx, existing);
-  if (pre) return pre;
-  const props = bodyProperties(ctx);
-  const missing = missingNamedValues(ctx, JSON.stringify(props.credentials ?? {}));
-  if (missing.length) return validationError('credentials', `Cannot find a property '${missing[0]}'`);
-  const e = ctx.store.put({ id, name: ctx.route.rest[1], type: `${T}/backends`, properties: props });
-  return ok(e, existing ? 200 : 201);
+  return putEntity(ctx, id, (existing) => {
+    const props = bodyProperties(ctx);
+    const missing = missingNamedValues(ctx, JSON.stringify(props.credentials ?? {}));
+    if (missing.length) return validationError('credentials', `Cannot find a property '${missing[0]}'`);
+    const e = ctx.store.put({ id, name: ctx.route.rest[1], type: `${T}/backends`, properties: props });
+    return ok(e, existing ? 200 : 201);
+  });
 };
 
-const getSimple = (what: string): ArmHandler => (ctx) => {
-  const e = ctx.store.get(childId(ctx));
-  return e ? ok(e) : notFound(what);
-};
+const getSimple = (what: string): ArmHandler => (ctx) => getEntity(ctx, childId(ctx), what);
 
 const putProduct: ArmHandler = (ctx) => {
   const id = childId(ctx);
-  const existing = ctx.store.get(id);
-  const pre = preconditionFailure(ctx, existing);
-  if (pre) return pre;
-  const e = ctx.store.put({ id, name: ctx.route.rest[1], type: `${T}/products`, properties: { state: 'notPublished', ...bodyProperties(ctx) } });
-  return ok(e, existing ? 200 : 201);
+  return putEntity(ctx, id, (existing) => {
+    const e = ctx.store.put({ id, name: ctx.route.rest[1], type: `${T}/products`, properties: { state: 'notPublished', ...bodyProperties(ctx) } });
+    return ok(e, existing ? 200 : 201);
+  });
 };
 
 /** ids for `products/{p}/apis/{a}`: the link, the product and the API. */

@@ -1,7 +1,7 @@
 /** What every ARM double handler gets, plus the shared entity/If-Match/paging helpers. */
 import type { DoubleRequest, DoubleResponse, FaultDecision } from '../doubles-common';
 import type { ArmRoute } from './arm-http';
-import { armError } from './arm-http';
+import { armError, notFound } from './arm-http';
 import type { LroTracker } from './lro';
 import type { ArmStore } from './state';
 import type { ArmEntity } from './types';
@@ -47,6 +47,46 @@ export function preconditionFailure(ctx: HandlerCtx, existing: ArmEntity | undef
   return armError(412, 'PreconditionFailed', existing
     ? `The entity has been modified since it was read (If-Match ${ifMatch} does not match the current ETag ${existing.etag}); re-read it and retry.`
     : `The entity does not exist, so If-Match ${ifMatch} cannot match.`);
+}
+
+/** HEAD of an entity: 200 with its ETag, else 404. */
+export function headEntity(ctx: HandlerCtx, id: string): DoubleResponse {
+  const e = ctx.store.get(id);
+  return e ? { status: 200, headers: { etag: e.etag } } : notFound('Entity');
+}
+
+/** GET of an entity: 200 with its ETag and body (`view` picks the properties), else 404 naming `what`. */
+export function getEntity(ctx: HandlerCtx, id: string, what: string, view?: (e: ArmEntity) => Record<string, unknown>): DoubleResponse {
+  const e = ctx.store.get(id);
+  return e ? ok(e, 200, view?.(e)) : notFound(what);
+}
+
+/** A conditional PUT: If-Match checked against the current entity, then `write(existing)` answers. */
+export function putEntity(ctx: HandlerCtx, id: string, write: (existing: ArmEntity | undefined) => DoubleResponse): DoubleResponse {
+  const existing = ctx.store.get(id);
+  return preconditionFailure(ctx, existing) ?? write(existing);
+}
+
+/** A conditional DELETE: 204 when there is nothing to delete, If-Match, then `remove(existing)` answers. */
+export function deleteEntity(ctx: HandlerCtx, id: string, remove: (existing: ArmEntity) => DoubleResponse): DoubleResponse {
+  const existing = ctx.store.get(id);
+  if (!existing) return { status: 204 };
+  return preconditionFailure(ctx, existing) ?? remove(existing);
+}
+
+/** Starts an LRO on `id` (it fails, running `onFail`, under the lroFailed fault); returns the headers for `status`. */
+export function startLro(ctx: HandlerCtx, id: string, status: number, onSucceed: () => void, onFail: () => void): Record<string, string> {
+  const opId = ctx.lro.start(id, ctx.fault?.kind === 'lroFailed', onSucceed, onFail);
+  return ctx.lro.headers(ctx.base, ctx.parentId, id, ctx.apiVersion, opId, status);
+}
+
+/** The LRO of a write that left `id` InProgress: Succeeded when it ends, `rollback` when it fails. */
+export function startProvisioning(ctx: HandlerCtx, id: string, status: number, rollback: () => void): Record<string, string> {
+  const succeed = (): void => {
+    const cur = ctx.store.get(id);
+    if (cur) cur.properties.provisioningState = 'Succeeded';
+  };
+  return startLro(ctx, id, status, succeed, rollback);
 }
 
 /** A page of a collection with `nextLink` (honours `$top`/`$skip`). */
