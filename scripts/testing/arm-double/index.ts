@@ -3,8 +3,8 @@
  * (2025-05-01) operations the deploy uses. Every request and response is checked against the anchor specs with
  * oav; mismatches become `violations` and a loud 500. Behaviour spec: arm-double.md.
  */
-import type { DoubleRequest, DoubleResponse, FaultDecision, FaultKind, FaultSpec, LiveRequest, SpecSetName } from '../doubles-common';
-import { checkBearer, checkRequest, checkResponse, FaultInjector, requiredHeaders, specValidator, startHttpsDouble } from '../doubles-common';
+import type { DoubleRequest, DoubleResponse, FaultDecision, FaultKind, LiveRequest, LoggedDouble, SpecSetName } from '../doubles-common';
+import { checkBearer, checkRequest, checkResponse, decideFault, dropIfAfterWrite, FaultInjector, requiredHeaders, specValidator, startLoggedDouble } from '../doubles-common';
 import { APIM_API_HANDLERS } from './apim-apis';
 import { APIM_ENTITY_HANDLERS } from './apim-entities';
 import { actionMatches, armAction, armError, armHeaders, isWrite, parseArmPath } from './arm-http';
@@ -17,15 +17,8 @@ import { WEB_HANDLERS } from './web-handlers';
 
 export type { ArmDoubleOptions, ArmEntity, ArmLogEntry, ArmSeed, ArmViolation } from './types';
 
-/** A running ARM double. */
-export interface ArmDouble {
-  url: string;
-  port: number;
-  close(): Promise<void>;
-  /** Request log (method, path, api-version, status, operationId, write, fault). */
-  requests: ArmLogEntry[];
-  /** Contract problems; a legitimate test run leaves this empty. */
-  violations: ArmViolation[];
+/** A running ARM double; `requests` logs method, path, api-version, status, operationId, write and fault. */
+export interface ArmDouble extends LoggedDouble<ArmLogEntry, ArmViolation> {
   state: {
     /** Deep copies of stored entities, optionally by type (e.g. `Microsoft.ApiManagement/service/apis`). */
     resources(type?: string): ArmEntity[];
@@ -35,15 +28,9 @@ export interface ArmDouble {
   };
   ids: { service(rg: string, name: string): string; site(rg: string, name: string): string };
   seed(s: ArmSeed): void;
-  inject(f: FaultSpec): void;
-  setFaultRate(rate: number, kinds?: readonly FaultKind[], seed?: number): void;
-  /** Faults that fired so far. */
-  faultsFired(): FaultInjector['fired'];
   setDenyActions(actions: string[]): void;
   /** Changes the added latency per request (ms). */
   setLatency(ms: number): void;
-  /** Number of state-changing requests received (PUT/PATCH/DELETE/non-list POST; polling excluded). */
-  writes(): number;
   /** Clears resources, logs, violations, faults and pending LROs. */
   reset(): void;
 }
@@ -108,25 +95,25 @@ export async function startArmDouble(options: ArmDoubleOptions): Promise<ArmDoub
     if (log.write) (['conflict', 'preconditionFailed', 'dropAfterWrite'] as FaultKind[]).forEach((k) => eligible.add(k));
     if (LRO_STARTS.has(key)) eligible.add('lroFailed');
     if (isPoll) eligible.delete('authorizationFailed');
-    const fault = faults.decide(req.method, req.url.pathname, eligible);
-    if (fault) log.fault = fault.kind;
+    const fault = decideFault(faults, req, log, eligible);
     const early = fault && faultResponse(fault, forbidden);
     if (early) return early;
     ctx.fault = fault;
-    const res = handler(ctx);
-    if (fault?.kind === 'dropAfterWrite') return { ...res, drop: true };
-    return res;
+    return dropIfAfterWrite(handler(ctx), fault);
   };
 
-  const server = await startHttpsDouble(async (req) => {
+  const entry = (req: DoubleRequest): ArmLogEntry => {
     const log: ArmLogEntry = { method: req.method, path: req.url.pathname, apiVersion: req.url.searchParams.get('api-version') ?? undefined, status: 0, write: false };
     const route = parseArmPath(req.url.pathname);
+    log.write = route?.shape !== 'tenant/operationresults/*' && isWrite(req.method, req.url.pathname);
+    return log;
+  };
+
+  /** ARM's own headers, a JSON content type, and the response checked against the spec (a mismatch → loud 500). */
+  const answer = async (req: DoubleRequest, log: ArmLogEntry, handled: DoubleResponse): Promise<DoubleResponse> => {
+    const route = parseArmPath(req.url.pathname);
     const isPoll = route?.shape === 'tenant/operationresults/*';
-    log.write = !isPoll && isWrite(req.method, req.url.pathname);
-    requests.push(log);
-    if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
-    let res = await handle(req, log);
-    res = { ...res, headers: { ...armHeaders(req), ...(res.headers ?? {}) } };
+    let res: DoubleResponse = { ...handled, headers: { ...armHeaders(req), ...(handled.headers ?? {}) } };
     if (res.body !== undefined && typeof res.body === 'object' && !Object.keys(res.headers!).some((h) => h.toLowerCase() === 'content-type')) {
       res.headers!['content-type'] = 'application/json; charset=utf-8';
     }
@@ -140,17 +127,14 @@ export async function startArmDouble(options: ArmDoubleOptions): Promise<ArmDoub
         res.headers!['content-type'] = 'application/json; charset=utf-8';
       }
     }
-    log.status = res.drop ? 0 : res.status;
     return res;
-  });
-  base = server.url;
+  };
+
+  const double = await startLoggedDouble({ faults, requests, violations, entry, latencyMs: () => latencyMs, handle: async (req, log) => answer(req, log, await handle(req, log)) });
+  base = double.url;
 
   return {
-    url: server.url,
-    port: server.port,
-    close: server.close,
-    requests,
-    violations,
+    ...double,
     state: {
       resources: (type) => store.list(type),
       get: (id) => (store.get(id) ? structuredClone(store.get(id)) : undefined),
@@ -158,16 +142,12 @@ export async function startArmDouble(options: ArmDoubleOptions): Promise<ArmDoub
     },
     ids: { service: (rg, n) => store.serviceId(rg, n), site: (rg, n) => store.siteId(rg, n) },
     seed: (s) => store.seed(s),
-    inject: (f) => faults.inject(f),
-    setFaultRate: (rate, kinds, seed) => faults.setRate(rate, kinds, seed),
-    faultsFired: () => faults.fired,
     setDenyActions: (a) => {
       deny = [...a];
     },
     setLatency: (ms) => {
       latencyMs = ms;
     },
-    writes: () => requests.filter((r) => r.write).length,
     reset: () => {
       store.clear();
       lro.clear();

@@ -4,8 +4,8 @@
  * Any Host header is accepted, so a deployer reaches it through an explicit SCM base URL. Behaviour: scm-double.md.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { BearerOptions, DoubleRequest, DoubleResponse, FaultKind, FaultSpec } from '../doubles-common';
-import { checkBearer, FaultInjector, startHttpsDouble } from '../doubles-common';
+import type { BearerOptions, DoubleRequest, DoubleResponse, FaultKind, FaultSpec, LoggedDouble } from '../doubles-common';
+import { checkBearer, decideFault, dropIfAfterWrite, FaultInjector, startLoggedDouble } from '../doubles-common';
 import { packageProblems, zipEntries } from './zip-check';
 
 /** Options of `startScmDouble`. */
@@ -54,22 +54,12 @@ export interface ScmDeployment {
 /** One line of the request log. */
 export interface ScmLogEntry { method: string; path: string; host?: string; status: number; write: boolean; fault?: FaultKind }
 
-/** A running SCM double. */
-export interface ScmDouble {
-  url: string;
-  port: number;
-  close(): Promise<void>;
-  requests: ScmLogEntry[];
-  violations: Array<{ method: string; url: string; problems: string[] }>;
+/** A running SCM double; `writes()` counts deployment POSTs. */
+export interface ScmDouble extends LoggedDouble<ScmLogEntry, { method: string; url: string; problems: string[] }> {
   /** All deployments, oldest first. */
   deployments: ScmDeployment[];
   /** The package currently live (after the last successful deployment). */
   current(): { sha256: string; files: string[]; deploymentId: string; message: string } | undefined;
-  inject(f: FaultSpec): void;
-  setFaultRate(rate: number, kinds?: readonly FaultKind[], seed?: number): void;
-  faultsFired(): FaultInjector['fired'];
-  /** Number of deployment POSTs received. */
-  writes(): number;
   reset(): void;
 }
 
@@ -176,8 +166,7 @@ export async function startScmDouble(options: ScmDoubleOptions = {}): Promise<Sc
     if (denied) return text(401, `Unauthorized: ${denied}`, { 'www-authenticate': 'Bearer' });
     const eligible = new Set<FaultKind>(['throttle', 'serverError', 'unavailable', 'drop']);
     if (log.write) ['conflict', 'lroFailed', 'dropAfterWrite'].forEach((k) => eligible.add(k as FaultKind));
-    const fault = faults.decide(req.method, req.url.pathname, eligible);
-    if (fault) log.fault = fault.kind;
+    const fault = decideFault(faults, req, log, eligible);
     const ra = { 'retry-after': String(fault?.retryAfterSeconds ?? 0) };
     switch (fault?.kind) {
       case 'throttle': return text(429, 'Too many requests (injected fault).', ra);
@@ -193,31 +182,17 @@ export async function startScmDouble(options: ScmDoubleOptions = {}): Promise<Sc
     else if (key === 'GET /api/deployments') res = { status: 200, body: [...deployments].reverse() };
     else if (key === 'GET /api/deployments/latest') res = status(deployments[deployments.length - 1]);
     else res = status(deployments.find((d) => d.id === req.url.pathname.split('/').pop()));
-    return fault?.kind === 'dropAfterWrite' ? { ...res, drop: true } : res;
+    return dropIfAfterWrite(res, fault);
   };
 
-  const server = await startHttpsDouble(async (req) => {
-    const log: ScmLogEntry = { method: req.method, path: req.url.pathname, host: req.headers.host, status: 0, write: req.method === 'POST' };
-    requests.push(log);
-    if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
-    const res = await handle(req, log);
-    log.status = res.drop ? 0 : res.status;
-    return res;
-  });
-  base = server.url;
+  const entry = (req: DoubleRequest): ScmLogEntry => ({ method: req.method, path: req.url.pathname, host: req.headers.host, status: 0, write: req.method === 'POST' });
+  const double = await startLoggedDouble({ faults, requests, violations, entry, latencyMs: () => options.latencyMs ?? 0, handle });
+  base = double.url;
 
   return {
-    url: server.url,
-    port: server.port,
-    close: server.close,
-    requests,
-    violations,
+    ...double,
     deployments,
     current: () => (current ? { ...current, files: [...current.files] } : undefined),
-    inject: (f) => faults.inject(f),
-    setFaultRate: (rate, kinds, seed) => faults.setRate(rate, kinds, seed),
-    faultsFired: () => faults.fired,
-    writes: () => requests.filter((r) => r.write).length,
     reset: () => {
       requests.length = 0;
       violations.length = 0;
