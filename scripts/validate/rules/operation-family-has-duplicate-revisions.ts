@@ -1,6 +1,6 @@
 import type { Rule } from '../types';
-import { isObj } from '../swagger-walk';
 import { ptr } from '../pointer';
+import { operationFamilies } from './operation-families';
 
 /** Operations of one x-ms-api-annotation family have distinct revisions. */
 export const rule: Rule = {
@@ -10,12 +10,7 @@ export const rule: Rule = {
   file: 'apiDefinition.swagger.json',
   description: "Operations of one x-ms-api-annotation family have distinct revisions.",
   check(ctx) {
-    const families = new Map<string, Array<{ o: (typeof ctx.operations)[number]; a: Record<string, unknown> }>>();
-    for (const o of ctx.operations) {
-      const a = o.op['x-ms-api-annotation'];
-      if (isObj(a) && typeof a.family === 'string') (families.get(a.family) ?? families.set(a.family, []).get(a.family)!).push({ o, a });
-    }
-    for (const [family, members] of families) {
+    for (const [family, members] of operationFamilies(ctx)) {
       const seen = new Set<unknown>();
       for (const m of members) {
         if (m.a.revision === undefined) continue;
