@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
-import { dynamicUses, operationById, successSchema, schemaAtPath, isOpen } from '../dynamic';
+import { schemaAtPath } from '../dynamic';
+import { invokedResponses } from './invoked-operation-responses';
 
 /** x-ms-dynamic-values value-collection (and x-ms-dynamic-list itemsPath) points at an array in the invoked operation's success response. */
 export const rule: Rule = {
@@ -9,12 +10,7 @@ export const rule: Rule = {
   file: 'apiDefinition.swagger.json',
   description: "x-ms-dynamic-values value-collection (and x-ms-dynamic-list itemsPath) points at an array in the invoked operation's success response.",
   check(ctx) {
-    for (const d of dynamicUses(ctx)) {
-      const path = d.key === 'x-ms-dynamic-values' ? d.value['value-collection'] : d.key === 'x-ms-dynamic-list' ? d.value.itemsPath : undefined;
-      if (typeof path !== 'string' || path === '') continue;
-      const target = operationById(ctx, d.value.operationId);
-      const root = target && successSchema(ctx, target);
-      if (!root || isOpen(root) || root['x-ms-dynamic-schema'] !== undefined) continue;
+    for (const { use: d, path, root } of invokedResponses(ctx)) {
       const at = schemaAtPath(ctx, root, path);
       if (at && at.type !== 'array' && at.items === undefined) ctx.report({ message: `The dynamic operation expects an array on the specified path '${path}' which should be defined in the successful response of the invoked operation '${String(d.value.operationId)}'.`, pointer: d.pointer });
     }
