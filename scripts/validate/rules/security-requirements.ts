@@ -23,3 +23,12 @@ export function forEachSecurityRequirement(ctx: RuleContext, visit: (name: strin
   each(ctx.swagger?.security, '/security');
   for (const o of ctx.operations) each(o.op.security, ptr(o.pointer, 'security'));
 }
+
+/** Like {@link forEachSecurityRequirement}, only for entries whose definition is an object and value an array. */
+export function forEachDefinedRequirement(ctx: RuleContext, visit: (name: string, def: JsonObject, scopes: unknown[], pointer: string) => void): void {
+  const defs = securityDefinitions(ctx);
+  forEachSecurityRequirement(ctx, (name, scopes, pointer) => {
+    const d = defs[name];
+    if (isObj(d) && Array.isArray(scopes)) visit(name, d, scopes, pointer);
+  });
+}
