@@ -78,7 +78,7 @@ async function applyStep<Ctx>(s: Step<Ctx>, ctx: Ctx, opts: RunOptions): Promise
       const retry = !isCkError(e) && isRetryable(e) && attempt + 1 < opts.retry.attempts;
       if (!retry) throw e;
       opts.stats.retries++;
-      await sleep(backoffMs(attempt, opts.retry));
+      await (opts.retry.sleep ?? sleep)(backoffMs(attempt, opts.retry));
     }
   }
 }

@@ -16,6 +16,8 @@ export interface RetryOptions {
   lroTimeoutMs: number;
   /** Poll interval for LROs and deployments in ms; undefined = what the server's Retry-After says. */
   pollIntervalMs?: number;
+  /** How to wait between attempts (default: the real setTimeout-based `sleep`); tests pass a recorder instead. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export const DEFAULT_RETRY: RetryOptions = { attempts: 6, baseDelayMs: 500, maxDelayMs: 60_000, lroTimeoutMs: 600_000 };
@@ -76,11 +78,12 @@ export async function withRetry<T>(fn: () => Promise<T>, opts: RetryOptions, sta
     } catch (e) {
       if (attempt + 1 >= opts.attempts || !isTransient(e)) throw e;
       if (stats) stats.retries++;
-      await sleep(backoffMs(attempt, opts, azureErrorInfo(e).retryAfterMs));
+      await (opts.sleep ?? sleep)(backoffMs(attempt, opts, azureErrorInfo(e).retryAfterMs));
     }
   }
 }
 
+/** Waits `ms` on a real timer (the default of `RetryOptions.sleep`). */
 export function sleep(ms: number): Promise<void> {
   return ms <= 0 ? Promise.resolve() : new Promise((r) => setTimeout(r, ms));
 }

@@ -112,16 +112,40 @@ describe('retry policy', () => {
     expect(needsReplan(rest(403, 'AuthorizationFailed'))).toBe(false);
   });
 
-  it('honours Retry-After from the response headers', async () => {
+  it('honours Retry-After from the response headers and keeps backoff within its bounds', async () => {
+    const asked: number[] = [];
+    const record = async (ms: number) => void asked.push(ms);
+    const headers = (v: string) => ({ get: (h: string) => (h === 'retry-after' ? v : undefined) });
     let n = 0;
-    const t0 = Date.now();
-    const headers = { get: (h: string) => (h === 'retry-after' ? '0.05' : undefined) };
-    await withRetry(async () => {
-      if (n++ === 0) throw { statusCode: 429, response: { headers } };
-      return 1;
-    }, { ...DEFAULT_RETRY, baseDelayMs: 0 });
-    expect(n).toBe(2);
-    expect(Date.now() - t0).toBeGreaterThanOrEqual(45);
+    // attempt 0: 429 Retry-After 3s; attempt 1: 503 Retry-After 0.05s; attempt 2: 500 without Retry-After; then success.
+    const failures = [
+      { statusCode: 429, response: { headers: headers('3') } },
+      { statusCode: 503, response: { headers: headers('0.05') } },
+      { statusCode: 500 },
+    ];
+    const o = { ...DEFAULT_RETRY, baseDelayMs: 100, maxDelayMs: 10_000, sleep: record };
+    const stats = { retries: 0 };
+    await expect(withRetry(async () => {
+      if (n < failures.length) throw failures[n++];
+      return 'ok';
+    }, o, stats)).resolves.toBe('ok');
+    expect(stats.retries).toBe(3);
+    expect(asked).toHaveLength(3);
+    expect(asked[0]).toBeGreaterThanOrEqual(3000);
+    expect(asked[1]).toBeGreaterThanOrEqual(50);
+    // Full jitter: attempt k waits in [0, min(max, base * 2^k)).
+    expect(asked[1]).toBeLessThanOrEqual(Math.max(50, 100 * 2 ** 1));
+    expect(asked[2]).toBeGreaterThanOrEqual(0);
+    expect(asked[2]).toBeLessThan(100 * 2 ** 2);
+    for (const ms of asked) expect(ms).toBeLessThanOrEqual(o.maxDelayMs);
+  });
+
+  it('caps a Retry-After above maxDelayMs and gives up after the last attempt', async () => {
+    const asked: number[] = [];
+    const o = { ...DEFAULT_RETRY, attempts: 3, baseDelayMs: 10, maxDelayMs: 2000, sleep: async (ms: number) => void asked.push(ms) };
+    const err = { statusCode: 429, response: { headers: { get: (h: string) => (h === 'retry-after' ? '120' : undefined) } } };
+    await expect(withRetry(async () => { throw err; }, o)).rejects.toBe(err);
+    expect(asked).toEqual([2000, 2000]);
   });
 });
 
