@@ -7,10 +7,23 @@ const path = require('node:path');
 const { ensureTestCa } = require('./tls/test-ca.js');
 
 const { certFile } = ensureTestCa();
+const root = path.resolve(__dirname, '../..');
+
+// ts-jest only transpiles (fast, per file); the whole-project type check runs once here, before a full run.
+// A run narrowed to some paths (`npm test -- scripts/spec`) skips it.
+if (!process.argv.slice(2).some((a) => !a.startsWith('-'))) {
+  process.stderr.write('npm test: type-checking the project (tsc --noEmit)…\n');
+  const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json'], { stdio: 'inherit', cwd: root });
+  if (tsc.status !== 0) {
+    process.stderr.write('npm test: type errors above; fix them before the tests run.\n');
+    process.exit(1);
+  }
+}
+
 const jestBin = require.resolve('jest/bin/jest');
 const r = spawnSync(process.execPath, [jestBin, ...process.argv.slice(2)], {
   stdio: 'inherit',
-  cwd: path.resolve(__dirname, '../..'),
+  cwd: root,
   env: { ...process.env, NODE_EXTRA_CA_CERTS: certFile },
 });
 process.exit(r.status === null ? 2 : r.status);

@@ -2,17 +2,16 @@
  * The development corpus (70 connectors Microsoft merged) beside the repo: `../shared/anchors/connectors-dev`.
  * Tests and the bench read it from there (it exists beside the clone in CI too).
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { anchorsPath, DEFAULT_ANCHORS_DIR } from '../testing/anchors';
 
-/** Absolute path of the corpus folder. */
-export const CORPUS_DIR = path.resolve(__dirname, '../../../shared/anchors/connectors-dev');
+/** Absolute path of the corpus folder (CK_ANCHORS_DIR honoured). */
+export const CORPUS_DIR = process.env.CK_ANCHORS_DIR ? path.resolve(process.env.CK_ANCHORS_DIR, 'connectors-dev') : path.join(DEFAULT_ANCHORS_DIR, 'connectors-dev');
 
 /** Connector folder names of the corpus, sorted; throws a clear error when the corpus is absent. */
 export function corpusConnectors(): string[] {
-  if (!existsSync(CORPUS_DIR)) {
-    throw new Error(`The development corpus is missing: expected ${CORPUS_DIR} (../shared/anchors/connectors-dev beside the repository). Check out shared/ next to the repo.`);
-  }
+  anchorsPath('connectors-dev');
   return readdirSync(CORPUS_DIR)
     .filter((n) => statSync(path.join(CORPUS_DIR, n)).isDirectory())
     .sort();

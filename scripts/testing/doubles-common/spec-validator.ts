@@ -3,10 +3,11 @@
  * slow part, ~0.5 s). Requests are checked before the double handles them, responses before they are sent.
  */
 import * as path from 'node:path';
+import { anchorsPath } from '../anchors';
 
-/** The anchors folder: ../shared/anchors beside the repo, or CK_ANCHORS_DIR. */
+/** The anchors folder: ../shared/anchors beside the repo, or CK_ANCHORS_DIR; a clear error when it is missing. */
 export function anchorsDir(): string {
-  return process.env.CK_ANCHORS_DIR ?? path.resolve(__dirname, '../../../../shared/anchors');
+  return anchorsPath();
 }
 
 /** The two spec copies the ARM double validates against. */
