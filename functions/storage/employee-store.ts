@@ -6,12 +6,10 @@ import type { TableClient } from '@azure/data-tables';
 import { odata } from '@azure/data-tables';
 import type { Address, CreateEmployeeRequest, Employee, EmploymentStatus, EmploymentType, UpdateEmployeeRequest } from '../models/employee';
 import { ApiErrorCode, apiError } from '../errors';
-import { createTableClient, readTableSettings, type TableSettings } from './table-client';
+import { createTableClient, DEFAULT_STORAGE_TIMEOUT_MS, readTableSettings, type TableSettings } from './table-client';
 import { isConflict, isNotFound, isPreconditionFailed, storageFailure } from './storage-errors';
 
 const PARTITION = 'employee';
-/** Upper bound on the whole of one storage call, retries included. */
-const CALL_TIMEOUT_MS = 10_000;
 
 interface EmployeeEntity {
   partitionKey: string;
@@ -40,11 +38,19 @@ export interface ListQuery {
 
 export class EmployeeStore {
   private ready?: Promise<void>;
-  constructor(private readonly client: TableClient) {}
+  /** @param timeoutMs upper bound on the whole of one storage call, retries included. */
+  constructor(
+    private readonly client: TableClient,
+    private readonly timeoutMs: number = DEFAULT_STORAGE_TIMEOUT_MS,
+  ) {}
+
+  private signal(): AbortSignal {
+    return AbortSignal.timeout(this.timeoutMs);
+  }
 
   /** Creates the table on first use; a failed attempt is retried on the next call. */
   private ensureTable(): Promise<void> {
-    this.ready ??= this.client.createTable({ abortSignal: AbortSignal.timeout(CALL_TIMEOUT_MS) }).then(
+    this.ready ??= this.client.createTable({ abortSignal: this.signal() }).then(
       () => undefined,
       (e) => {
         this.ready = undefined;
@@ -61,7 +67,7 @@ export class EmployeeStore {
     if (q.department) filter += ` and ${odata`department eq ${q.department}`}`;
     if (q.status) filter += ` and ${odata`status eq ${q.status}`}`;
     try {
-      const pages = this.client.listEntities<EmployeeEntity>({ queryOptions: { filter }, abortSignal: AbortSignal.timeout(CALL_TIMEOUT_MS) }).byPage({ maxPageSize: q.top, continuationToken: q.continuationToken });
+      const pages = this.client.listEntities<EmployeeEntity>({ queryOptions: { filter }, abortSignal: this.signal() }).byPage({ maxPageSize: q.top, continuationToken: q.continuationToken });
       const first = await pages.next();
       if (first.done || !first.value) return { value: [] };
       const page = first.value as EmployeeEntity[] & { continuationToken?: string };
@@ -74,7 +80,7 @@ export class EmployeeStore {
   async get(id: string): Promise<Employee> {
     await this.ensureTable();
     try {
-      return toEmployee(await this.client.getEntity<EmployeeEntity>(PARTITION, id, { abortSignal: AbortSignal.timeout(CALL_TIMEOUT_MS) }));
+      return toEmployee(await this.client.getEntity<EmployeeEntity>(PARTITION, id, { abortSignal: this.signal() }));
     } catch (e) {
       if (isNotFound(e)) throw notFound(id);
       throw storageFailure(e);
@@ -101,7 +107,7 @@ export class EmployeeStore {
       updatedAt: now,
     });
     try {
-      const r = await this.client.createEntity(entity, { abortSignal: AbortSignal.timeout(CALL_TIMEOUT_MS) });
+      const r = await this.client.createEntity(entity, { abortSignal: this.signal() });
       return toEmployee({ ...entity, etag: r.etag });
     } catch (e) {
       if (isConflict(e)) {
@@ -118,7 +124,7 @@ export class EmployeeStore {
     const { workAddress, ...rest } = patch;
     const changes = stripUndefined({ partitionKey: PARTITION, rowKey: id, ...rest, workAddressJson: workAddress ? JSON.stringify(workAddress) : undefined, updatedAt: new Date() });
     try {
-      await this.client.updateEntity(changes, 'Merge', { etag, abortSignal: AbortSignal.timeout(CALL_TIMEOUT_MS) });
+      await this.client.updateEntity(changes, 'Merge', { etag, abortSignal: this.signal() });
     } catch (e) {
       if (isNotFound(e)) throw notFound(id);
       if (isPreconditionFailed(e)) throw stale(id);
@@ -131,7 +137,7 @@ export class EmployeeStore {
     if (etag !== '*' && !isEtag(etag)) throw stale(id);
     await this.ensureTable();
     try {
-      await this.client.deleteEntity(PARTITION, id, { etag, abortSignal: AbortSignal.timeout(CALL_TIMEOUT_MS) });
+      await this.client.deleteEntity(PARTITION, id, { etag, abortSignal: this.signal() });
     } catch (e) {
       if (isNotFound(e)) throw notFound(id);
       if (isPreconditionFailed(e)) throw stale(id);
@@ -183,6 +189,6 @@ let shared: { key: string; store: EmployeeStore } | undefined;
 /** The process-wide store for the current app settings (re-created if the settings change, e.g. in tests). */
 export function employeeStore(settings: TableSettings = readTableSettings()): EmployeeStore {
   const key = JSON.stringify(settings);
-  if (shared?.key !== key) shared = { key, store: new EmployeeStore(createTableClient(settings)) };
+  if (shared?.key !== key) shared = { key, store: new EmployeeStore(createTableClient(settings), settings.timeoutMs) };
   return shared.store;
 }

@@ -26,3 +26,11 @@ describe('storage settings', () => {
     expect(isHttpError(err) && err.status === 503 && err.code === 'STORAGE_NOT_CONFIGURED' && /AzureWebJobsStorage/.test(err.hint ?? '')).toBe(true);
   });
 });
+
+describe('storage timeout setting', () => {
+  it('STORAGE_TIMEOUT_MS sets the per-call bound; missing or invalid → 10 s', () => {
+    expect(readTableSettings({ STORAGE_TIMEOUT_MS: '250' }).timeoutMs).toBe(250);
+    expect(readTableSettings({}).timeoutMs).toBe(10_000);
+    expect(readTableSettings({ STORAGE_TIMEOUT_MS: 'soon' }).timeoutMs).toBe(10_000);
+  });
+});

@@ -11,6 +11,9 @@ import { ApiErrorCode, apiError } from '../errors';
 /** Per-try timeout and retry budget; worst case ≈ 3 tries × tryTimeout + small back-off. */
 export const STORAGE_RETRY = { maxRetries: 2, retryDelayInMs: 100, maxRetryDelayInMs: 400, tryTimeoutInMs: 4000 } as const;
 
+/** Default upper bound on one storage call, retries included (app setting STORAGE_TIMEOUT_MS overrides it). */
+export const DEFAULT_STORAGE_TIMEOUT_MS = 10_000;
+
 export interface TableSettings {
   connectionString?: string;
   tableServiceUri?: string;
@@ -18,6 +21,8 @@ export interface TableSettings {
   /** `managedidentity` (the Functions convention) → ManagedIdentityCredential; otherwise DefaultAzureCredential. */
   credential?: string;
   tableName: string;
+  /** Upper bound on one storage call, retries included (STORAGE_TIMEOUT_MS; default 10 s). */
+  timeoutMs?: number;
 }
 
 /** Reads the storage settings from app settings (environment). */
@@ -30,7 +35,13 @@ export function readTableSettings(env: NodeJS.ProcessEnv = process.env): TableSe
     clientId: env.AzureWebJobsStorage__clientId || undefined,
     credential: env.AzureWebJobsStorage__credential || undefined,
     tableName: env.EMPLOYEES_TABLE || 'Employees',
+    timeoutMs: positiveInt(env.STORAGE_TIMEOUT_MS) ?? DEFAULT_STORAGE_TIMEOUT_MS,
   };
+}
+
+function positiveInt(v: string | undefined): number | undefined {
+  const n = v ? Number(v) : NaN;
+  return Number.isInteger(n) && n > 0 ? n : undefined;
 }
 
 function options(allowInsecureConnection: boolean): TableServiceClientOptions {

@@ -2,6 +2,7 @@
  * The sample Employee API end to end: built with `connectorkit build`, served by the local host over HTTP,
  * storage on Azurite and tokens from the dev issuer (both started by startDevServices, on free ports).
  */
+import * as net from 'node:net';
 import * as path from 'node:path';
 import { RecordingIoHost, SilentIoHost } from '../core/io';
 import { startHost, type HostHandle } from '../host';
@@ -179,6 +180,26 @@ describe('sample API through the local host', () => {
       expect(body.error.hint).toMatch(/Azurite/);
     } finally {
       await down.close();
+    }
+  });
+
+  it('storage accepts connections but never answers → 503 STORAGE_UNAVAILABLE with a hint (STORAGE_TIMEOUT_MS)', async () => {
+    const sockets = new Set<net.Socket>();
+    const silent = net.createServer((s) => void sockets.add(s));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as net.AddressInfo).port;
+    const env = { ...dev.env, STORAGE_TIMEOUT_MS: '300', AzureWebJobsStorage: dev.env.AzureWebJobsStorage!.replace(/:\d+\/devstoreaccount1/, `:${port}/devstoreaccount1`) };
+    const hung = await startHost({ appDir: project.appDir, port: 0, io: new SilentIoHost(), env });
+    try {
+      const r = await fetch(`${hung.url}/api/employees/E000001`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(30_000) });
+      const body = (await r.json()) as { error: { code: string; hint?: string } };
+      expect([r.status, body.error.code]).toEqual([503, 'STORAGE_UNAVAILABLE']);
+      expect(body.error.hint).toMatch(/STORAGE_TIMEOUT_MS/);
+      expect(sockets.size).toBeGreaterThan(0);
+    } finally {
+      await hung.close();
+      for (const s of sockets) s.destroy();
+      await new Promise((resolve) => silent.close(resolve));
     }
   });
 
