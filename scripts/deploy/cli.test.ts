@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { RecordingIoHost } from '../core/io';
 import { isCkError } from '../core/errors';
 import { deploy } from './deploy';
-import { startDoubles, makeProject, cliEnv, deployOptions, type Doubles } from './testdata/harness';
+import { startDoubles, makeProject, cliEnv, deployOptions, secretFiles, type Doubles } from './testdata/harness';
 
 const BIN = path.resolve(__dirname, '../bin/connectorkit.js');
 
@@ -33,6 +33,8 @@ describe('connectorkit deploy (CLI, child process)', () => {
     root = makeProject(d);
   });
   afterAll(() => d.close());
+  // The --client-secret-file target lives outside the project (a separate temp dir); nothing else may hold a secret.
+  afterEach(() => expect(secretFiles(d, root)).toEqual([]));
 
   it('--plan prints every change and writes nothing', async () => {
     const r = await cli('--plan');

@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { startDoubles, makeProject, deployOptions, recordedDeploy, type Doubles } from './testdata/harness';
+import { startDoubles, makeProject, deployOptions, recordedDeploy, secretFiles, type Doubles } from './testdata/harness';
 
 describe('deploy variants', () => {
   let d: Doubles;
@@ -20,7 +20,10 @@ describe('deploy variants', () => {
     for (const secret of d.secrets()) expect(all).not.toContain(secret);
     await d.close();
   });
-  afterEach(() => expect(d.violations()).toEqual([]));
+  afterEach(() => {
+    expect(d.violations()).toEqual([]);
+    expect(secretFiles(d, root)).toEqual([]);
+  });
 
   it('survives targeted faults on the first deploy: 409, 412, failed LRO, lost Graph create, throttling', async () => {
     d.arm.inject({ kind: 'conflict', method: 'PUT', path: '/backends/' });
@@ -68,6 +71,7 @@ describe('deploy variants', () => {
       const r2 = makeProject(slow);
       const o = deployOptions(r2, false, { skipExport: true });
       await expect(recordedDeploy({ ...o, retry: { ...o.retry, attempts: 1, lroTimeoutMs: 300, pollIntervalMs: 5 } }, sink)).rejects.toMatchObject({ code: 'CK_DEPLOY_TIMEOUT' });
+      expect(secretFiles(slow, r2)).toEqual([]);
     } finally {
       await slow.close();
     }

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { RecordingIoHost } from '../core/io';
 import { deploy } from './deploy';
 import { renderDeploy } from './render-plan';
-import { startDoubles, makeProject, deployOptions, type Doubles, FUNCTION_KEY, RG, SVC } from './testdata/harness';
+import { startDoubles, makeProject, deployOptions, secretFiles, type Doubles, FUNCTION_KEY, RG, SVC } from './testdata/harness';
 
 const T = {
   api: 'Microsoft.ApiManagement/service/apis',
@@ -36,6 +36,8 @@ describe('deploy end to end against the doubles', () => {
   });
   afterEach(() => {
     expect(d.violations()).toEqual([]);
+    // No secret in any file the deploy left in the project (connector/, .connectorkit/, dist/, infra/).
+    expect(secretFiles(d, root)).toEqual([]);
   });
 
   it('plans a first deploy without writing anything', async () => {

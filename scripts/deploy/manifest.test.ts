@@ -13,7 +13,7 @@ import { loadApimDefinitions } from '../apim/definitions';
 import { renderApiPolicy, POLICY_TEMPLATE } from '../apim/policy';
 import { loadEnvironment } from './environment';
 import type { DeployContext } from './context';
-import { startDoubles, makeProject, deployOptions, recordedDeploy, type Doubles, RG, SVC } from './testdata/harness';
+import { startDoubles, makeProject, deployOptions, recordedDeploy, secretFiles, type Doubles, RG, SVC } from './testdata/harness';
 
 const REPO = path.resolve(__dirname, '../..');
 
@@ -127,7 +127,10 @@ describe('editing infra/ changes the plan', () => {
     for (const s of d.secrets()) expect(all).not.toContain(s);
     await d.close();
   });
-  afterEach(() => expect(d.violations()).toEqual([]));
+  afterEach(() => {
+    expect(d.violations()).toEqual([]);
+    expect(secretFiles(d, root)).toEqual([]);
+  });
 
   it('a different scope name, an extra redirect URI and a backend title show up in the plan, then in Azure', async () => {
     editJson(path.join(root, 'infra/entra/api-app.json'), (m) => (m.api.oauth2PermissionScopes[0].value = 'Employees.Read'));

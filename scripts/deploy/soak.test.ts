@@ -5,7 +5,7 @@
  * named values or backends; a fault-free re-run afterwards writes nothing.
  */
 import type { FaultKind } from '../testing/doubles-common';
-import { startDoubles, makeProject, deployOptions, type Doubles, recordedDeploy, RG, SVC, APP, FUNCTION_KEY, MASTER_KEY } from './testdata/harness';
+import { startDoubles, makeProject, deployOptions, secretFiles, type Doubles, recordedDeploy, RG, SVC, APP, FUNCTION_KEY, MASTER_KEY } from './testdata/harness';
 
 const ARM_KINDS: FaultKind[] = ['throttle', 'serverError', 'unavailable', 'conflict', 'preconditionFailed', 'lroFailed', 'drop', 'dropAfterWrite'];
 const SCM_KINDS: FaultKind[] = ['throttle', 'serverError', 'unavailable', 'conflict', 'lroFailed', 'drop', 'dropAfterWrite'];
@@ -78,6 +78,8 @@ describe('deploy fault soak', () => {
       expect(d.arm.state.resources('Microsoft.ApiManagement/service/namedValues')).toHaveLength(1);
       expect(d.arm.state.resources('Microsoft.ApiManagement/service/backends')).toHaveLength(1);
       expect(d.arm.state.resources('Microsoft.ApiManagement/service/apis')).toHaveLength(1);
+      // Failed attempts included: no secret was written into the project.
+      expect(secretFiles(d, root)).toEqual([]);
     }
     // Converged means: nothing left to do.
     const before = d.writes();
@@ -92,5 +94,6 @@ describe('deploy fault soak', () => {
     // Error messages of failed attempts included: no secret reaches any output.
     const all = sink.join('\n');
     for (const secret of d.secrets()) expect(all).not.toContain(secret);
+    expect(secretFiles(d, root)).toEqual([]);
   }, 300_000);
 });

@@ -3,7 +3,7 @@
  * Function App and APIM service, and creates a temp project (fixture dist + an env file pointing at the doubles).
  * The deploy reaches the doubles only through the env file's custom-cloud endpoints.
  */
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ClientSecretCredential } from '@azure/identity';
@@ -97,6 +97,35 @@ export function makeProject(d: Doubles, extra: Record<string, unknown> = {}): st
   cpSync(path.join(repo, 'infra'), path.join(dir, 'infra'), { recursive: true });
   writeFileSync(path.join(dir, 'infra/environments/test.json'), JSON.stringify(envJson(d, extra), null, 2));
   return dir;
+}
+
+/**
+ * Every file under the project `root` (connector/, .connectorkit/, dist/, infra/, … — node_modules and `exclude`
+ * skipped) that holds one of `secrets`, as "<relative path>: secret #<index>" (never the value itself, so a failing
+ * assertion cannot leak it). Files are read as bytes, so binary outputs (dist/app.zip) are covered too.
+ */
+export function secretsInFiles(root: string, secrets: string[], exclude: string[] = []): string[] {
+  const skip = new Set(exclude.map((p) => path.resolve(root, p)));
+  const needles = secrets.filter((s) => s.length > 0).map((s) => Buffer.from(s, 'utf8'));
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    for (const ent of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, ent.name);
+      if (ent.name === 'node_modules' || skip.has(full)) continue;
+      if (ent.isDirectory()) walk(full);
+      else if (ent.isFile()) {
+        const bytes = readFileSync(full);
+        needles.forEach((n, i) => bytes.includes(n) && found.push(`${path.relative(root, full).split(path.sep).join('/')}: secret #${i}`));
+      }
+    }
+  };
+  walk(root);
+  return found;
+}
+
+/** `secretsInFiles` for the secrets of these doubles: what a deploy test asserts is `[]` after every deploy. */
+export function secretFiles(d: Doubles, root: string, exclude: string[] = []): string[] {
+  return secretsInFiles(root, d.secrets(), exclude);
 }
 
 /** Library-level options for a project (ClientSecretCredential against the token double; tiny retry delays). */
