@@ -24,8 +24,8 @@ export function buildProgram(onRun: (spec: CommandSpec<any>, args: string[], opt
   const program = new Command('connectorkit')
     .description('From tsoa controllers on Azure Functions to a ready Power Platform custom connector.')
     .version(require('../../package.json').version, '-V, --version')
-    .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) })
+    // Parse errors are not printed by commander: main() renders them as CK_USAGE through the IoHost (--json contract).
+    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s), outputError: () => undefined })
     .configureHelp({ helpWidth: 100 })
     .exitOverride();
   for (const spec of loadCommands()) {
@@ -70,7 +70,9 @@ export async function main(argv: string[], hostFactory?: (json: boolean, verbose
     const code = (e as { code?: string }).code;
     if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') return 0;
     if (typeof code === 'string' && code.startsWith('commander.')) {
-      process.stderr.write(`${new CkError({ code: 'CK_USAGE', message: (e as Error).message }).hint}\n`);
+      const { json, verbose } = flagsFromArgv(argv);
+      const io = hostFactory ? hostFactory(json, verbose) : json ? new JsonIoHost() : new TerminalIoHost(undefined, undefined, { verbose });
+      io.failure(usageError((e as Error).message, code, argv));
       return 1;
     }
     throw e;
@@ -79,4 +81,22 @@ export async function main(argv: string[], hostFactory?: (json: boolean, verbose
     process.off('SIGTERM', onSignal);
   }
   return exitCode;
+}
+
+/** Parsing failed, so the options object does not exist: --json and --verbose are read from argv (up to `--`). */
+function flagsFromArgv(argv: string[]): { json: boolean; verbose: boolean } {
+  const end = argv.indexOf('--');
+  const args = argv.slice(2, end === -1 ? undefined : end);
+  return { json: args.includes('--json'), verbose: args.includes('--verbose') };
+}
+
+/** Commander's parse error as CK_USAGE: its sentence without the "error: " prefix, and a hint naming the right --help. */
+function usageError(commanderMessage: string, commanderCode: string, argv: string[]): CkError {
+  const text = commanderMessage.replace(/^error:\s*/i, '').replace(/\s*\n\s*/g, ' ').trim();
+  const message = `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.?!)]$/.test(text) ? '' : '.'}`;
+  const command = argv.slice(2).find((a) => COMMANDS.includes(a));
+  const hint = command && commanderCode !== 'commander.unknownCommand'
+    ? `Run \`connectorkit ${command} --help\` to see its options and examples.`
+    : `Run \`connectorkit --help\` to see the commands (${COMMANDS.join(', ')}).`;
+  return new CkError({ code: 'CK_USAGE', message, hint, data: { commanderCode } });
 }

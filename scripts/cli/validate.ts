@@ -4,7 +4,6 @@
 import * as path from 'node:path';
 import { defineCommand, Option } from './command';
 import { CkError } from '../core/errors';
-import type { ValidationLevel } from '../validate';
 
 interface Opts {
   level?: string;
@@ -23,18 +22,19 @@ export const command = defineCommand<Opts>({
     'connectorkit validate ./connector --level certification',
     'connectorkit validate path/to/PowerPlatformConnectors/certified-connectors/Foo --json',
   ],
-  options: [new Option('--level <level>', 'schema | platform | certification').choices(['schema', 'platform', 'certification']).default('platform')],
+  // No .choices(): the stage owns the level check (CK_VALIDATE_BAD_LEVEL names the allowed levels), one path for CLI and library.
+  options: [new Option('--level <level>', 'schema | platform | certification').default('platform')],
   async run(args, opts, ctx) {
     // Stages load inside run(): help and --version load every command module, and must not pull in the stage's dependencies.
     const { loadConfig } = require('../config') as typeof import('../config');
-    const { validateConnectorDir, formatReport } = require('../validate') as typeof import('../validate');
+    const { validateConnectorDir, formatReport, checkLevel } = require('../validate') as typeof import('../validate');
+    const level = checkLevel(opts.level ?? 'platform');
     let dir = args[0];
     if (!dir) {
       const loaded = loadConfig({ cwd: ctx.cwd });
       dir = loaded.resolve(loaded.config.connectorDir);
     }
     dir = path.resolve(ctx.cwd, dir);
-    const level = (opts.level ?? 'platform') as ValidationLevel;
     const report = await ctx.io.step(`Validate ${path.relative(ctx.cwd, dir) || '.'} (${level})`, () => validateConnectorDir(dir!, { level }));
     const text = formatReport(path.relative(ctx.cwd, dir) || '.', report);
     if (report.errors > 0) {

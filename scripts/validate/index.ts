@@ -3,7 +3,7 @@
  * settings.json, icon.png, readme.md): Microsoft's schemas with documented relaxations, Microsoft's Swagger
  * Validator rules that can be checked offline, and an opt-in certification lint.
  */
-export { validateConnectorDir, validateConnectorFiles } from './validate';
+export { validateConnectorDir, validateConnectorFiles, checkLevel } from './validate';
 export { formatReport } from './format';
 export { RULES } from './rules';
 export { RELAXATIONS, type Relaxation } from './relaxations';

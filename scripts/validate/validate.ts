@@ -76,9 +76,10 @@ export async function validateConnectorDir(dir: string, opts: ValidateOptions = 
   return validateConnectorFiles(files, opts);
 }
 
-function checkLevel(level: string): ValidationLevel {
+/** Returns `level` as a ValidationLevel; throws CK_VALIDATE_BAD_LEVEL (naming the allowed levels) for anything else. */
+export function checkLevel(level: string): ValidationLevel {
   if (!(LEVELS as readonly string[]).includes(level)) {
-    throw new CkError({ code: 'CK_VALIDATE_BAD_LEVEL', message: `Unknown validation level '${level}'.`, target: 'level' });
+    throw new CkError({ code: 'CK_VALIDATE_BAD_LEVEL', message: `Unknown validation level '${level}'; allowed levels are ${LEVELS.join(', ')}.`, target: 'level' });
   }
   return level as ValidationLevel;
 }
