@@ -117,6 +117,19 @@ describe('sample API through the local host', () => {
     expect(bad.status).toBe(400);
     const targets = bad.body.error.details.map((d: { target: string }) => d.target).join(' ');
     for (const f of ['email', 'hireDate', 'employmentType', 'givenName']) expect(targets).toContain(f);
+    const byTarget = Object.fromEntries(bad.body.error.details.map((d: { target: string; message: string }) => [d.target, d.message]));
+    expect(byTarget).toMatchObject({
+      'body.email': 'email must be a valid email address',
+      'body.employmentType': 'employmentType must be one of FullTime, PartTime, Contractor, Intern',
+      'body.givenName': 'givenName is required',
+    });
+    expect(bad.body.error.details).toHaveLength(4);
+    const detail = async (p: string) => (await call('GET', p)).body.error.details;
+    expect(await detail('/employees?top=abc')).toEqual([{ code: 'CK_HTTP_FIELD_INVALID', message: 'top must be an integer', target: 'query.top' }]);
+    expect(await detail('/employees?top=0')).toEqual([expect.objectContaining({ message: 'top must be at least 1', target: 'query.top' })]);
+    expect(await detail('/employees/E12')).toEqual([expect.objectContaining({ message: 'employeeId must match the pattern ^E[0-9]{6}$', target: 'path.employeeId' })]);
+    const extra = await call('POST', '/employees', { body: { ...newHire(4), nickname: 'Amazing' } });
+    expect(extra.body.error.details).toEqual([{ code: 'CK_HTTP_FIELD_UNEXPECTED', message: 'nickname is not a declared property and is not allowed', target: 'body.nickname' }]);
     const dept = await call('POST', '/employees', { body: newHire(3, 'XYZ') });
     expect([dept.status, dept.body.error.code]).toEqual([400, 'UNKNOWN_DEPARTMENT']);
     expect((await call('POST', '/employees', { body: '{"id":' })).status).toBe(400);

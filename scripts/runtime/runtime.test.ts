@@ -35,6 +35,9 @@ async function call(method: string, route: string, init: { body?: BodyInit; head
   return { status: r.status, headers: r.headers, text, json: text ? JSON.parse(text) : undefined };
 }
 const post = (route: string, body: unknown) => call('POST', route, { body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+/** Messages in target order, so a test reads them against the sorted targets. */
+const messages = (json: { error: { details: Array<{ target: string; message: string }> } }) =>
+  [...json.error.details].sort((a, b) => a.target.localeCompare(b.target)).map((d) => d.message);
 const targets = (json: { error: { details: Array<{ target: string; code: string }> } }) => json.error.details.map((d) => `${d.target} ${d.code}`).sort();
 
 describe('generated routes on the local host', () => {
@@ -66,6 +69,7 @@ describe('generated routes on the local host', () => {
     expect(r.status).toBe(400);
     expect(r.json.error.code).toBe(HTTP_CODES.VALIDATION_FAILED);
     expect(targets(r.json)).toEqual(['header.x-limit CK_HTTP_FIELD_INVALID', 'path.id CK_HTTP_FIELD_INVALID', 'query.expand CK_HTTP_FIELD_INVALID', 'query.tags[1] CK_HTTP_FIELD_INVALID']);
+    expect(messages(r.json)).toEqual(['x-limit must be a number', 'id must be a number', 'expand must be true or false', 'tags[1] must be a number']);
   });
 
   it('validates the JSON body: wrong types, missing required, unexpected properties — one detail each', async () => {
@@ -81,6 +85,15 @@ describe('generated routes on the local host', () => {
       'body.tags[0] CK_HTTP_FIELD_INVALID',
     ]);
     expect(r.json.error.message).toMatch(/7 fields/);
+    expect(messages(r.json)).toEqual([
+      'city is required',
+      'bogus is not a declared property and is not allowed',
+      'email is required',
+      'name must not be empty',
+      'other is not a declared property and is not allowed',
+      'quantity must be an integer',
+      'tags[0] must be a string',
+    ]);
   });
 
   it('answers 400 (never 500) to malformed JSON and a missing body', async () => {
