@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import Ajv from 'ajv';
 import { CkError } from '../core/errors';
 import type { CloudEndpoints, DeployEnvironment } from './types';
+import { envSchemaError, envSyntaxError } from './env-errors';
 
 /** Endpoints of the named clouds (Azure CLI `az cloud show`). */
 export const CLOUDS: Record<string, CloudEndpoints> = {
@@ -40,25 +41,17 @@ export function loadEnvironment(root: string, name: string): DeployEnvironment {
   const rel = `infra/environments/${name}.json`;
   const file = path.join(root, rel);
   if (!existsSync(file)) throw new CkError({ code: 'CK_DEPLOY_ENV_NOT_FOUND', message: `Environment file ${rel} does not exist.`, target: rel });
+  const text = readFileSync(file, 'utf8');
   let raw: Record<string, any>;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, any>;
+    raw = JSON.parse(text) as Record<string, any>;
   } catch (e) {
-    throw new CkError({ code: 'CK_DEPLOY_ENV_INVALID', message: `${rel} is not valid JSON: ${(e as Error).message}`, target: rel });
+    throw envSyntaxError(rel, text, e as Error);
   }
   const schemaPath = existsSync(path.join(root, SCHEMA_FILE)) ? path.join(root, SCHEMA_FILE) : path.join(__dirname, '../../', SCHEMA_FILE);
   const ajv = new Ajv({ allErrors: true, strict: false });
   const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
-  if (!validate(raw)) {
-    const details = (validate.errors ?? [])
-      .filter((er) => er.keyword !== 'oneOf' && er.keyword !== 'if')
-      .map((er) => {
-        const key = (er.instancePath || '/').replace(/^\//, '').replace(/\//g, '.') || '(root)';
-        const extra = er.keyword === 'additionalProperties' ? ` "${(er.params as { additionalProperty: string }).additionalProperty}"` : '';
-        return { code: er.keyword, message: `${rel}: ${key} ${er.message}${extra}`, target: `${rel}#${key}` };
-      });
-    throw new CkError({ code: 'CK_DEPLOY_ENV_INVALID', message: `${rel} does not match ${SCHEMA_FILE} (${details.length} problem${details.length === 1 ? '' : 's'}).`, details, target: rel });
-  }
+  if (!validate(raw)) throw envSchemaError(rel, validate.errors ?? [], raw);
   rejectSecrets(raw, rel);
   const cloud: CloudEndpoints =
     typeof raw.cloud === 'string'

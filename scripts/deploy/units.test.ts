@@ -43,19 +43,51 @@ describe('environment files', () => {
     expect(env.cloud).toMatchObject({ resourceManager: 'https://arm.contoso.local', resourceManagerAudience: 'https://arm.contoso.local', disableInstanceDiscovery: true, v1IssuerBase: 'https://login.contoso.local/' });
   });
 
-  it('reports every schema problem with its key path and the file', () => {
-    const e = (() => {
-      try {
-        loadEnvironment(project({ ...dev(), subscriptionId: 'nope', cloud: 'Mars', api: { id: 'a' } }), 'x');
-      } catch (err) {
-        return err;
-      }
-    })();
+  const failure = (f: () => unknown) => {
+    try {
+      f();
+    } catch (err) {
+      return err as Error & { code: string; hint: string; target?: string; details: Array<{ code: string; message: string; target: string }> };
+    }
+    throw new Error('expected a failure');
+  };
+
+  it('reports every schema problem with its key path and the file, in words, under the stage code', () => {
+    const e = failure(() => loadEnvironment(project({ ...dev(), subscriptionId: 'nope', cloud: 'Mars', api: { id: 'a', displayName: 'A', pathh: 'x' }, entra: { ...dev().entra, connectorIds: 'x' } }), 'x'));
     expect(isCkError(e) && e.code).toBe('CK_DEPLOY_ENV_INVALID');
-    const msgs = (e as { details: Array<{ message: string }> }).details.map((d) => d.message).join('\n');
-    expect(msgs).toContain('infra/environments/x.json: subscriptionId must match pattern');
-    expect(msgs).toContain("infra/environments/x.json: api must have required property 'path'");
-    expect(msgs).toContain('infra/environments/x.json: cloud');
+    expect(e.hint).toContain('Fix the listed keys');
+    expect(new Set(e.details.map((d) => d.code))).toEqual(new Set(['CK_DEPLOY_ENV_INVALID']));
+    expect(e.details.map((d) => d.message).sort()).toEqual([
+      'infra/environments/x.json: api.path is missing (required)',
+      'infra/environments/x.json: api.pathh is not a known key (check its spelling and place; see infra/environments/schema.json)',
+      'infra/environments/x.json: cloud must be "AzureCloud", "AzureChinaCloud", "AzureUSGovernment" or a custom endpoints object',
+      'infra/environments/x.json: entra.connectorIds must be an array',
+      expect.stringMatching(/^infra\/environments\/x\.json: subscriptionId must match the pattern /),
+    ]);
+    expect(e.details.find((d) => d.message.includes('pathh'))?.target).toBe('infra/environments/x.json#api.pathh');
+    expect(e.message).toBe('infra/environments/x.json does not match infra/environments/schema.json (5 problems).');
+  });
+
+  it('a custom cloud object reports only its own keys, not the named-cloud branch', () => {
+    const cloud = { resourceManager: 'http://arm.local', authorityHost: 'https://login.local', graph: 'https://graph.local', scmSufix: 'x' };
+    const e = failure(() => loadEnvironment(project({ ...dev(), cloud }), 'x'));
+    expect(e.details.map((d) => d.message.replace('infra/environments/x.json: ', '')).sort()).toEqual([
+      'cloud.resourceManager must match the pattern ^https://',
+      'cloud.scmSuffix is missing (required)',
+      'cloud.scmSufix is not a known key (check its spelling and place; see infra/environments/schema.json)',
+    ]);
+  });
+
+  it('a JSON syntax error names line and column, with a hint about syntax (not keys)', () => {
+    const root = project({});
+    writeFileSync(path.join(root, 'infra/environments/x.json'), '{\n  "subscriptionId": "s",\n  "tenantId" "t"\n}\n');
+    const e = failure(() => loadEnvironment(root, 'x'));
+    expect(e.code).toBe('CK_DEPLOY_ENV_INVALID');
+    expect(e.message).toBe('infra/environments/x.json is not valid JSON: colon expected at line 3, column 14.');
+    expect(e.hint).toBe('Fix the JSON syntax at infra/environments/x.json:3:14 (comments and trailing commas are not allowed), then re-run.');
+    expect(e.hint).not.toContain('listed keys');
+    writeFileSync(path.join(root, 'infra/environments/x.json'), '{ "a": 1, }');
+    expect(failure(() => loadEnvironment(root, 'x')).message).toMatch(/not valid JSON: .* at line 1, column 11\.$/);
   });
 
   it('refuses a missing env file and a secret-looking key', () => {
