@@ -22,7 +22,7 @@ const hostIo = new RecordingIoHost();
 const call = async (method: string, p: string, opts: { body?: unknown; headers?: Record<string, string>; auth?: string | null } = {}) => {
   const headers: Record<string, string> = { ...(opts.headers ?? {}) };
   if (opts.auth !== null) headers.authorization = `Bearer ${opts.auth ?? token}`;
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  if (opts.body !== undefined) headers['content-type'] ??= 'application/json';
   const url = p.startsWith('http') ? p : `${api}${p}`;
   const r = await fetch(url, { method, headers, body: opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body), signal: AbortSignal.timeout(30_000) });
   const text = await r.text();
@@ -133,6 +133,8 @@ describe('sample API through the local host', () => {
     const dept = await call('POST', '/employees', { body: newHire(3, 'XYZ') });
     expect([dept.status, dept.body.error.code]).toEqual([400, 'UNKNOWN_DEPARTMENT']);
     expect((await call('POST', '/employees', { body: '{"id":' })).status).toBe(400);
+    const plain = await call('POST', '/employees', { body: JSON.stringify(newHire(5)), headers: { 'content-type': 'text/plain' } });
+    expect([plain.status, plain.body.error.code, plain.body.error.target]).toEqual([415, 'CK_HTTP_UNSUPPORTED_MEDIA_TYPE', 'header.Content-Type']);
     expect((await call('GET', '/employees/not-an-id')).status).toBe(400);
     expect((await call('GET', '/employees?top=0')).status).toBe(400);
     expect((await call('GET', '/employees?top=101')).status).toBe(400);

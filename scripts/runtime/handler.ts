@@ -33,12 +33,14 @@ export function createHandler(op: OperationSpec, opts: RuntimeOptions): HttpHand
   let validation: ValidationService | undefined;
   const needsBody = op.params.some((p) => p.in === 'body' || p.in === 'body-prop');
   const needsForm = op.params.some((p) => p.in === 'formData');
+  // A plain-text body is readable only by an operation whose body is a string.
+  const acceptText = op.params.some((p) => p.in === 'body' && p.dataType === 'string');
   return async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
     try {
       const ctx: RequestContext = { request, context };
       if (op.security.length > 0) ctx.user = await authorize(request, op.security, opts.authenticate, context);
       const input: RequestInput = {};
-      if (needsBody) input.body = await readJsonBody(request);
+      if (needsBody) input.body = await readJsonBody(request, { acceptText });
       if (needsForm) input.form = await readForm(request);
       const responder: Responder = { called: false };
       validation ??= new (tsoaHelpers().ValidationService)(opts.models, { noImplicitAdditionalProperties: opts.noImplicitAdditionalProperties, bodyCoercion: opts.bodyCoercion });

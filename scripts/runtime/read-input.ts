@@ -48,12 +48,23 @@ export function headerValue(request: HttpRequest, name: string, isArray: boolean
   return isArray ? v.split(',').map((s) => s.trim()) : v;
 }
 
-/** Reads the body once: JSON (also when no content type is sent), text for text/* types. Empty → undefined. */
-export async function readJsonBody(request: HttpRequest): Promise<unknown> {
-  const type = (request.headers.get('content-type') ?? '').toLowerCase();
+/** JSON media types: application/json and structured-syntax `+json` types (application/problem+json, …). */
+export function isJsonMediaType(contentType: string): boolean {
+  const essence = contentType.split(';')[0]!.trim().toLowerCase();
+  return essence === 'application/json' || /^application\/[^/\s]+\+json$/.test(essence);
+}
+
+/**
+ * Reads the body once. JSON for application/json and `+json` types, and also when no content type is sent
+ * (curl, hand-written clients: the body is parsed, and malformed JSON is a 400, not a guess). text/* is read as
+ * text only when the operation's body is a string (`acceptText`). Any other type is 415: the operation cannot read
+ * it, and validating it as JSON would only blame the fields. Empty → undefined.
+ */
+export async function readJsonBody(request: HttpRequest, opts: { acceptText?: boolean } = {}): Promise<unknown> {
+  const type = (request.headers.get('content-type') ?? '').trim();
   const text = await request.text();
   if (text === '') return undefined;
-  if (type === '' || type.includes('json')) {
+  if (type === '' || isJsonMediaType(type)) {
     try {
       return JSON.parse(text);
     } catch (e) {
@@ -63,8 +74,11 @@ export async function readJsonBody(request: HttpRequest): Promise<unknown> {
       });
     }
   }
-  if (type.startsWith('text/')) return text;
-  throw new HttpError(415, HTTP_CODES.UNSUPPORTED_MEDIA_TYPE, `Content type '${type}' is not accepted; send application/json.`, { target: 'body' });
+  if (opts.acceptText && type.toLowerCase().startsWith('text/')) return text;
+  throw new HttpError(415, HTTP_CODES.UNSUPPORTED_MEDIA_TYPE, `Content type '${type}' is not accepted: this operation reads a JSON body.`, {
+    target: 'header.Content-Type',
+    hint: 'Send the body as JSON with Content-Type: application/json.',
+  });
 }
 
 export async function readForm(request: HttpRequest): Promise<FormData> {

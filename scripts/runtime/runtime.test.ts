@@ -105,6 +105,18 @@ describe('generated routes on the local host', () => {
     expect(targets(empty.json)).toEqual(['body CK_HTTP_FIELD_REQUIRED']);
   });
 
+  it('a body in a content type the operation cannot read → 415 with the JSON error shape; +json and no type are JSON', async () => {
+    const item = JSON.stringify({ name: 'a', email: 'a@b.co', quantity: 1 });
+    const text = await call('POST', 'items', { body: item, headers: { 'content-type': 'text/plain' } });
+    expect(text.status).toBe(415);
+    expect(text.json).toEqual({ error: { code: HTTP_CODES.UNSUPPORTED_MEDIA_TYPE, message: expect.stringContaining("'text/plain'"), hint: expect.stringContaining('application/json'), target: 'header.Content-Type' } });
+    expect((await call('POST', 'items', { body: item, headers: { 'content-type': 'application/xml' } })).status).toBe(415);
+    expect((await call('POST', 'items', { body: item, headers: { 'content-type': 'application/merge-patch+json' } })).status).toBe(201);
+    expect((await call('POST', 'items', { body: item, headers: { 'content-type': 'application/json; charset=utf-8' } })).status).toBe(201);
+    // fetch labels a string body text/plain; a Blob without a type sends no content type at all.
+    expect((await call('POST', 'items', { body: new Blob([item]) })).status).toBe(201);
+  });
+
   it('honours setStatus and setHeader, and coerces body values like tsoa', async () => {
     const r = await post('items', { name: 'a', email: 'a@b.co', quantity: '2', tags: ['x'] });
     expect(r.status).toBe(201);
