@@ -6,7 +6,7 @@ import { cpSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { copyFixtureProject, REPO_ROOT } from '../build/fixture-project';
 
-const BIN = path.join(REPO_ROOT, 'scripts', 'bin', 'connectorkit.js');
+const BIN = path.join(REPO_ROOT, 'scripts', 'bin', 'connectorkit.cjs');
 let dir: string;
 
 beforeAll(() => {

@@ -6,7 +6,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
-const BIN = path.resolve(__dirname, '../bin/connectorkit.js');
+const BIN = path.resolve(__dirname, '../bin/connectorkit.cjs');
 const TESTDATA = path.resolve(__dirname, '../export/testdata');
 let dir: string;
 

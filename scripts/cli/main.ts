@@ -1,9 +1,11 @@
 /**
  * Builds the commander program from the command modules and runs it. Returns the exit code; the bin exits.
  */
-import { Command, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
 import { TerminalIoHost, JsonIoHost, type IoHost } from '../core/io';
-import { CkError, toCkError } from '../core/errors';
+import { CkError, isCkError, toCkError } from '../core/errors';
 import type { CommandSpec, CommandContext } from './command';
 
 /** Command modules, in help order. Each exports `command: CommandSpec`. */
@@ -23,11 +25,17 @@ export function loadCommands(): CommandSpec<any>[] {
 export function buildProgram(onRun: (spec: CommandSpec<any>, args: string[], opts: Record<string, unknown>) => Promise<void>): Command {
   const program = new Command('connectorkit')
     .description('From tsoa controllers on Azure Functions to a ready Power Platform custom connector.')
-    .version(require('../../package.json').version, '-V, --version')
+    // Not .version(): that needs the string up front, and a broken package.json must not break every command.
+    .addOption(new Option('-V, --version', 'output the version number'))
     // Parse errors are not printed by commander: main() renders them as CK_USAGE through the IoHost (--json contract).
     .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s), outputError: () => undefined })
     .configureHelp({ helpWidth: 100 })
     .exitOverride();
+  program.on('option:version', () => {
+    const version = readVersion();
+    process.stdout.write(`${version}\n`);
+    throw new CommanderError(0, 'commander.version', version);
+  });
   for (const spec of loadCommands()) {
     const cmd = program.command(spec.args ? `${spec.name} ${spec.args}` : spec.name).summary(spec.summary).description(spec.description ?? spec.summary);
     for (const o of spec.options ?? []) cmd.addOption(o);
@@ -50,10 +58,12 @@ export async function main(argv: string[], hostFactory?: (json: boolean, verbose
   const onSignal = () => controller.abort();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  const makeHost = (json: boolean, verbose: boolean): IoHost =>
+    hostFactory ? hostFactory(json, verbose) : json ? new JsonIoHost() : new TerminalIoHost(undefined, undefined, { verbose });
   const program = buildProgram(async (spec, args, opts) => {
     const json = opts.json === true;
     const verbose = opts.verbose === true;
-    const io = hostFactory ? hostFactory(json, verbose) : json ? new JsonIoHost() : new TerminalIoHost(undefined, undefined, { verbose });
+    const io = makeHost(json, verbose);
     const ctx: CommandContext = { io, json, verbose, cwd: process.cwd(), signal: controller.signal };
     try {
       const r = await spec.run(args, opts, ctx);
@@ -69,11 +79,15 @@ export async function main(argv: string[], hostFactory?: (json: boolean, verbose
   } catch (e) {
     const code = (e as { code?: string }).code;
     if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') return 0;
+    const { json, verbose } = flagsFromArgv(argv);
     if (typeof code === 'string' && code.startsWith('commander.')) {
-      const { json, verbose } = flagsFromArgv(argv);
-      const io = hostFactory ? hostFactory(json, verbose) : json ? new JsonIoHost() : new TerminalIoHost(undefined, undefined, { verbose });
-      io.failure(usageError((e as Error).message, code, argv));
+      makeHost(json, verbose).failure(usageError((e as Error).message, code, argv));
       return 1;
+    }
+    // A coded error while parsing (e.g. --version with an unreadable package.json).
+    if (isCkError(e)) {
+      makeHost(json, verbose).failure(e);
+      return e.source === 'user' ? 1 : 2;
     }
     throw e;
   } finally {
@@ -81,6 +95,17 @@ export async function main(argv: string[], hostFactory?: (json: boolean, verbose
     process.off('SIGTERM', onSignal);
   }
   return exitCode;
+}
+
+/** connectorkit's version, read when --version asks for it; an unreadable package.json is CK_CONFIG_FILE_UNREADABLE. */
+export function readVersion(file = path.join(__dirname, '..', '..', 'package.json')): string {
+  try {
+    const version = (JSON.parse(readFileSync(file, 'utf8')) as { version?: unknown }).version;
+    if (typeof version === 'string') return version;
+    throw new Error('it has no "version" string');
+  } catch (e) {
+    throw new CkError({ code: 'CK_CONFIG_FILE_UNREADABLE', message: `Cannot read the connectorkit version from ${file}: ${(e as Error).message}`, target: file, cause: e });
+  }
 }
 
 /** Parsing failed, so the options object does not exist: --json and --verbose are read from argv (up to `--`). */

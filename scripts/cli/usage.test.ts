@@ -5,7 +5,7 @@
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
 
-const BIN = path.resolve(__dirname, '../bin/connectorkit.js');
+const BIN = path.resolve(__dirname, '../bin/connectorkit.cjs');
 
 function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
