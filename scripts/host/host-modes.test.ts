@@ -1,5 +1,5 @@
 /** The local host's modes and failure paths: keys, load errors, ESM and streaming apps, reload, docs. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import * as http from 'node:http';
 import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -143,22 +143,58 @@ describe('app shapes', () => {
 });
 
 describe('app settings the host itself reads', () => {
+  // The crashing handler never returns: its timer throws while the invocation is still pending, so the worker
+  // always dies with the request in flight and the answer is always the 500 (no race between result and crash).
+  const CRASH = "app.http('crash', { route: 'crash', handler: async () => { await new Promise(() => setTimeout(() => { throw new Error('async crash'); }, 0)); } });";
+
   it('disables functions and the homepage; restarts a crashed worker', async () => {
     const io = new RecordingIoHost();
     const dir = tmpApp(`app.http('off', { route: 'off', handler: async () => ({ body: 'off' }) });
 app.http('on', { route: 'on', handler: async () => ({ body: 'on' }) });
-app.http('crash', { route: 'crash', handler: async () => { setTimeout(() => { throw new Error('async crash'); }, 1); return { body: 'bye' }; } });`);
+${CRASH}`);
     const h = await startHost({ appDir: dir, port: 0, io, env: { 'AzureWebJobs.off.Disabled': 'true', AzureWebJobsDisableHomepage: 'true' } });
     try {
       expect((await request(`${h.url}/api/off`)).status).toBe(404);
       expect((await request(`${h.url}/`)).status).toBe(204);
-      expect((await request(`${h.url}/api/crash`)).text).toBe('bye');
+      const crashed = await request(`${h.url}/api/crash`);
+      expect(crashed.status).toBe(500);
+      expect(crashed.json().error).toMatchObject({ code: 'CK_HOST_FUNCTION_FAILED' });
+      expect(crashed.json().error.message).toContain('async crash');
       await waitFor(() => io.messages.some((m) => m.code === 'CK_HOST_WORKER_FAILED' && m.message.includes('async crash')));
       await waitFor(() => io.messages.some((m) => m.message === 'Restarted the app worker.'));
       expect((await request(`${h.url}/api/on`)).text).toBe('on');
     } finally {
       await h.close();
     }
+  });
+
+  it('close() during an automatic restart also ends the restarted worker', async () => {
+    const io = new RecordingIoHost();
+    const work = mkdtempSync(path.join(tmpdir(), 'ck-host-restart-'));
+    const logFile = path.join(work, 'lifecycle.log');
+    const gate = path.join(work, 'gate');
+    // Each worker logs start/end with its own id; a restarted worker (second start) holds its appStart hook
+    // until the test opens the gate, so close() deterministically lands while the restart is still loading.
+    const dir = tmpApp(`const fs = require('node:fs');
+const id = Math.random().toString(36).slice(2);
+app.hook.appStart(async () => {
+  const restart = fs.existsSync(process.env.LOG_FILE);
+  fs.appendFileSync(process.env.LOG_FILE, 'start ' + id + '\\n');
+  if (restart) await new Promise((r) => { const t = setInterval(() => { if (fs.existsSync(process.env.GATE_FILE)) { clearInterval(t); r(); } }, 5); });
+});
+app.hook.appTerminate(() => { fs.appendFileSync(process.env.LOG_FILE, 'end ' + id + '\\n'); });
+app.http('on', { route: 'on', handler: async () => ({ body: 'on' }) });
+${CRASH}`);
+    const lines = () => (existsSync(logFile) ? readFileSync(logFile, 'utf8').trim().split('\n') : []);
+    const h = await startHost({ appDir: dir, port: 0, io, env: { LOG_FILE: logFile, GATE_FILE: gate } });
+    expect((await request(`${h.url}/api/crash`)).status).toBe(500);
+    await waitFor(() => lines().filter((l) => l.startsWith('start ')).length === 2);
+    const restarted = lines()[1]!.slice('start '.length);
+    const closed = h.close();
+    writeFileSync(gate, '');
+    await closed;
+    expect(lines()).toContain(`end ${restarted}`);
+    expect(io.messages.some((m) => m.message.startsWith('Restart failed'))).toBe(false); // shutting down is not a failure
   });
 });
 

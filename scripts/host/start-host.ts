@@ -56,7 +56,9 @@ export async function startHost(opts: StartHostOptions): Promise<HostHandle> {
       onOutput: (line, stream) => io.log({ level: stream === 'stderr' ? 'warn' : 'info', message: `[app] ${line}` }),
       onCrash: (message) => {
         io.log({ level: 'error', code: 'CK_HOST_WORKER_FAILED', message: `The app worker crashed (${message}); restarting it, as the Azure host restarts a failed worker.` });
-        if (!closing) handle?.reload().then(() => io.log({ level: 'info', message: 'Restarted the app worker.' })).catch((e) => io.log({ level: 'error', code: (e as { code?: string }).code, message: `Restart failed: ${(e as Error).message}` }));
+        if (!closing) handle?.reload().then(() => io.log({ level: 'info', message: 'Restarted the app worker.' })).catch((e) => {
+          if (!closing) io.log({ level: 'error', code: (e as { code?: string }).code, message: `Restart failed: ${(e as Error).message}` });
+        });
       },
     });
     try {
@@ -104,10 +106,16 @@ export async function startHost(opts: StartHostOptions): Promise<HostHandle> {
   }
 
   const functionsOf = (a: LoadedApp): FunctionInfo[] => [...a.table.entries.map((e) => e.info), ...a.table.others];
+  // Workers being drained after a reload; close() ends them at once instead of waiting for their drain loop.
+  const retiring = new Set<AppWorker>();
+  // Loads started by reload() (also the automatic restart after a crash) that have not settled yet.
+  const loading = new Set<Promise<unknown>>();
   async function retire(old: AppWorker): Promise<void> {
+    retiring.add(old);
     // Let in-flight invocations of the old bundle finish before its appTerminate hooks run.
-    for (let i = 0; i < 300 && old.pending() > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 300 && old.pending() > 0 && !closing; i++) await new Promise((r) => setTimeout(r, 100));
     await old.terminate();
+    retiring.delete(old);
   }
 
   let closed: Promise<void> | undefined;
@@ -119,7 +127,19 @@ export async function startHost(opts: StartHostOptions): Promise<HostHandle> {
     keys,
     async reload() {
       if (closing) throw new CkError({ code: 'CK_HOST_WORKER_FAILED', message: 'The host is closed.' });
-      const next = await load();
+      const pending = load();
+      loading.add(pending);
+      let next: LoadedApp;
+      try {
+        next = await pending;
+      } finally {
+        loading.delete(pending);
+      }
+      // close() ran while this worker was loading: it must not outlive the host (a leaked thread keeps node alive).
+      if (closing) {
+        await next.worker.terminate();
+        throw new CkError({ code: 'CK_HOST_WORKER_FAILED', message: 'The host closed while the app was reloading.' });
+      }
       const old = current!;
       current = next;
       handle!.functions = functionsOf(next);
@@ -135,7 +155,9 @@ export async function startHost(opts: StartHostOptions): Promise<HostHandle> {
         const force = setTimeout(() => server.closeAllConnections(), 10000);
         await done;
         clearTimeout(force);
-        await current!.worker.terminate();
+        // A reload or crash restart in flight terminates its own worker once it sees `closing` (see reload()).
+        await Promise.allSettled([...loading]);
+        await Promise.all([current!.worker.terminate(), ...[...retiring].map((w) => w.terminate())]);
       })();
       return closed;
     },

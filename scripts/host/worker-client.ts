@@ -71,6 +71,7 @@ export async function startAppWorker(opts: StartWorkerOptions): Promise<AppWorke
   let terminating = false;
   let crash = '';
   let onTerminated: (() => void) | undefined;
+  let stopped: Promise<void> | undefined;
   let loadSettled: ((m: FromWorker | Error) => void) | undefined;
 
   worker.on('message', (m: FromWorker) => {
@@ -124,15 +125,19 @@ export async function startAppWorker(opts: StartWorkerOptions): Promise<AppWorke
         worker.postMessage({ type: 'invoke', id, ...req } satisfies ToWorker);
       });
     },
-    async terminate() {
-      terminating = true;
-      if (exited) return;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, 5000);
-        onTerminated = () => { clearTimeout(timer); resolve(); };
-        worker.postMessage({ type: 'terminate' } satisfies ToWorker);
-      });
-      await worker.terminate();
+    terminate() {
+      // Idempotent: retire() and close() may both end the same worker; a second caller joins the first.
+      stopped ??= (async () => {
+        terminating = true;
+        if (exited) return;
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, 5000);
+          onTerminated = () => { clearTimeout(timer); resolve(); };
+          worker.postMessage({ type: 'terminate' } satisfies ToWorker);
+        });
+        await worker.terminate();
+      })();
+      return stopped;
     },
   };
 }
