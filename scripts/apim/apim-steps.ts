@@ -12,6 +12,7 @@ import { UNKNOWN, type Step } from '../deploy/engine';
 import { diffProps, normaliseXml } from '../deploy/compare';
 import { withRetry } from '../deploy/retry';
 import type { PlannedChange } from '../deploy/types';
+import { registerSecret } from '../core/redact';
 import { renderApiPolicy } from './policy';
 import { specOperations } from './operations';
 import { loadApimDefinitions, properties } from './definitions';
@@ -88,7 +89,11 @@ export function apimSteps(ctx0: DeployContext): Step<DeployContext>[] {
       };
       if (!cur) return { changes: [change(res, 'create', [{ path: 'secret', to: true }, { path: 'value', to: '(function key, secret)' }])], apply: write };
       const diff = diffProps(desired, cur);
+      // The only way to notice a rotated function key (or a value edited in the portal) is to read the stored value:
+      // APIM returns no hash or version of a secret named value. The value (maybe an old key) is registered as a
+      // secret at once, so no host, error or plan can print it; only "(secret)" appears in the diff.
       const value = cur.secret ? (await read(ctx, () => ctx.apim.namedValue.listValue(rg, svc, n.namedValue)))?.value : cur.value;
+      registerSecret(value);
       if (value !== key.reveal()) diff.push({ path: 'value', from: '(secret)', to: '(function key, secret)' });
       return diff.length ? { changes: [change(res, 'update', diff)], apply: write } : { changes: [change(res, 'no-op')] };
     },

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { RecordingIoHost } from '../core/io';
 import { deploy } from './deploy';
 import { renderDeploy } from './render-plan';
-import { startDoubles, makeProject, deployOptions, secretFiles, type Doubles, FUNCTION_KEY, RG, SVC } from './testdata/harness';
+import { startDoubles, makeProject, deployOptions, secretFiles, secretsInFiles, type Doubles, FUNCTION_KEY, RG, SVC, APP } from './testdata/harness';
 
 const T = {
   api: 'Microsoft.ApiManagement/service/apis',
@@ -84,6 +84,27 @@ describe('deploy end to end against the doubles', () => {
     const r = await run(false);
     expect(d.writes()).toEqual(before);
     expect(r.changes.every((c) => c.action === 'no-op')).toBe(true);
+  });
+
+  it('a rotated function key is noticed by the no-op read (listkeys + listValue) and re-written, never printed', async () => {
+    const rotated = 'fnkey-rotated-Kd93Lp0Wq7Xe2Ns5';
+    const keys = d.arm.state.hidden(d.arm.ids.site(RG, APP))!.hostKeys as { functionKeys: Record<string, string> };
+    keys.functionKeys.default = rotated;
+    const before = d.arm.requests.length;
+    const r = await run(false);
+    const arm = d.arm.requests.slice(before);
+    // The two secret reads of a redeploy: the host keys and the stored named value.
+    expect(arm.filter((q) => q.method === 'POST' && /\/(listkeys|listValue)$/i.test(q.path)).map((q) => q.path.replace(/.*\//, ''))).toEqual(['listkeys', 'listValue']);
+    expect(r.changes.filter((c) => c.action !== 'no-op').map((c) => c.resource)).toEqual(['APIM named value func-contoso-hr-key']);
+    const nv = d.arm.state.resources(T.nv)[0]!;
+    expect(d.arm.state.hidden(nv.id)?.value).toBe(rotated);
+    // Neither the new key nor the old one (what listValue returned) is in any output or project file.
+    const all = outputs.join('\n');
+    for (const s of [rotated, FUNCTION_KEY]) expect(all).not.toContain(s);
+    expect(secretsInFiles(root, [rotated, FUNCTION_KEY])).toEqual([]);
+    keys.functionKeys.default = FUNCTION_KEY;
+    await run(false);
+    expect(d.arm.state.hidden(nv.id)?.value).toBe(FUNCTION_KEY);
   });
 
   it('a changed controller re-imports only the API and changes the export', async () => {
