@@ -57,6 +57,11 @@ describe('development corpus (70 connectors Microsoft merged)', () => {
     const errors = names.flatMap((n) => errorsOf(reports.get(n)!.findings).map((f) => `${n}: ${f.ruleId} ${f.file}#${f.pointer} ${f.message}`));
     expect(errors).toEqual([]);
   });
+  it('holds only client secret placeholders (Signi "<Enter your client secret>", SureXeroLite "[[DUMMY]]"): warnings, not errors', () => {
+    // Checked by hand: neither value is a real secret, so CkClientSecret at platform level keeps the corpus at zero errors.
+    const hits = names.flatMap((n) => reports.get(n)!.findings.filter((f) => f.ruleId === 'CkClientSecret').map((f) => `${n} ${f.severity} ${f.pointer}`));
+    expect(hits.sort()).toEqual(['Signi', 'SureXeroLite'].map((n) => `${n} warning /properties/connectionParameters/token/oAuthSettings/clientSecret`));
+  });
   it('needs each relaxation in exactly the number of connectors relaxations.ts documents', () => {
     const used = new Map<string, Set<string>>();
     for (const [n, r] of reports) for (const f of r.findings) if (f.relaxation) (used.get(f.relaxation) ?? used.set(f.relaxation, new Set()).get(f.relaxation)!).add(n);
@@ -153,6 +158,23 @@ describe('levels and errors', () => {
     const plat = validateConnectorFiles(readFixture(path.join(RULE_FIXTURES, 'FieldLengthExceeded', 'fail')), { level: 'platform' });
     expect(cert.errors).toBeGreaterThan(plat.errors);
   });
+  it('a real client secret in apiProperties.json is an error at the default level; a placeholder a warning', () => {
+    const files = readFixture(path.join(RULE_FIXTURES, 'CkClientSecret', 'pass'));
+    const withSecret = (value: string) => {
+      const props = JSON.parse(files['apiProperties.json']!.toString('utf8'));
+      props.properties.connectionParameters.token.oAuthSettings.clientSecret = value;
+      return validateConnectorFiles({ ...files, 'apiProperties.json': JSON.stringify(props) });
+    };
+    const real = withSecret('Qx8Q~k2vZ7m.Fq1aB9cD3eF5gH7iJ0kL2mN4oP6');
+    expect(real.level).toBe('platform');
+    expect(real.findings).toContainEqual(expect.objectContaining({ ruleId: 'CkClientSecret', severity: 'error', file: 'apiProperties.json' }));
+    expect(real.errors).toBeGreaterThan(0);
+    for (const placeholder of ['[[DUMMY]]', '<Enter your client secret>']) {
+      const r = withSecret(placeholder);
+      expect(r.findings.filter((f) => f.ruleId === 'CkClientSecret').map((f) => f.severity)).toEqual(['warning']);
+      expect(r.errors).toBe(0);
+    }
+  });
   it('a missing folder is CK_VALIDATE_DIR_NOT_FOUND, an unknown level CK_VALIDATE_BAD_LEVEL', async () => {
     await expect(validateConnectorDir(path.join(__dirname, 'no-such-folder'))).rejects.toMatchObject({ code: 'CK_VALIDATE_DIR_NOT_FOUND' });
     let caught: unknown;
@@ -162,6 +184,7 @@ describe('levels and errors', () => {
       caught = e;
     }
     expect(isCkError(caught) && caught.code).toBe('CK_VALIDATE_BAD_LEVEL');
+    expect((caught as Error).message).toContain('schema, platform, certification');
   });
   it('maps oneOf noise to the branch that fits (a body parameter with a bad "in" is not reported as a header parameter)', () => {
     const files = readFixture(path.join(RULE_FIXTURES, 'OperationIdRequired', 'pass'));

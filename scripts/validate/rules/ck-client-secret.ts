@@ -5,7 +5,8 @@ import { ptr } from '../pointer';
 /** No client secret value anywhere in the folder (paconn injects it with --secret). */
 export const rule: Rule = {
   id: 'CkClientSecret',
-  level: 'certification',
+  // Platform, not certification: a committed secret is a leak whatever the connector is for.
+  level: 'platform',
   severity: 'error',
   file: 'apiProperties.json',
   description: "No client secret value anywhere in the folder (paconn injects it with --secret); an obvious placeholder such as \"[[DUMMY]]\" is a warning.",
