@@ -108,8 +108,8 @@ export async function startHost(opts: StartHostOptions): Promise<HostHandle> {
   const functionsOf = (a: LoadedApp): FunctionInfo[] => [...a.table.entries.map((e) => e.info), ...a.table.others];
   // Workers being drained after a reload; close() ends them at once instead of waiting for their drain loop.
   const retiring = new Set<AppWorker>();
-  // Loads started by reload() (also the automatic restart after a crash) that have not settled yet.
-  const loading = new Set<Promise<unknown>>();
+  // reload() calls (also the automatic restart after a crash) that have not settled yet.
+  const reloading = new Set<Promise<unknown>>();
   async function retire(old: AppWorker): Promise<void> {
     retiring.add(old);
     // Let in-flight invocations of the old bundle finish before its appTerminate hooks run.
@@ -125,27 +125,26 @@ export async function startHost(opts: StartHostOptions): Promise<HostHandle> {
     routePrefix: current.routePrefix,
     functions: functionsOf(current),
     keys,
-    async reload() {
-      if (closing) throw new CkError({ code: 'CK_HOST_WORKER_FAILED', message: 'The host is closed.' });
-      const pending = load();
-      loading.add(pending);
-      let next: LoadedApp;
-      try {
-        next = await pending;
-      } finally {
-        loading.delete(pending);
-      }
-      // close() ran while this worker was loading: it must not outlive the host (a leaked thread keeps node alive).
-      if (closing) {
-        await next.worker.terminate();
-        throw new CkError({ code: 'CK_HOST_WORKER_FAILED', message: 'The host closed while the app was reloading.' });
-      }
-      const old = current!;
-      current = next;
-      handle!.functions = functionsOf(next);
-      handle!.routePrefix = next.routePrefix;
-      void retire(old.worker);
-      return handle!.functions;
+    reload() {
+      if (closing) return Promise.reject(new CkError({ code: 'CK_HOST_WORKER_FAILED', message: 'The host is closed.' }));
+      const run = (async () => {
+        const next = await load();
+        // close() ran while this worker was loading: it must not outlive the host (a leaked thread keeps node alive).
+        if (closing) {
+          await next.worker.terminate();
+          throw new CkError({ code: 'CK_HOST_WORKER_FAILED', message: 'The host closed while the app was reloading.' });
+        }
+        const old = current!;
+        current = next;
+        handle!.functions = functionsOf(next);
+        handle!.routePrefix = next.routePrefix;
+        void retire(old.worker);
+        return handle!.functions;
+      })();
+      // close() waits for the whole reload, including the termination above, not just the load.
+      reloading.add(run);
+      void run.catch(() => undefined).finally(() => reloading.delete(run));
+      return run;
     },
     close() {
       closed ??= (async () => {
@@ -156,7 +155,7 @@ export async function startHost(opts: StartHostOptions): Promise<HostHandle> {
         await done;
         clearTimeout(force);
         // A reload or crash restart in flight terminates its own worker once it sees `closing` (see reload()).
-        await Promise.allSettled([...loading]);
+        await Promise.allSettled([...reloading]);
         await Promise.all([current!.worker.terminate(), ...[...retiring].map((w) => w.terminate())]);
       })();
       return closed;
