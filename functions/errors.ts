@@ -1,29 +1,53 @@
 /**
  * The API's error helpers: one place that turns a domain failure into the runtime's HttpError, so every
  * response uses the one JSON error shape `{"error":{"code","message","hint"?,"details"?,"target"?}}`.
+ * API_ERRORS is also the source of the README's sample error table (scripts/dev-services/readme-sample-errors.ts).
  */
-import { HttpError } from '@connectorkit/runtime';
+import { HttpError, type ErrorBodyDetail } from '@connectorkit/runtime';
+
+/** One documented error of the Employee API. */
+export interface ApiErrorInfo {
+  /** The stable `error.code` (or `details[].code`). */
+  code: string;
+  /** The HTTP status it comes with. */
+  status: number;
+  /** What went wrong, for the documentation. */
+  meaning: string;
+  /** What the caller does next, for the documentation. */
+  action: string;
+}
+
+/** Every error code of the Employee API with its status, meaning and next step. */
+export const API_ERRORS = {
+  EmployeeNotFound: { code: 'EMPLOYEE_NOT_FOUND', status: 404, meaning: 'No employee has this ID.', action: 'Check the ID with ListEmployees.' },
+  EmployeeAlreadyExists: { code: 'EMPLOYEE_ALREADY_EXISTS', status: 409, meaning: 'CreateEmployee was called with an ID that is taken.', action: 'Use UpdateEmployee to change it, or choose another employee ID.' },
+  UnknownDepartment: { code: 'UNKNOWN_DEPARTMENT', status: 400, meaning: 'The department is not one of ListDepartments.', action: 'Pick a department id from ListDepartments.' },
+  InvalidSkipToken: { code: 'INVALID_SKIP_TOKEN', status: 400, meaning: 'skipToken is not a token this API issued.', action: 'Follow nextLink exactly as returned, or start again without skipToken.' },
+  IfMatchRequired: {
+    code: 'IF_MATCH_REQUIRED',
+    status: 400,
+    meaning: "UpdateEmployee got If-Match '*' instead of an ETag. It comes as the detail (target header.If-Match) of CK_HTTP_VALIDATION_FAILED, like a missing or blank If-Match (detail CK_HTTP_FIELD_REQUIRED).",
+    action: 'Read the employee with GetEmployee and send its ETag in If-Match.',
+  },
+  PreconditionFailed: { code: 'PRECONDITION_FAILED', status: 412, meaning: 'The employee changed since the ETag in If-Match was read.', action: 'Read the employee again with GetEmployee and retry with its current ETag.' },
+  StorageUnavailable: { code: 'STORAGE_UNAVAILABLE', status: 503, meaning: 'Table Storage did not answer in time (STORAGE_TIMEOUT_MS) or refused the call.', action: 'Retry after Retry-After; the operator checks AzureWebJobsStorage (locally: is Azurite running?).' },
+  StorageNotConfigured: { code: 'STORAGE_NOT_CONFIGURED', status: 503, meaning: 'No storage app setting is set.', action: 'Set AzureWebJobsStorage, or AzureWebJobsStorage__accountName for an identity-based connection.' },
+  InvalidToken: { code: 'INVALID_TOKEN', status: 401, meaning: 'The bearer token is missing, expired or invalid (WWW-Authenticate: error="invalid_token").', action: 'Send a valid token for this API (locally: connectorkit token); the function log names the failed check.' },
+  InsufficientScope: { code: 'INSUFFICIENT_SCOPE', status: 403, meaning: 'The token is valid but has neither the required scope nor an accepted app role.', action: 'Request a token with the user_impersonation scope (or an app role in AUTH_APP_ROLES).' },
+  AuthNotConfigured: { code: 'AUTH_NOT_CONFIGURED', status: 500, meaning: 'Token validation settings (AUTH_TENANT_ID, AUTH_AUDIENCES) are missing.', action: 'Set the app settings named in the hint (locally connectorkit serve sets them).' },
+  AuthMetadataUnavailable: { code: 'AUTH_METADATA_UNAVAILABLE', status: 503, meaning: 'The issuer metadata or signing keys (AUTH_OPENID_CONFIG_URLS) cannot be fetched.', action: 'Retry after Retry-After; the operator checks that the issuer is reachable from the Function App.' },
+} as const satisfies Record<string, ApiErrorInfo>;
+
+type ApiErrors = typeof API_ERRORS;
 
 /** Stable error codes of the Employee API (the `error.code` of responses). */
-export const ApiErrorCode = {
-  EmployeeNotFound: 'EMPLOYEE_NOT_FOUND',
-  EmployeeAlreadyExists: 'EMPLOYEE_ALREADY_EXISTS',
-  UnknownDepartment: 'UNKNOWN_DEPARTMENT',
-  InvalidSkipToken: 'INVALID_SKIP_TOKEN',
-  IfMatchRequired: 'IF_MATCH_REQUIRED',
-  PreconditionFailed: 'PRECONDITION_FAILED',
-  StorageUnavailable: 'STORAGE_UNAVAILABLE',
-  StorageNotConfigured: 'STORAGE_NOT_CONFIGURED',
-  InvalidToken: 'INVALID_TOKEN',
-  InsufficientScope: 'INSUFFICIENT_SCOPE',
-  AuthNotConfigured: 'AUTH_NOT_CONFIGURED',
-  AuthMetadataUnavailable: 'AUTH_METADATA_UNAVAILABLE',
-} as const;
+export const ApiErrorCode = Object.fromEntries(Object.entries(API_ERRORS).map(([k, v]) => [k, v.code])) as { readonly [K in keyof ApiErrors]: ApiErrors[K]['code'] };
 
 export interface ApiErrorOptions {
   hint?: string;
   target?: string;
   headers?: Record<string, string>;
+  details?: ErrorBodyDetail[];
 }
 
 /** Builds the HttpError the generated handler renders; the hint tells the caller what to do next. */

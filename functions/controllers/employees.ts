@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Extension, Get, Header, Patch, Path, Post, Query, Request, Response, Route, Security, SuccessResponse, Tags } from 'tsoa';
-import { ParamExtension, type RequestContext } from '@connectorkit/runtime';
+import { HTTP_CODES, ParamExtension, type RequestContext } from '@connectorkit/runtime';
 import type { CreateEmployeeRequest, Employee, EmployeePage, EmploymentStatus, UpdateEmployeeRequest } from '../models/employee';
 import type { ErrorResponse } from '../models/error';
 import { ApiErrorCode, apiError } from '../errors';
@@ -107,7 +107,12 @@ export class EmployeesController extends Controller {
     @Body() @ParamExtension('x-ms-summary', 'Changes') body: UpdateEmployeeRequest,
   ): Promise<Employee> {
     if (!ifMatch.trim() || ifMatch.trim() === '*') {
-      throw apiError(400, ApiErrorCode.IfMatchRequired, 'UpdateEmployee needs the ETag of the version being changed.', { target: 'If-Match', hint: 'Read the employee with GetEmployee and send its ETag in If-Match.' });
+      // The same answer as a missing If-Match (which tsoa's validation rejects): a validation failure whose one
+      // detail targets header.If-Match; the detail code says why.
+      throw apiError(400, HTTP_CODES.VALIDATION_FAILED, 'The request is invalid: 1 field failed validation.', {
+        hint: 'Read the employee with GetEmployee and send its ETag in If-Match.',
+        details: [{ code: ApiErrorCode.IfMatchRequired, message: `If-Match must be the ETag of the version being changed, not '${ifMatch.trim()}'`, target: 'header.If-Match' }],
+      });
     }
     if (body.department !== undefined) assertDepartment(body.department);
     const e = await employeeStore().update(employeeId, ifMatch.trim(), body);

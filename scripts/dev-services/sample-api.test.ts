@@ -140,8 +140,15 @@ describe('sample API through the local host', () => {
     expect((await call('GET', '/employees?top=101')).status).toBe(400);
     expect((await call('GET', '/employees?status=Retired')).status).toBe(400);
     expect((await call('GET', '/employees?skipToken=garbage')).body.error.code).toBe('INVALID_SKIP_TOKEN');
-    const noIfMatch = await call('PATCH', '/employees/E000001', { body: { jobTitle: 'CTO' } });
-    expect(noIfMatch.status).toBe(400);
+    // Missing, blank and wildcard If-Match: the same validation failure on header.If-Match; the detail code says which.
+    const ifMatch = async (headers: Record<string, string>) => {
+      const r = await call('PATCH', '/employees/E000001', { body: { jobTitle: 'CTO' }, headers });
+      return [r.status, r.body.error.code, r.body.error.details.map((d: { code: string; target: string }) => `${d.target} ${d.code}`)];
+    };
+    expect(await ifMatch({})).toEqual([400, 'CK_HTTP_VALIDATION_FAILED', ['header.If-Match CK_HTTP_FIELD_REQUIRED']]);
+    expect(await ifMatch({ 'if-match': '*' })).toEqual([400, 'CK_HTTP_VALIDATION_FAILED', ['header.If-Match IF_MATCH_REQUIRED']]);
+    // A blank header value arrives as an empty string, which counts as missing.
+    expect(await ifMatch({ 'if-match': ' ' })).toEqual([400, 'CK_HTTP_VALIDATION_FAILED', ['header.If-Match CK_HTTP_FIELD_REQUIRED']]);
   });
 
   it('UpdateEmployee: two PATCHes with the same ETag → exactly one 412', async () => {
