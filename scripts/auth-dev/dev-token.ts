@@ -1,12 +1,14 @@
 /**
  * `connectorkit token`: mints a dev access token with the dev issuer's persisted signing key, for the issuer URL
- * that `connectorkit serve` uses (127.0.0.1:serve.issuerPort). The issuer does not have to be running: the key is
- * shared through the key file, so the token validates as soon as `serve` runs.
+ * that `connectorkit serve` uses: the running issuer's (running.json beside the key, while its process lives),
+ * else 127.0.0.1:serve.issuerPort. The issuer does not have to be running: the key is shared through the key
+ * file, so a config-port token validates as soon as `serve` runs on that port.
  */
 import { CkError } from '../core/errors';
 import { DEV_IDENTITIES } from './identities';
 import { KeySet, loadOrCreateKey } from './keys';
 import { devIssuers, mintAccessToken, type TokenVersion } from './mint';
+import { readRunningIssuer, runningIssuerFile } from './running-issuer';
 
 export interface DevTokenRequest {
   keyFile: string;
@@ -26,6 +28,8 @@ export interface DevToken {
   scope: string;
   issuer: string;
   audience: string;
+  /** Where the issuer URL came from: a running `serve` (running.json) or the configured port. */
+  issuerSource: 'running' | 'config';
 }
 
 /** Parses 3600, 3600s, 90m, 2h, 1d. */
@@ -39,12 +43,13 @@ export function parseDuration(text: string): number {
 }
 
 export async function mintDevToken(r: DevTokenRequest): Promise<DevToken> {
-  if (!r.issuerPort) {
-    throw new CkError({ code: 'CK_AUTH_DEV_BAD_REQUEST', message: 'serve.issuerPort is 0 (a random port), so no token can name the issuer in advance.', hint: 'Set connectorkit.serve.issuerPort to a fixed port (default 7072).', target: 'serve.issuerPort' });
+  const running = readRunningIssuer(runningIssuerFile(r.keyFile));
+  if (!running && !r.issuerPort) {
+    throw new CkError({ code: 'CK_AUTH_DEV_BAD_REQUEST', message: 'serve.issuerPort is 0 (a random port), so no token can name the issuer in advance.', hint: 'Start `connectorkit serve` first (the token then names its running issuer), or set connectorkit.serve.issuerPort to a fixed port (default 7072).', target: 'serve.issuerPort' });
   }
   const keys = new KeySet();
   await loadOrCreateKey(keys, r.keyFile);
-  const baseUrl = `http://127.0.0.1:${r.issuerPort}`;
+  const baseUrl = running?.url ?? `http://127.0.0.1:${r.issuerPort}`;
   const accessToken = await mintAccessToken(keys, { baseUrl, version: r.version, scopes: r.scopes, roles: r.roles, expiresIn: r.expiresInSeconds });
   const iss = devIssuers(baseUrl, DEV_IDENTITIES.tenantId);
   return {
@@ -56,5 +61,6 @@ export async function mintDevToken(r: DevTokenRequest): Promise<DevToken> {
     scope: r.scopes.join(' '),
     issuer: r.version === '1.0' ? iss.v1 : iss.v2,
     audience: r.version === '1.0' ? `api://${DEV_IDENTITIES.apiAppId}` : DEV_IDENTITIES.apiAppId,
+    issuerSource: running ? 'running' : 'config',
   };
 }

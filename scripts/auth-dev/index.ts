@@ -5,3 +5,4 @@ export * from './keys';
 export * from './mint';
 export { apiScopes } from './flows';
 export * from './dev-token';
+export * from './running-issuer';

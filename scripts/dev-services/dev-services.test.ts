@@ -1,4 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRemoteJWKSet, jwtVerify } from 'jose';
+import { mintDevToken } from '../auth-dev';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { loadConfig } from '../config';
@@ -28,6 +30,28 @@ describe('startDevServices', () => {
       await dev.stop();
     }
     await expect(fetch(`${dev.urls.issuer}/token`)).rejects.toThrow();
+  });
+
+  it('records the running issuer so `connectorkit token` signs for it, not for the configured port', async () => {
+    writeFileSync(path.join(dir, 'local.settings.json'), JSON.stringify({ Values: { AzureWebJobsStorage__accountName: 'contosohr' } }));
+    const keyFile = path.join(dir, 'dev-issuer', 'signing-key.json');
+    const running = path.join(dir, 'dev-issuer', 'running.json');
+    const loaded = loadConfig({ cwd: dir, env: {} });
+    expect(loaded.config.serve.issuerPort).toBe(7072); // the token command's fallback, while serve runs elsewhere
+    const mint = () => mintDevToken({ keyFile, issuerPort: loaded.config.serve.issuerPort, scopes: ['user_impersonation'], version: '2.0', expiresInSeconds: 600 });
+    const dev = await startDevServices(loaded, new RecordingIoHost(), { issuerPort: 0, processEnv: {}, keyFile });
+    try {
+      expect(JSON.parse(readFileSync(running, 'utf8'))).toEqual({ url: dev.urls.issuer, pid: process.pid });
+      const token = await mint();
+      expect(token.issuerSource).toBe('running');
+      // What the API checks: signature against the issuer's JWKS, iss among AUTH_ISSUERS, aud.
+      const jwks = createRemoteJWKSet(new URL(`${dev.urls.issuer}/${dev.env.AUTH_TENANT_ID}/discovery/v2.0/keys`));
+      await expect(jwtVerify(token.accessToken, jwks, { issuer: dev.env.AUTH_ISSUERS!.split(','), audience: dev.env.AUTH_AUDIENCES!.split(',') })).resolves.toBeDefined();
+    } finally {
+      await dev.stop();
+    }
+    expect(existsSync(running)).toBe(false);
+    expect((await mint()).issuerSource).toBe('config');
   });
 
   it('skips Azurite when a real connection is configured and the issuer when AUTH_TENANT_ID is set', async () => {

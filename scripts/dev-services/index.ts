@@ -9,7 +9,7 @@ import type { IoHost } from '../core/io';
 import type { DocsOptions } from '../host/types';
 import { readLocalSettings } from '../host/app-settings';
 import { startAzurite, type AzuriteHandle } from '../storage';
-import { startDevIssuer, type DevIssuer } from '../auth-dev';
+import { removeRunningIssuer, runningIssuerFile, startDevIssuer, writeRunningIssuer, type DevIssuer } from '../auth-dev';
 import { devDocsOptions } from './docs-auth';
 
 export interface DevServices {
@@ -51,7 +51,9 @@ export async function startDevServices(loaded: LoadedConfig, io: IoHost, opts: D
   let azurite: AzuriteHandle | undefined;
   let issuer: DevIssuer | undefined;
   let docs: DocsOptions | undefined;
+  let runningFile: string | undefined;
   const stop = async () => {
+    if (runningFile) removeRunningIssuer(runningFile);
     await Promise.allSettled([azurite?.stop(), issuer?.close()]);
   };
   try {
@@ -69,10 +71,14 @@ export async function startDevServices(loaded: LoadedConfig, io: IoHost, opts: D
       io.log({ level: 'info', message: 'Auth: AUTH_TENANT_ID is configured, tokens are validated against that tenant (dev issuer not started; `connectorkit token` tokens will be rejected).' });
     } else {
       const port = opts.issuerPort ?? config.serve.issuerPort;
+      const keyFile = opts.keyFile ?? devKeyFile(loaded);
       const started = await io.step('Start the dev token issuer', () =>
-        startDevIssuer({ host: '127.0.0.1', port, keyFile: opts.keyFile ?? devKeyFile(loaded), scope: config.auth.scope, appRoles: config.auth.appRoles }),
+        startDevIssuer({ host: '127.0.0.1', port, keyFile, scope: config.auth.scope, appRoles: config.auth.appRoles }),
       );
       issuer = started;
+      // `connectorkit token` (another process) signs for this URL while we run, whatever port the config names.
+      runningFile = runningIssuerFile(keyFile);
+      await writeRunningIssuer(runningFile, { url: started.url, pid: process.pid });
       Object.assign(env, started.appSettings(config.auth.scope));
       if (config.auth.appRoles?.length) env.AUTH_APP_ROLES = config.auth.appRoles.join(',');
       urls.issuer = started.url;
