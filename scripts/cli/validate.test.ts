@@ -27,6 +27,14 @@ describe('connectorkit validate', () => {
     expect(code).toBe(1);
     expect(io.failures[0]!.details!.map((d) => d.code)).toContain('FieldLengthExceeded');
   });
+  it('CK_VALIDATE_FAILED details come errors first, then warnings, then infos', async () => {
+    const { code, io } = await run([path.join(FIXTURES, 'ArrayHasNoItems', 'fail'), '--level', 'certification', '--json']);
+    expect(code).toBe(1);
+    const severities = io.failures[0]!.details!.map((d) => d.message.split(':')[0]!);
+    expect(severities).toContain('warning');
+    const rank: Record<string, number> = { error: 0, warning: 1, info: 2 };
+    expect(severities.map((x) => rank[x])).toEqual([...severities.map((x) => rank[x]!)].sort((a, b) => a - b));
+  });
   it('exits 1 with CK_VALIDATE_DIR_NOT_FOUND for a missing folder', async () => {
     const { code, io } = await run([path.join(FIXTURES, 'no-such-connector')]);
     expect(code).toBe(1);

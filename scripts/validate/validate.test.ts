@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { validateConnectorDir, validateConnectorFiles } from './validate';
+import { compareFindings, validateConnectorDir, validateConnectorFiles } from './validate';
 import { RULES } from './rules';
 import { RELAXATIONS } from './relaxations';
 import { corpusConnectors, CORPUS_DIR } from './corpus';
@@ -144,6 +144,39 @@ describe('tolerant reading', () => {
   it('reports missing required files', () => {
     const r = validateConnectorFiles({ 'apiDefinition.swagger.json': swagger });
     expect(r.findings.filter((f) => f.ruleId === 'CkFileMissing').map((f) => f.file)).toEqual(['apiProperties.json']);
+  });
+});
+
+describe('follow-on noise and finding order', () => {
+  const base = readFixture(path.join(RULE_FIXTURES, 'CkContactRequired', 'pass'));
+  for (const broken of ['apiDefinition.swagger.json', 'apiProperties.json']) {
+    it(`an unparseable ${broken} is one JsonNotParseable error, without follow-on rule errors (certification)`, () => {
+      const r = validateConnectorFiles({ ...base, [broken]: '{ "swagger": "2.0", ' }, { level: 'certification' });
+      expect(errorsOf(r.findings).map((f) => `${f.ruleId} ${f.file}`)).toEqual([`JsonNotParseable ${broken}`]);
+    });
+  }
+  it('a missing apiProperties.json is CkFileMissing alone, not every apiProperties rule', () => {
+    const { 'apiProperties.json': _drop, ...rest } = base;
+    const r = validateConnectorFiles(rest, { level: 'certification' });
+    expect(errorsOf(r.findings).map((f) => f.ruleId)).toEqual(['CkFileMissing']);
+  });
+  it('sorts by severity (error, warning, info), then file, then pointer (indexes numerically)', () => {
+    const r = validateConnectorFiles(readFixture(path.join(RULE_FIXTURES, 'ArrayHasNoItems', 'fail')), { level: 'certification' });
+    expect(r.errors).toBeGreaterThan(0);
+    expect(r.warnings).toBeGreaterThan(0);
+    // readme.md has an error, apiDefinition.swagger.json only warnings: severity wins over the file name.
+    expect(r.findings[0]!.severity).toBe('error');
+    const rank = { error: 0, warning: 1, info: 2 };
+    for (let i = 1; i < r.findings.length; i++) {
+      const [a, b] = [r.findings[i - 1]!, r.findings[i]!];
+      expect(rank[a.severity] < rank[b.severity] || (a.severity === b.severity && a.file <= b.file)).toBe(true);
+    }
+    const some: Array<Pick<Finding, 'severity' | 'file' | 'pointer'>> = [
+      { severity: 'warning', file: 'a', pointer: '/p/10' },
+      { severity: 'warning', file: 'a', pointer: '/p/2' },
+      { severity: 'error', file: 'b', pointer: '/p' },
+    ];
+    expect(some.sort(compareFindings).map((f) => f.pointer)).toEqual(['/p', '/p/2', '/p/10']);
   });
 });
 

@@ -84,14 +84,27 @@ export function checkLevel(level: string): ValidationLevel {
   return level as ValidationLevel;
 }
 
+/**
+ * JSON files the rules cannot read: present but not parseable (JsonNotParseable / JsonTypeIncorrect already said so),
+ * or a required one that is missing (CkFileMissing). Rules about them would only add follow-on noise.
+ */
+function unreadableFiles(files: Record<string, ParsedFile>): Set<string> {
+  const out = new Set<string>();
+  for (const name of Object.keys(JSON_FILES)) if (files[name] && files[name]!.json === undefined) out.add(name);
+  for (const name of [SWAGGER_FILE, PROPERTIES_FILE]) if (!files[name]) out.add(name);
+  return out;
+}
+
 function runRules(level: ValidationLevel, files: Record<string, ParsedFile>, findings: Finding[]): void {
   const swagger = files[SWAGGER_FILE]?.json as JsonObject | undefined;
   const apiProperties = files[PROPERTIES_FILE]?.json as JsonObject | undefined;
   const operations = listOperations(swagger);
   const rank = LEVELS.indexOf(level);
   const seen = new Set<string>();
+  const unreadable = unreadableFiles(files);
   for (const rule of RULES) {
     if (LEVELS.indexOf(rule.level) > rank) continue;
+    if (unreadable.has(rule.file)) continue;
     const ctx: RuleContext = {
       level,
       swagger,
@@ -101,6 +114,7 @@ function runRules(level: ValidationLevel, files: Record<string, ParsedFile>, fin
       resolveRef: (ref) => resolveInternal(swagger, ref),
       deref: (v) => deref(swagger, v),
       report: (f) => {
+        if (unreadable.has(f.file ?? rule.file)) return;
         // Shared definitions are reached from several operations: report each place once.
         const key = `${rule.id}\u0000${f.file ?? rule.file}\u0000${f.pointer}\u0000${f.message}`;
         if (seen.has(key)) return;
@@ -144,12 +158,31 @@ function lineOf(text: string, offset: number): number {
   return line;
 }
 
-function toReport(level: ValidationLevel, findings: Finding[], files: string[]): ValidationReport {
+/** Errors first, then warnings, then infos; within a severity by file, then pointer (stable otherwise). */
+export function compareFindings(a: Pick<Finding, 'severity' | 'file' | 'pointer'>, b: Pick<Finding, 'severity' | 'file' | 'pointer'>): number {
   const order = { error: 0, warning: 1, info: 2 } as const;
-  const sorted = findings
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => a.f.file.localeCompare(b.f.file) || order[a.f.severity] - order[b.f.severity] || a.i - b.i)
-    .map(({ f }) => f);
+  return order[a.severity] - order[b.severity] || cmp(a.file, b.file) || comparePointers(a.pointer, b.pointer);
+}
+
+// Code-unit order, not localeCompare: the same on every machine and locale.
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Token by token, array indexes numerically (…/parameters/2 before …/parameters/10); a parent before its children. */
+function comparePointers(a: string, b: string): number {
+  const ta = a.split('/');
+  const tb = b.split('/');
+  for (let i = 0; i < Math.min(ta.length, tb.length); i++) {
+    const x = ta[i]!;
+    const y = tb[i]!;
+    if (x === y) continue;
+    return /^\d+$/.test(x) && /^\d+$/.test(y) ? Number(x) - Number(y) : cmp(x, y);
+  }
+  return ta.length - tb.length;
+}
+
+function toReport(level: ValidationLevel, findings: Finding[], files: string[]): ValidationReport {
+  // Array.prototype.sort is stable: findings at the same place keep the order the layers and rules produced.
+  const sorted = [...findings].sort(compareFindings);
   return {
     level,
     findings: sorted,
