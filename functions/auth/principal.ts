@@ -1,16 +1,11 @@
 import type { JWTPayload } from 'jose';
+import type { CallerIdentity } from '../models/me';
 
-/** The authenticated caller, built from a verified Entra access token (becomes RequestContext.user). */
-export interface Principal {
-  objectId: string;
-  tenantId: string;
-  name?: string;
-  userName?: string;
-  clientAppId?: string;
-  scopes: string[];
-  roles: string[];
-  tokenVersion: '1.0' | '2.0';
-}
+/**
+ * The authenticated caller, built from a verified Entra access token (becomes RequestContext.user). It is the
+ * CallerIdentity model that GetMe returns: one declaration, documented for the spec in models/me.ts.
+ */
+export type Principal = CallerIdentity;
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 

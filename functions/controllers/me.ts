@@ -22,10 +22,7 @@ export class MeController extends Controller {
   public async GetMe(@Request() req: RequestContext): Promise<CallerIdentity> {
     const p = req.user;
     if (!isPrincipal(p)) throw apiError(401, ApiErrorCode.InvalidToken, 'The request is not authenticated.', { hint: 'Send a bearer token.', headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' } });
-    const out: CallerIdentity = { objectId: p.objectId, tenantId: p.tenantId, scopes: p.scopes, roles: p.roles, tokenVersion: p.tokenVersion };
-    if (p.name) out.name = p.name;
-    if (p.userName) out.userName = p.userName;
-    if (p.clientAppId) out.clientAppId = p.clientAppId;
-    return out;
+    // The principal is a CallerIdentity (auth/principal.ts), built without undefined members.
+    return p;
   }
 }
