@@ -4,30 +4,23 @@
  */
 import type { TableClient } from '@azure/data-tables';
 import { odata } from '@azure/data-tables';
-import type { Address, CreateEmployeeRequest, Employee, EmploymentStatus, EmploymentType, UpdateEmployeeRequest } from '../models/employee';
+import { EmploymentStatus, type Address, type CreateEmployeeRequest, type Employee, type UpdateEmployeeRequest } from '../models/employee';
 import { ApiErrorCode, apiError } from '../errors';
 import { createTableClient, DEFAULT_STORAGE_TIMEOUT_MS, readTableSettings, type TableSettings } from './table-client';
 import { isConflict, isNotFound, isPreconditionFailed, storageFailure } from './storage-errors';
 
 const PARTITION = 'employee';
 
-interface EmployeeEntity {
+/**
+ * A stored employee: the Employee model's own fields, minus what the row carries elsewhere (id = RowKey, etag =
+ * the entity's ETag) or derives (displayName); the address is JSON text because Table Storage has no nested values.
+ */
+type EmployeeEntity = Omit<Employee, 'id' | 'etag' | 'displayName' | 'workAddress'> & {
   partitionKey: string;
   rowKey: string;
   etag?: string;
-  givenName: string;
-  familyName: string;
-  email: string;
-  jobTitle: string;
-  department: string;
-  managerId?: string;
-  employmentType: string;
-  status: string;
-  hireDate: string;
   workAddressJson?: string;
-  createdAt: Date;
-  updatedAt: Date;
-}
+};
 
 export interface ListQuery {
   department?: string;
@@ -100,7 +93,7 @@ export class EmployeeStore {
       department: req.department,
       managerId: req.managerId,
       employmentType: req.employmentType,
-      status: req.status ?? 'Active',
+      status: req.status ?? EmploymentStatus.Active,
       hireDate: req.hireDate,
       workAddressJson: req.workAddress ? JSON.stringify(req.workAddress) : undefined,
       createdAt: now,
@@ -173,8 +166,8 @@ function toEmployee(e: EmployeeEntity): Employee {
     email: e.email,
     jobTitle: e.jobTitle,
     department: e.department,
-    employmentType: e.employmentType as EmploymentType,
-    status: e.status as EmploymentStatus,
+    employmentType: e.employmentType,
+    status: e.status,
     hireDate: e.hireDate,
     createdAt: new Date(e.createdAt),
     updatedAt: new Date(e.updatedAt),
