@@ -3,12 +3,10 @@
  * created unpublished and published later — that is how tests rotate keys (an unknown `kid` first, then a JWKS
  * that contains it). The active key can be persisted so `connectorkit token` and `serve` share it across processes.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import { exportJWK, generateKeyPair, importJWK, type JWK, type KeyLike } from 'jose';
 import { CkError } from '../core/errors';
+import { createIfAbsent, toJsonText } from '../core/fs';
 
 export interface SigningKey {
   kid: string;
@@ -62,21 +60,24 @@ function thumbprintKid(jwk: JWK): string {
 
 /**
  * Loads the persisted dev key from `file`, creating it if missing. The file holds a private key for LOCAL
- * development only (the folder is gitignored).
+ * development only (the folder is gitignored; mode 0600). Creation is atomic and create-if-absent: `serve` and
+ * `connectorkit token` started at once both end up with the one key that reached the disk first.
  */
 export async function loadOrCreateKey(keys: KeySet, file: string): Promise<SigningKey> {
-  if (existsSync(file)) {
-    try {
-      const saved = JSON.parse(readFileSync(file, 'utf8')) as { privateJwk: JWK };
-      const priv = (await importJWK(saved.privateJwk, 'RS256')) as KeyLike;
-      const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...pub } = saved.privateJwk;
-      return keys.add(priv, pub);
-    } catch (e) {
-      throw new CkError({ code: 'CK_AUTH_DEV_KEY_UNREADABLE', message: `Cannot read the dev signing key ${file}: ${(e as Error).message}`, cause: e });
-    }
+  const { content } = await createIfAbsent(
+    file,
+    async () => {
+      const { privateKey } = await generateKeyPair('RS256', { modulusLength: 2048, extractable: true });
+      return toJsonText({ note: 'connectorkit dev issuer key - local development only', privateJwk: await exportJWK(privateKey) });
+    },
+    { mode: 0o600 },
+  );
+  try {
+    const saved = JSON.parse(content.toString('utf8')) as { privateJwk: JWK };
+    const priv = (await importJWK(saved.privateJwk, 'RS256')) as KeyLike;
+    const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...pub } = saved.privateJwk;
+    return keys.add(priv, pub);
+  } catch (e) {
+    throw new CkError({ code: 'CK_AUTH_DEV_KEY_UNREADABLE', message: `Cannot read the dev signing key ${file}: ${(e as Error).message}`, cause: e });
   }
-  const key = await keys.create();
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, JSON.stringify({ note: 'connectorkit dev issuer key - local development only', privateJwk: await exportJWK(key.privateKey) }, null, 2) + '\n', { mode: 0o600 });
-  return key;
 }

@@ -18,25 +18,83 @@ function toBuffer(c: FileContent): Buffer {
   return typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c);
 }
 
-/** Writes `file` atomically if its content changed. Returns true when it wrote. */
-export async function writeIfChanged(file: string, content: FileContent): Promise<boolean> {
+/** Options of `writeIfChanged` / `createIfAbsent`. */
+export interface WriteFileOptions {
+  /** File mode (e.g. 0o600 for secrets), set on the temp file before it is renamed into place, so the secret is never readable by others. */
+  mode?: number;
+}
+
+const tempSibling = (file: string) => `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+
+/** Writes the temp file with `mode` (chmod too: the umask may have masked bits off). */
+async function writeTemp(tmp: string, buf: Buffer, mode: number | undefined): Promise<void> {
+  await fsp.writeFile(tmp, buf, mode === undefined ? undefined : { mode });
+  if (mode !== undefined) await fsp.chmod(tmp, mode);
+}
+
+/** Writes `file` atomically if its content changed. Returns true when it wrote. With `mode`, an unchanged file still gets that mode. */
+export async function writeIfChanged(file: string, content: FileContent, opts: WriteFileOptions = {}): Promise<boolean> {
   const buf = toBuffer(content);
   try {
     const cur = await fsp.readFile(file);
-    if (cur.equals(buf)) return false;
+    if (cur.equals(buf)) {
+      if (opts.mode !== undefined && ((await fsp.stat(file)).mode & 0o777) !== opts.mode) await fsp.chmod(file, opts.mode);
+      return false;
+    }
   } catch {
     /* missing: write it */
   }
   await fsp.mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const tmp = tempSibling(file);
   try {
-    await fsp.writeFile(tmp, buf);
+    await writeTemp(tmp, buf, opts.mode);
     await fsp.rename(tmp, file);
   } catch (e) {
     await fsp.rm(tmp, { force: true });
     throw new CkError({ code: 'CK_FS_WRITE_FAILED', message: `Could not write ${file}: ${(e as Error).message}`, cause: e });
   }
   return true;
+}
+
+/**
+ * Returns the content of `file`, creating it from `create()` first if it does not exist — safely against other
+ * processes doing the same: the content is written to a temp sibling and hard-linked into place, which fails if
+ * the target appeared meanwhile; then the file is re-read. Whoever loses the race gets the winner's content, so
+ * two processes creating e.g. a signing key at once end up with the SAME key, and nobody sees a half-written file.
+ */
+export async function createIfAbsent(file: string, create: () => FileContent | Promise<FileContent>, opts: WriteFileOptions = {}): Promise<{ content: Buffer; created: boolean }> {
+  try {
+    return { content: await fsp.readFile(file), created: false };
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new CkError({ code: 'CK_FS_WRITE_FAILED', message: `Could not read ${file}: ${(e as Error).message}`, cause: e });
+  }
+  const buf = toBuffer(await create());
+  await fsp.mkdir(path.dirname(file), { recursive: true });
+  const tmp = tempSibling(file);
+  let created = false;
+  try {
+    await writeTemp(tmp, buf, opts.mode);
+    try {
+      await fsp.link(tmp, file);
+      created = true;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') created = false;
+      // No hard links on this file system: rename, still only if absent (a narrower race, but never a torn file).
+      else if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'ENOSYS') {
+        if (!existsSync(file)) {
+          await fsp.rename(tmp, file);
+          created = true;
+        }
+      } else throw e;
+    }
+  } catch (e) {
+    throw new CkError({ code: 'CK_FS_WRITE_FAILED', message: `Could not create ${file}: ${(e as Error).message}`, cause: e });
+  } finally {
+    await fsp.rm(tmp, { force: true });
+  }
+  // Re-read: after a lost race this is the other process's content.
+  return { content: await fsp.readFile(file), created };
 }
 
 export interface DirWriteResult {

@@ -57,7 +57,7 @@ export async function serveProject(loaded: LoadedConfig, io: IoHost, opts: Serve
   try {
     if (opts.devServices !== false) dev = await startDevServices(loaded, io);
     const keysFile = opts.enableAuth ? loaded.resolve(path.join('.connectorkit', 'host-keys.json')) : undefined;
-    host = await io.step('Start the local Functions host', () =>
+    host = await io.step('Start the local Functions host', async () =>
       startHost({
         appDir,
         port: opts.port ?? config.serve.port,
@@ -67,7 +67,7 @@ export async function serveProject(loaded: LoadedConfig, io: IoHost, opts: Serve
         env: dev?.env,
         specFile: existsSync(specFile) ? specFile : undefined,
         localSettingsFile: loaded.resolve('local.settings.json'),
-        keys: keysFile ? loadOrCreateKeys(keysFile) : undefined,
+        keys: keysFile ? await loadOrCreateKeys(keysFile) : undefined,
         docs: dev?.docs,
       }),
     );
