@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { PNG } from 'pngjs';
+import { readPng } from '../validate/png-read';
 import { CkError } from '../core/errors';
 import type { ExportNotice } from './types';
 
@@ -62,12 +63,9 @@ export function loadIcon(file: string, root: string, notices: ExportNotice[]): B
 
 /** Verifies PNG bytes; returns them unchanged. */
 export function checkIcon(buf: Buffer, target: string, notices: ExportNotice[]): Buffer {
-  let img: { width: number; height: number };
-  try {
-    img = PNG.sync.read(buf);
-  } catch (e) {
-    throw new CkError({ code: 'CK_EXPORT_ICON_INVALID', message: `The icon (${target}) is not a PNG: ${(e as Error).message}`, target, cause: e });
-  }
+  const read = readPng(buf);
+  if ('problem' in read) throw new CkError({ code: 'CK_EXPORT_ICON_INVALID', message: `The icon (${target}) is not a valid PNG image: ${read.problem}.`, target });
+  const img = read.png;
   if (img.width !== ICON_SIZE || img.height !== ICON_SIZE) {
     notices.push({ code: 'CK_EXPORT_ICON_SIZE', target, message: `The icon is ${img.width}×${img.height}; certification asks for ${ICON_SIZE}×${ICON_SIZE}.` });
   }

@@ -1,6 +1,6 @@
-import { PNG } from 'pngjs';
 import type { Rule } from '../types';
 import { isObj } from '../swagger-walk';
+import { readPng } from '../png-read';
 
 /** icon.png is a PNG of 230×230 with an opaque, non-white background that matches iconBrandColor. */
 export const rule: Rule = {
@@ -15,13 +15,12 @@ export const rule: Rule = {
       ctx.report({ severity: 'warning', message: 'The folder has no icon.png; a default icon is used. Certified connectors submit a 230×230 PNG icon.', pointer: '' });
       return;
     }
-    let png: PNG;
-    try {
-      png = PNG.sync.read(f.raw);
-    } catch (e) {
-      ctx.report({ message: `icon.png is not a readable PNG image (${(e as Error).message}).`, pointer: '' });
+    const read = readPng(f.raw);
+    if ('problem' in read) {
+      ctx.report({ message: `icon.png is not a valid PNG image: ${read.problem}.`, pointer: '' });
       return;
     }
+    const { png } = read;
     if (png.width !== 230 || png.height !== 230) ctx.report({ message: `icon.png is ${png.width}×${png.height}; certification expects a 230×230 square.`, pointer: '' });
     // The background is what the four corners show (the logo sits inside a ~160×160 centre).
     const corners = [[0, 0], [png.width - 1, 0], [0, png.height - 1], [png.width - 1, png.height - 1]].map(([x, y]) => {
