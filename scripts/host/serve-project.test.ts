@@ -7,7 +7,7 @@ import { RecordingIoHost } from '../core/io';
 import { serveProject, type ServeReport } from './serve-project';
 import { bundleFixture, request, waitFor } from './test-helpers';
 import { copyFixtureProject } from '../build/fixture-project';
-import { appendFileSync, readdirSync } from 'node:fs';
+import { appendFileSync, readdirSync, rmSync } from 'node:fs';
 
 function project(): string {
   const root = mkdtempSync(path.join(tmpdir(), 'ck-serve-'));
@@ -38,6 +38,25 @@ describe('serveProject', () => {
     await done;
     await expect(request(`${r.apiBase}/items/1`)).rejects.toThrow();
     expect(existsSync(path.join(root, 'dist', 'app', 'main.js'))).toBe(true);
+  });
+});
+
+describe('serveProject --no-build without a build', () => {
+  it('fails with a coded error pointing at `connectorkit build` before any dev service starts', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'ck-serve-nobuild-'));
+    writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'p', connectorkit: { serve: { port: 0, issuerPort: 0 } } }));
+    const io = new RecordingIoHost();
+    const serve = () => serveProject(loadConfig({ cwd: root, env: {} }), io, { build: false, signal: new AbortController().signal }); // dev services ON
+    const e = await serve().catch((x: unknown) => x);
+    expect(e).toMatchObject({ code: 'CK_HOST_ENTRY_NOT_FOUND', message: `serve --no-build: ${path.join('dist', 'app', 'package.json')} does not exist: the app has not been built.` });
+    expect((e as { hint: string }).hint).toBe('Run `connectorkit build` first, or drop --no-build so serve builds before it starts.');
+    expect(io.steps).toEqual([]); // neither Azurite nor the issuer was started
+    expect(existsSync(path.join(root, '.azurite'))).toBe(false);
+    // package.json present but its "main" missing: same code, names the file.
+    cpSync(bundleFixture(path.join(__dirname, 'testdata', 'apps', 'basic')), path.join(root, 'dist', 'app'), { recursive: true });
+    rmSync(path.join(root, 'dist', 'app', 'main.js'));
+    await expect(serve()).rejects.toMatchObject({ code: 'CK_HOST_ENTRY_NOT_FOUND', message: `serve --no-build: ${path.join('dist', 'app', 'main.js')} (package.json "main") does not exist.` });
+    expect(io.steps).toEqual([]);
   });
 });
 

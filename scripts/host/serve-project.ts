@@ -4,11 +4,11 @@
  * (appTerminate hooks) and stop the dev services. Prints nothing itself: the result goes through `io.result`
  * as soon as the host listens (a long-running command cannot wait for its return value).
  */
-import { existsSync, watch, type FSWatcher } from 'node:fs';
+import { existsSync, readFileSync, watch, type FSWatcher } from 'node:fs';
 import * as path from 'node:path';
 import { build } from '../build';
 import type { LoadedConfig } from '../config';
-import { toCkError } from '../core/errors';
+import { CkError, toCkError } from '../core/errors';
 import type { IoHost } from '../core/io';
 import { startDevServices, type DevServices } from '../dev-services';
 import { loadOrCreateKeys } from './keys-file';
@@ -55,6 +55,8 @@ export async function serveProject(loaded: LoadedConfig, io: IoHost, opts: Serve
     await dev?.stop();
   };
   try {
+    // Before Azurite and the issuer start: a missing build is the user's next step, not a host load failure.
+    checkBuiltApp(appDir, path.relative(loaded.root, appDir) || '.', opts.build === false);
     if (opts.devServices !== false) dev = await startDevServices(loaded, io);
     const keysFile = opts.enableAuth ? loaded.resolve(path.join('.connectorkit', 'host-keys.json')) : undefined;
     host = await io.step('Start the local Functions host', async () =>
@@ -93,6 +95,22 @@ export async function serveProject(loaded: LoadedConfig, io: IoHost, opts: Serve
     await stopAll();
   }
   return report;
+}
+
+/** The built app must have package.json and, unless "main" is a glob, the file it names (what the host loads). */
+export function checkBuiltApp(appDir: string, shown: string, noBuild: boolean): void {
+  const hint = noBuild ? 'Run `connectorkit build` first, or drop --no-build so serve builds before it starts.' : 'Run `connectorkit build` and check its output.';
+  const fail = (what: string) => new CkError({ code: 'CK_HOST_ENTRY_NOT_FOUND', message: `${noBuild ? 'serve --no-build: ' : ''}${what}`, hint, target: shown });
+  const pkgFile = path.join(appDir, 'package.json');
+  if (!existsSync(pkgFile)) throw fail(`${path.join(shown, 'package.json')} does not exist: the app has not been built.`);
+  let main: unknown;
+  try {
+    main = (JSON.parse(readFileSync(pkgFile, 'utf8')) as { main?: unknown }).main ?? 'index.js';
+  } catch (e) {
+    throw fail(`${path.join(shown, 'package.json')} is not valid JSON: ${(e as Error).message}`);
+  }
+  if (typeof main !== 'string' || !main) throw fail(`${path.join(shown, 'package.json')} has no usable "main".`);
+  if (!/[*?{]/.test(main) && !existsSync(path.join(appDir, main))) throw fail(`${path.join(shown, main)} (package.json "main") does not exist.`);
 }
 
 function renderReport(r: ServeReport): string {
