@@ -50,7 +50,15 @@ export interface ApiErrorOptions {
   details?: ErrorBodyDetail[];
 }
 
-/** Builds the HttpError the generated handler renders; the hint tells the caller what to do next. */
-export function apiError(status: number, code: string, message: string, opts: ApiErrorOptions = {}): HttpError {
-  return new HttpError(status, code, message, opts);
+/** One of the codes of API_ERRORS. */
+export type ApiErrorCodeValue = ApiErrors[keyof ApiErrors]['code'];
+
+const STATUS = new Map<string, number>(Object.values(API_ERRORS).map((e) => [e.code, e.status]));
+
+/**
+ * Builds the HttpError the generated handler renders, with the status API_ERRORS documents for the code (so the
+ * README table and the responses cannot disagree); the hint tells the caller what to do next.
+ */
+export function apiError(code: ApiErrorCodeValue, message: string, opts: ApiErrorOptions = {}): HttpError {
+  return new HttpError(STATUS.get(code)!, code, message, opts);
 }

@@ -21,7 +21,7 @@ let cached: { key: string; verifier: TokenVerifier; settings: AuthSettings } | u
 function current(): { verifier: TokenVerifier; settings: AuthSettings } {
   const { settings, missing } = readAuthSettings();
   if (!settings) {
-    throw apiError(500, ApiErrorCode.AuthNotConfigured, 'Token validation is not configured on this API.', {
+    throw apiError(ApiErrorCode.AuthNotConfigured, 'Token validation is not configured on this API.', {
       hint: `Set the app settings ${missing.join(', ')} (locally \`connectorkit serve\` sets them for the dev issuer).`,
     });
   }
@@ -36,7 +36,7 @@ function current(): { verifier: TokenVerifier; settings: AuthSettings } {
  */
 export async function authenticate(request: HttpRequest, securityName: string, scopes: string[] = [], context?: InvocationContext): Promise<Principal> {
   if (securityName !== SECURITY_NAME) {
-    throw apiError(500, ApiErrorCode.AuthNotConfigured, `Unknown security scheme '${securityName}'.`, { hint: `Use @Security('${SECURITY_NAME}', [...]) on controllers.` });
+    throw apiError(ApiErrorCode.AuthNotConfigured, `Unknown security scheme '${securityName}'.`, { hint: `Use @Security('${SECURITY_NAME}', [...]) on controllers.` });
   }
   const { verifier, settings } = current();
   const realm = settings.audiences[0]!;
@@ -51,7 +51,7 @@ export async function authenticate(request: HttpRequest, securityName: string, s
     const hasRole = settings.appRoles.some((r) => principal.roles.includes(r));
     if (!hasScope && !hasRole) {
       log(context, 'insufficient_scope', `token of ${principal.objectId} has scp [${principal.scopes.join(' ')}] roles [${principal.roles.join(' ')}], needs ${accepted.join(' or ')}`);
-      throw apiError(403, ApiErrorCode.InsufficientScope, 'The access token does not grant the permission this operation needs.', {
+      throw apiError(ApiErrorCode.InsufficientScope, 'The access token does not grant the permission this operation needs.', {
         hint: `Request a token with the scope ${accepted.join(' or ')}.`,
         headers: { 'WWW-Authenticate': `Bearer realm="${realm}", error="insufficient_scope", error_description="The token lacks the required scope", scope="${accepted.join(' ')}"` },
       });
@@ -61,12 +61,12 @@ export async function authenticate(request: HttpRequest, securityName: string, s
     if (!(e instanceof TokenRejection)) throw e;
     log(context, e.reason, e.message);
     if (e.reason === 'metadata_unavailable') {
-      throw apiError(503, ApiErrorCode.AuthMetadataUnavailable, 'The API cannot validate tokens right now.', {
+      throw apiError(ApiErrorCode.AuthMetadataUnavailable, 'The API cannot validate tokens right now.', {
         hint: 'The token issuer metadata (AUTH_OPENID_CONFIG_URLS) is unreachable; retry later.',
         headers: { 'Retry-After': '5' },
       });
     }
-    throw apiError(401, ApiErrorCode.InvalidToken, 'The access token is missing or invalid.', {
+    throw apiError(ApiErrorCode.InvalidToken, 'The access token is missing or invalid.', {
       hint: 'Send "Authorization: Bearer <token>" with a valid token for this API (locally: connectorkit token).',
       headers: { 'WWW-Authenticate': `Bearer realm="${realm}", error="invalid_token", error_description="${describe(e.reason)}"` },
     });

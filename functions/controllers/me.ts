@@ -21,7 +21,7 @@ export class MeController extends Controller {
   @Extension('x-ms-visibility', 'advanced')
   public async GetMe(@Request() req: RequestContext): Promise<CallerIdentity> {
     const p = req.user;
-    if (!isPrincipal(p)) throw apiError(401, ApiErrorCode.InvalidToken, 'The request is not authenticated.', { hint: 'Send a bearer token.', headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' } });
+    if (!isPrincipal(p)) throw apiError(ApiErrorCode.InvalidToken, 'The request is not authenticated.', { hint: 'Send a bearer token.', headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' } });
     // The principal is a CallerIdentity (auth/principal.ts), built without undefined members.
     return p;
   }

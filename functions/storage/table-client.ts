@@ -64,7 +64,7 @@ export function createTableClient(s: TableSettings): TableClient {
         : new DefaultAzureCredential(s.clientId ? { managedIdentityClientId: s.clientId } : {});
     return new TableClient(s.tableServiceUri, s.tableName, credential, options(s.tableServiceUri.startsWith('http:')));
   }
-  throw apiError(503, ApiErrorCode.StorageNotConfigured, 'Employee storage is not configured.', {
+  throw apiError(ApiErrorCode.StorageNotConfigured, 'Employee storage is not configured.', {
     hint: 'Set the app setting AzureWebJobsStorage (connection string) or AzureWebJobsStorage__accountName for an identity-based connection.',
   });
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { API_ERRORS, ApiErrorCode } from '../../functions/errors';
+import { API_ERRORS, ApiErrorCode, apiError } from '../../functions/errors';
 import { renderSampleErrorTable, withSampleErrorTable } from './readme-sample-errors';
 
 describe('README sample error table', () => {
@@ -16,5 +16,9 @@ describe('README sample error table', () => {
     const rows = renderSampleErrorTable().split('\n').slice(2);
     expect(rows).toHaveLength(codes.length);
     for (const row of rows) expect(row).toMatch(/^\| `[A-Z_]+` \| [1-5]\d\d \| [^|]+ \| [^|]+ \|$/);
+  });
+
+  it('apiError answers with the status the table documents', () => {
+    for (const e of Object.values(API_ERRORS)) expect([e.code, apiError(e.code, 'm').status]).toEqual([e.code, e.status]);
   });
 });
