@@ -90,11 +90,11 @@ export function serveDocs(req: IncomingMessage, res: ServerResponse, path_: stri
   };
   if (lower === `${b}/swagger.json`) {
     if (!existsSync(specFile)) {
-      send(404, 'application/json; charset=utf-8', JSON.stringify({ error: { code: 'CK_INPUT_NOT_FOUND', message: `${specFile} does not exist.`, hint: 'Run `connectorkit build`.' } }));
+      send(404, 'application/json', JSON.stringify({ error: { code: 'CK_INPUT_NOT_FOUND', message: `${specFile} does not exist.`, hint: 'Run `connectorkit build`.' } }));
       return true;
     }
     const spec = localSpec(readFileSync(specFile, 'utf8'), requestOrigin(req, fallbackHost), base.replace(/^\//, ''), docs);
-    send(200, 'application/json; charset=utf-8', JSON.stringify(spec, null, 2));
+    send(200, 'application/json', JSON.stringify(spec, null, 2));
     return true;
   }
   if (lower === `${b}/docs` || lower === `${b}/docs/` || lower === `${b}/docs/index.html`) {

@@ -37,6 +37,7 @@ describe('keys with enableAuth', () => {
     const none = await request(url);
     expect(none.status).toBe(401);
     expect(none.json().error.code).toBe('CK_HOST_UNAUTHORIZED');
+    expect(none.headers['content-type']).toBe('application/json');
     expect((await request(`${url}?code=${encodeURIComponent(fk)}`)).status).toBe(200);
     expect((await request(url, { headers: { 'x-functions-key': fk } })).status).toBe(200);
     expect((await request(url, { headers: { 'x-functions-key': mk } })).status).toBe(200);
@@ -225,7 +226,9 @@ describe('docs', () => {
   });
   afterAll(() => host?.close());
   it('serves swagger.json pointed at the local host', async () => {
-    const spec = (await request(`${host.url}/api/swagger.json`)).json();
+    const specRes = await request(`${host.url}/api/swagger.json`);
+    expect(specRes.headers['content-type']).toBe('application/json');
+    const spec = specRes.json();
     expect(spec).toMatchObject({ host: `127.0.0.1:${host.port}`, schemes: ['http'], basePath: '/api', info: { title: 'Fixture API' } });
     const viaLocalhost = (await request(`http://localhost:${host.port}/api/swagger.json`, { headers: { host: `localhost:${host.port}` } })).json();
     expect(viaLocalhost.host).toBe(`localhost:${host.port}`);

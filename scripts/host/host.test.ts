@@ -51,6 +51,7 @@ describe.each([
     const miss = await get('/api/nope');
     expect(miss.status).toBe(404);
     expect(miss.json().error.code).toBe('CK_HOST_ROUTE_NOT_FOUND');
+    expect(miss.headers['content-type']).toBe('application/json'); // the same media type generated handlers send
     expect((await get('/api/defaultroute?name=x')).text).toBe('hello x');
     expect((await get('/api/opt')).json()).toEqual({ params: {}, hasX: false });
     expect((await get('/api/opt/5')).json()).toEqual({ params: { x: '5' }, hasX: true });
@@ -71,6 +72,7 @@ describe.each([
     expect(boom.status).toBe(500);
     expect(boom.json().error).toMatchObject({ code: 'CK_HOST_FUNCTION_FAILED' });
     expect(boom.json().error.message).toContain('kaboom');
+    expect(boom.headers['content-type']).toBe('application/json');
     expect((await get('/api/bad')).status).toBe(500); // a non-object return is a library error
     const mapped = await get('/api/mapped');
     expect(mapped.status).toBe(418);

@@ -50,7 +50,7 @@ function sendError(res: http.ServerResponse, code: string, message?: string): vo
   const e = new CkError({ code, message });
   if (res.headersSent) { res.destroy(); return; }
   res.statusCode = e.httpStatus;
-  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.setHeader('content-type', 'application/json');
   res.end(JSON.stringify(toErrorBody(e)));
 }
 
@@ -116,7 +116,7 @@ async function handle(o: HandlerOptions, app: LoadedApp, req: http.IncomingMessa
     if (serveDocs(req, res, path, base, o.specFile, o.docs, o.hostLabel())) return;
     if (/^\/admin\/host\/status\/?$/i.test(path) && method === 'GET') {
       if (o.enableAuth && !authorize('admin', presentedKey(req.headers, search), o.keys)) return sendError(res, 'CK_HOST_UNAUTHORIZED');
-      res.setHeader('content-type', 'application/json; charset=utf-8');
+      res.setHeader('content-type', 'application/json');
       res.end(JSON.stringify({ state: 'Running', functions: app.table.entries.length }));
       return;
     }
