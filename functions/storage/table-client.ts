@@ -8,8 +8,8 @@ import { TableClient, type TableServiceClientOptions } from '@azure/data-tables'
 import type { TokenCredential } from '@azure/core-auth';
 import { ApiErrorCode, apiError } from '../errors';
 
-/** Per-try timeout and retry budget; worst case ≈ 3 tries × tryTimeout + small back-off. */
-export const STORAGE_RETRY = { maxRetries: 2, retryDelayInMs: 100, maxRetryDelayInMs: 400, tryTimeoutInMs: 4000 } as const;
+/** Retry budget of the storage client; the overall bound of one call is STORAGE_TIMEOUT_MS (an abort signal). */
+export const STORAGE_RETRY = { maxRetries: 2, retryDelayInMs: 100, maxRetryDelayInMs: 400 } as const;
 
 /** Default upper bound on one storage call, retries included (app setting STORAGE_TIMEOUT_MS overrides it). */
 export const DEFAULT_STORAGE_TIMEOUT_MS = 10_000;

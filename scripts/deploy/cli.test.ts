@@ -1,5 +1,5 @@
 /**
- * The real CLI as a child process (`node scripts/bin/connectorkit.js deploy …`) against the doubles, with
+ * The real CLI as a child process (`node scripts/bin/connectorkit.cjs deploy …`) against the doubles, with
  * EnvironmentCredential (`--auth env`) talking to the token double. Every byte of stdout/stderr (and the --json
  * documents) of every run here and in the library tests is checked for secrets.
  */
@@ -12,7 +12,7 @@ import { isCkError } from '../core/errors';
 import { deploy } from './deploy';
 import { startDoubles, makeProject, cliEnv, deployOptions, secretFiles, type Doubles } from './testdata/harness';
 
-const BIN = path.resolve(__dirname, '../bin/connectorkit.js');
+const BIN = path.resolve(__dirname, '../bin/connectorkit.cjs');
 
 interface Run { code: number; stdout: string; stderr: string }
 
