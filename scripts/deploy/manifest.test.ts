@@ -6,7 +6,7 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { isCkError, type CkError } from '../core/errors';
+import { catchCkError } from '../testing/catch-ck-error';
 import { loadManifest, fill } from './manifest';
 import { API_APP_MANIFEST, CONNECTOR_APP_MANIFEST, entraManifests } from '../entra/manifests';
 import { loadApimDefinitions } from '../apim/definitions';
@@ -31,16 +31,6 @@ function editJson(file: string, edit: (doc: any) => void): void {
   writeFileSync(file, JSON.stringify(doc, null, 2));
 }
 
-function failure(fn: () => unknown): CkError {
-  try {
-    fn();
-  } catch (e) {
-    if (isCkError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a CkError');
-}
-
 describe('infra manifests: schema and placeholders', () => {
   const env = loadEnvironment(REPO, 'dev');
 
@@ -54,7 +44,7 @@ describe('infra manifests: schema and placeholders', () => {
 
   it('a schema error names the file and the key path', () => {
     const root = infraCopy('infra/entra/api-app.json', (d) => (d.api.requestedAccessTokenVersion = 3));
-    const e = failure(() => loadManifest(root, API_APP_MANIFEST));
+    const e = catchCkError(() => loadManifest(root, API_APP_MANIFEST));
     expect(e.code).toBe('CK_DEPLOY_INFRA_INVALID');
     expect(e.message).toContain('infra/entra/api-app.json: api.requestedAccessTokenVersion must be equal to one of the allowed values: 1, 2');
     expect(e.target).toBe('infra/entra/api-app.json#api.requestedAccessTokenVersion');
@@ -67,7 +57,7 @@ describe('infra manifests: schema and placeholders', () => {
       d.requiredResourceAccess[0].resourceAccess[0].type = 'Delegated';
       d.homepage = 'x';
     });
-    const e = failure(() => loadManifest(root, CONNECTOR_APP_MANIFEST));
+    const e = catchCkError(() => loadManifest(root, CONNECTOR_APP_MANIFEST));
     expect(e.details?.map((d) => d.message)).toEqual(expect.arrayContaining([
       'infra/entra/connector-app.json: web.redirectUris.1 must match pattern "^https://"',
       'infra/entra/connector-app.json: requiredResourceAccess.0.resourceAccess.0.type must be equal to one of the allowed values: "Scope", "Role"',
@@ -77,21 +67,21 @@ describe('infra manifests: schema and placeholders', () => {
 
   it('the APIM definitions refuse a literal credential and a named-value value', () => {
     const withKey = infraCopy('infra/apim/backend.json', (d) => (d.properties.credentials.header['x-functions-key'] = ['abc123-literal-key']));
-    const e1 = failure(() => loadApimDefinitions(withKey, env));
+    const e1 = catchCkError(() => loadApimDefinitions(withKey, env));
     expect(e1.target).toBe('infra/apim/backend.json#properties.credentials.header.x-functions-key.0');
     const withValue = infraCopy('infra/apim/named-value.json', (d) => (d.properties.value = 'abc'));
-    expect(failure(() => loadApimDefinitions(withValue, env)).message).toContain('infra/apim/named-value.json: properties must NOT have additional properties "value"');
+    expect(catchCkError(() => loadApimDefinitions(withValue, env)).message).toContain('infra/apim/named-value.json: properties must NOT have additional properties "value"');
     const notSecret = infraCopy('infra/apim/named-value.json', (d) => (d.properties.secret = false));
-    expect(failure(() => loadApimDefinitions(notSecret, env)).target).toBe('infra/apim/named-value.json#properties.secret');
+    expect(catchCkError(() => loadApimDefinitions(notSecret, env)).target).toBe('infra/apim/named-value.json#properties.secret');
   });
 
   it('an unknown placeholder or invalid JSON names the file (and the key path)', () => {
     const root = infraCopy('infra/apim/api.json', (d) => (d.properties.displayName = '${apiTitle}'));
-    const e = failure(() => loadApimDefinitions(root, env));
+    const e = catchCkError(() => loadApimDefinitions(root, env));
     expect(e.message).toBe('infra/apim/api.json: properties.displayName uses unknown placeholder ${apiTitle}.');
     expect(e.target).toBe('infra/apim/api.json#properties.displayName');
     writeFileSync(path.join(root, 'infra/entra/api-app.json'), '{ "displayName": ');
-    expect(failure(() => loadManifest(root, API_APP_MANIFEST)).message).toMatch(/^infra\/entra\/api-app\.json is not valid JSON/);
+    expect(catchCkError(() => loadManifest(root, API_APP_MANIFEST)).message).toMatch(/^infra\/entra\/api-app\.json is not valid JSON/);
   });
 
   it('the policy template is infra/ too: an unknown placeholder is CK_DEPLOY_INFRA_INVALID', () => {
@@ -101,13 +91,13 @@ describe('infra manifests: schema and placeholders', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('${scope}', '${scopes}'));
     const values = { authorityHost: 'https://login', tenantId: 't', apiAppId: 'a', v1Issuer: 'https://sts/t/', scope: 's', backendId: 'b' };
     expect(renderApiPolicy(REPO, values)).toContain('<value>s</value>');
-    expect(failure(() => renderApiPolicy(root, values))).toMatchObject({ code: 'CK_DEPLOY_INFRA_INVALID', target: POLICY_TEMPLATE });
+    expect(catchCkError(() => renderApiPolicy(root, values))).toMatchObject({ code: 'CK_DEPLOY_INFRA_INVALID', target: POLICY_TEMPLATE });
   });
 
   it("the API app must mark exactly one scope as the API's scope", () => {
     const root = infraCopy('infra/entra/api-app.json', (d) => (d.api.oauth2PermissionScopes[0].id = '0f0f0f0f-0000-4000-8000-000000000001'));
     const ctx = { opts: { root, scope: 'user_impersonation' }, env, out: {} } as unknown as DeployContext;
-    const e = failure(() => entraManifests(ctx));
+    const e = catchCkError(() => entraManifests(ctx));
     expect(e.target).toBe('infra/entra/api-app.json#api.oauth2PermissionScopes');
     expect(e.message).toContain('exactly one scope with id "${scopeId}"');
   });

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { PNG } from 'pngjs';
 import { expectGolden } from '../testing/golden';
-import { isCkError } from '../core/errors';
+import { catchCkError } from '../testing/catch-ck-error';
 import { buildConnector, CONNECTOR_FILES } from './build-connector';
 import { generateIcon, ICON_SIZE } from './icon';
 import { FIXTURE_DEPLOY, TESTDATA, fixtureConfig, fixtureSpec } from './testdata/fixture';
@@ -9,16 +9,6 @@ import type { ConnectorFolder } from './types';
 
 const GOLDEN = path.join(TESTDATA, 'golden');
 type Obj = Record<string, any>;
-
-function codeOf(fn: () => unknown): { code?: string; target?: string; details?: Array<{ target?: string }> } {
-  try {
-    fn();
-  } catch (e) {
-    if (isCkError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a CkError');
-}
 
 function walk(v: unknown, visit: (o: Obj, at: string) => void, at = ''): void {
   if (Array.isArray(v)) v.forEach((x, i) => walk(x, visit, `${at}/${i}`));
@@ -121,8 +111,8 @@ describe('icon', () => {
     const f = buildConnector({ spec: fixtureSpec(), config: fixtureConfig(), icon: png });
     expect(f.files['icon.png']).toBe(png);
     expect(f.model.iconGenerated).toBe(false);
-    expect(codeOf(() => buildConnector({ spec: fixtureSpec(), config: fixtureConfig(), icon: Buffer.from('GIF89a') })).code).toBe('CK_EXPORT_ICON_INVALID');
-    expect(codeOf(() => buildConnector({ spec: fixtureSpec(), config: fixtureConfig({ connector: { icon: 'missing.png' } }), root: TESTDATA })).code).toBe('CK_EXPORT_ICON_INVALID');
+    expect(catchCkError(() => buildConnector({ spec: fixtureSpec(), config: fixtureConfig(), icon: Buffer.from('GIF89a') })).code).toBe('CK_EXPORT_ICON_INVALID');
+    expect(catchCkError(() => buildConnector({ spec: fixtureSpec(), config: fixtureConfig({ connector: { icon: 'missing.png' } }), root: TESTDATA })).code).toBe('CK_EXPORT_ICON_INVALID');
   });
 });
 
@@ -138,7 +128,7 @@ describe('secrets', () => {
   });
 
   it('refuses a config that carries one, naming the key', () => {
-    const e = codeOf(() => buildConnector({ spec: fixtureSpec(), config: fixtureConfig({ connector: { auth: { clientId: 'x', clientSecret: 'abc~123456' } } }) }));
+    const e = catchCkError(() => buildConnector({ spec: fixtureSpec(), config: fixtureConfig({ connector: { auth: { clientId: 'x', clientSecret: 'abc~123456' } } }) }));
     expect(e).toMatchObject({ code: 'CK_EXPORT_SECRET_IN_CONFIG', target: 'connector.auth.clientSecret' });
   });
 });
@@ -158,7 +148,7 @@ describe('input problems are coded errors naming the config key', () => {
   ];
   for (const [what, patch, key] of cases) {
     it(what, () => {
-      const e = codeOf(() => buildConnector({ spec: fixtureSpec(), config: fixtureConfig(patch) }));
+      const e = catchCkError(() => buildConnector({ spec: fixtureSpec(), config: fixtureConfig(patch) }));
       expect(e.code).toBe('CK_EXPORT_CONFIG_INCOMPLETE');
       expect(e.details!.map((d) => d.target)).toContain(key);
     });
@@ -167,7 +157,7 @@ describe('input problems are coded errors naming the config key', () => {
   it('duplicate operationIds (ignoring case) are a spec error with a pointer', () => {
     const spec = fixtureSpec();
     spec.paths['/employees'].get.operationId = 'getEmployee';
-    const e = codeOf(() => buildConnector({ spec, config: fixtureConfig() }));
+    const e = catchCkError(() => buildConnector({ spec, config: fixtureConfig() }));
     expect(e.code).toBe('CK_EXPORT_SPEC_INVALID');
     expect(e.details![0]!.target).toBe('/paths/~1employees~1{id}/get');
   });
@@ -181,7 +171,7 @@ describe('input problems are coded errors naming the config key', () => {
   });
 
   it('OpenAPI 3 input is refused', () => {
-    expect(codeOf(() => buildConnector({ spec: { openapi: '3.0.0', paths: {} }, config: fixtureConfig() })).code).toBe('CK_EXPORT_SPEC_INVALID');
+    expect(catchCkError(() => buildConnector({ spec: { openapi: '3.0.0', paths: {} }, config: fixtureConfig() })).code).toBe('CK_EXPORT_SPEC_INVALID');
   });
 });
 

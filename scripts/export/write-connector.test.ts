@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as yauzl from 'yauzl';
 import { RecordingIoHost } from '../core/io';
-import { isCkError, type CkError } from '../core/errors';
+import { catchCkError } from '../testing/catch-ck-error';
 import { loadConfig } from '../config';
 import { buildConnector } from './build-connector';
 import { writeConnector } from './write-connector';
@@ -20,15 +20,6 @@ beforeAll(() => {
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const fresh = (): ConnectorFolder => buildConnector({ spec: fixtureSpec(), config: fixtureConfig() });
-async function rejection(p: Promise<unknown>): Promise<CkError> {
-  try {
-    await p;
-  } catch (e) {
-    if (isCkError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a CkError');
-}
 const snapshot = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(path.join(dir, f)).toString('base64')]));
 
 describe('writeConnector', () => {
@@ -50,7 +41,7 @@ describe('writeConnector', () => {
     delete spec.paths['/employees/{id}'].delete;
     spec.paths['/employees'].get.parameters[0].in = 'header';
     const next = buildConnector({ spec, config: fixtureConfig() });
-    const e = await rejection(writeConnector(dir, next, NONE));
+    const e = await catchCkError(() => writeConnector(dir, next, NONE));
     expect(e.code).toBe('CK_EXPORT_BREAKING_CHANGES');
     expect(e.source).toBe('user');
     expect(e.details!.map((d) => `${d.code} ${d.target}`).sort()).toEqual([
@@ -79,7 +70,7 @@ describe('writeConnector', () => {
     const broken = fresh();
     broken.files['apiProperties.json'] = '{"changed": true}\n';
     broken.files['readme.md/impossible'] = 'a file below a file cannot be created';
-    const e = await rejection(writeConnector(dir, broken, NONE));
+    const e = await catchCkError(() => writeConnector(dir, broken, NONE));
     expect(e.code).toBe('CK_FS_WRITE_FAILED');
     expect(snapshot(dir)).toEqual(before);
     expect(readdirSync(tmp).filter((f) => f.startsWith('.atomic'))).toEqual([]);
@@ -114,7 +105,7 @@ describe('runExport (project on disk)', () => {
   });
 
   it('without dist/swagger.json: CK_INPUT_NOT_FOUND telling to run build', async () => {
-    const e = await rejection(runExport(loadConfig({ cwd: root, env: {} }), new RecordingIoHost(), NONE));
+    const e = await catchCkError(() => runExport(loadConfig({ cwd: root, env: {} }), new RecordingIoHost(), NONE));
     expect(e.code).toBe('CK_INPUT_NOT_FOUND');
     expect(e.hint).toContain('connectorkit build');
   });
@@ -139,9 +130,9 @@ describe('runExport (project on disk)', () => {
     const dev = await runExport(loadConfig({ cwd: root, env: {} }), new RecordingIoHost(), { ...NONE, env: 'dev' });
     expect(dev.env).toBe('dev');
     expect(dev.changed).toEqual(['apiDefinition.swagger.json']);
-    expect((await rejection(runExport(loadConfig({ cwd: root, env: {} }), new RecordingIoHost(), { ...NONE, env: 'qa' }))).code).toBe('CK_INPUT_NOT_FOUND');
+    expect((await catchCkError(() => runExport(loadConfig({ cwd: root, env: {} }), new RecordingIoHost(), { ...NONE, env: 'qa' }))).code).toBe('CK_INPUT_NOT_FOUND');
     writeFileSync(path.join(ck, 'deploy-bad.json'), JSON.stringify({ host: 'x' }));
-    expect((await rejection(runExport(loadConfig({ cwd: root, env: {} }), new RecordingIoHost(), { ...NONE, env: 'bad' }))).code).toBe('CK_EXPORT_DEPLOY_OUTPUTS_INVALID');
+    expect((await catchCkError(() => runExport(loadConfig({ cwd: root, env: {} }), new RecordingIoHost(), { ...NONE, env: 'bad' }))).code).toBe('CK_EXPORT_DEPLOY_OUTPUTS_INVALID');
     expect(existsSync(path.join(root, 'connector', 'icon.png'))).toBe(true);
   });
 });
@@ -150,7 +141,7 @@ describe('validation before writing', () => {
   it('validator errors stop the write (CK_EXPORT_VALIDATION_FAILED) and nothing is created', async () => {
     const dir = path.join(tmp, 'invalid');
     const folder = buildConnector({ spec: fixtureSpec(), config: fixtureConfig({ api: { host: 'localhost:7071' } }) });
-    const e = await rejection(writeConnector(dir, folder));
+    const e = await catchCkError(() => writeConnector(dir, folder));
     expect(e.code).toBe('CK_EXPORT_VALIDATION_FAILED');
     expect(e.details!.map((d) => `${d.code} ${d.target}`)).toContain('CkProductionHost apiDefinition.swagger.json#/host');
     expect(existsSync(dir)).toBe(false);

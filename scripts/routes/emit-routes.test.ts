@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { generateMetadata } from '../metadata/generate';
 import { expectGolden } from '../testing/golden';
-import { isCkError } from '../core/errors';
+import { catchCkError } from '../testing/catch-ck-error';
 import { emitRoutes } from './emit-routes';
 
 const FIXTURE = path.join(__dirname, '../spec/testdata/fixture-api');
@@ -23,11 +23,6 @@ describe('emitRoutes', () => {
   });
 
   it('refuses @Security without an auth module', () => {
-    try {
-      emitRoutes(bm, { outDir });
-      throw new Error('expected a CkError');
-    } catch (e) {
-      expect(isCkError(e) && e.code).toBe('CK_ROUTES_AUTH_MODULE_MISSING');
-    }
+    expect(catchCkError(() => emitRoutes(bm, { outDir })).code).toBe('CK_ROUTES_AUTH_MODULE_MISSING');
   });
 });
