@@ -6,6 +6,8 @@
 import { readFileSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CkError } from '../core/errors';
+import { toErrorBody } from '../runtime/error-body';
 import type { DocsOptions } from './types';
 
 const ASSETS: Record<string, string> = {
@@ -90,7 +92,8 @@ export function serveDocs(req: IncomingMessage, res: ServerResponse, path_: stri
   };
   if (lower === `${b}/swagger.json`) {
     if (!existsSync(specFile)) {
-      send(404, 'application/json', JSON.stringify({ error: { code: 'CK_INPUT_NOT_FOUND', message: `${specFile} does not exist.`, hint: 'Run `connectorkit build`.' } }));
+      const e = new CkError({ code: 'CK_INPUT_NOT_FOUND', message: `${specFile} does not exist.`, hint: 'Run `connectorkit build`.' });
+      send(404, 'application/json', JSON.stringify(toErrorBody(e)));
       return true;
     }
     const spec = localSpec(readFileSync(specFile, 'utf8'), requestOrigin(req, fallbackHost), base.replace(/^\//, ''), docs);
