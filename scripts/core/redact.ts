@@ -40,23 +40,3 @@ export function scrub(text: string): string {
   for (const s of known) if (out.includes(s)) out = out.split(s).join(MASK);
   return out;
 }
-
-/** Header names whose values may be logged; everything else is REDACTED. */
-export const LOGGABLE_HEADERS = new Set([
-  'x-ms-request-id', 'x-ms-correlation-request-id', 'x-ms-client-request-id', 'retry-after', 'etag', 'if-match',
-  'content-type', 'content-length', 'location', 'azure-asyncoperation', 'date', 'x-ms-ratelimit-remaining-subscription-reads',
-]);
-
-export function redactHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) {
-    if (v === undefined) continue;
-    out[k] = LOGGABLE_HEADERS.has(k.toLowerCase()) ? String(v) : 'REDACTED';
-  }
-  return out;
-}
-
-/** Forgets registered secrets (tests only). */
-export function _resetSecretsForTests(): void {
-  known.clear();
-}
