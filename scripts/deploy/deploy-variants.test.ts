@@ -5,72 +5,57 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { startDoubles, makeProject, deployOptions, recordedDeploy, secretFiles, type Doubles } from './testdata/harness';
+import { useDoubles, startDoubles, makeProject, deployOptions, recordedDeploy, secretFiles } from './testdata/harness';
 
 describe('deploy variants', () => {
-  let d: Doubles;
-  let root: string;
-  const sink: string[] = [];
-  beforeAll(async () => {
-    d = await startDoubles({ product: true });
-    root = makeProject(d, { product: 'connectors' });
-  });
-  afterAll(async () => {
-    const all = sink.join('\n');
-    for (const secret of d.secrets()) expect(all).not.toContain(secret);
-    await d.close();
-  });
-  afterEach(() => {
-    expect(d.violations()).toEqual([]);
-    expect(secretFiles(d, root)).toEqual([]);
-  });
+  const h = useDoubles({ product: true, env: { product: 'connectors' }, check: true });
 
   it('survives targeted faults on the first deploy: 409, 412, failed LRO, lost Graph create, throttling', async () => {
-    d.arm.inject({ kind: 'conflict', method: 'PUT', path: '/backends/' });
-    d.arm.inject({ kind: 'preconditionFailed', method: 'PUT', path: '/policies/' });
-    d.arm.inject({ kind: 'lroFailed', method: 'PUT', path: '/apis/employees' });
-    d.arm.inject({ kind: 'throttle', method: 'GET', path: '/namedValues/', retryAfterSeconds: 0 });
-    d.scm.inject({ kind: 'lroFailed', method: 'POST', path: '/api/publish' });
-    d.graph.inject({ kind: 'drop-after-commit', match: /^POST \/v1\.0\/applications$/ });
-    const r = await recordedDeploy(deployOptions(root, false), sink);
+    h.d.arm.inject({ kind: 'conflict', method: 'PUT', path: '/backends/' });
+    h.d.arm.inject({ kind: 'preconditionFailed', method: 'PUT', path: '/policies/' });
+    h.d.arm.inject({ kind: 'lroFailed', method: 'PUT', path: '/apis/employees' });
+    h.d.arm.inject({ kind: 'throttle', method: 'GET', path: '/namedValues/', retryAfterSeconds: 0 });
+    h.d.scm.inject({ kind: 'lroFailed', method: 'POST', path: '/api/publish' });
+    h.d.graph.inject({ kind: 'drop-after-commit', match: /^POST \/v1\.0\/applications$/ });
+    const r = await recordedDeploy(deployOptions(h.root, false), h.sink);
     expect(r.retries).toBeGreaterThanOrEqual(5);
-    expect(d.arm.faultsFired().map((f) => f.kind).sort()).toEqual(['conflict', 'lroFailed', 'preconditionFailed', 'throttle']);
+    expect(h.d.arm.faultsFired().map((f) => f.kind).sort()).toEqual(['conflict', 'lroFailed', 'preconditionFailed', 'throttle']);
     // The lost create was found again by uniqueName, not duplicated.
-    expect(d.graph.state.applications).toHaveLength(2);
-    expect(d.scm.current()).toBeDefined();
-    const links = d.arm.state.resources().filter((e) => /\/products\/connectors\/apis\//i.test(e.id) || /products\/apis/i.test(e.type));
+    expect(h.d.graph.state.applications).toHaveLength(2);
+    expect(h.d.scm.current()).toBeDefined();
+    const links = h.d.arm.state.resources().filter((e) => /\/products\/connectors\/apis\//i.test(e.id) || /products\/apis/i.test(e.type));
     expect(links.length).toBe(1);
   });
 
   it('a re-run with the product configured writes nothing', async () => {
-    const before = d.writes();
-    const r = await recordedDeploy(deployOptions(root, false), sink);
-    expect(d.writes()).toEqual(before);
+    const before = h.d.writes();
+    const r = await recordedDeploy(deployOptions(h.root, false), h.sink);
+    expect(h.d.writes()).toEqual(before);
     expect(r.changes.find((c) => c.resource.startsWith('APIM product'))?.action).toBe('no-op');
   });
 
   it('phase two: a known connector id adds its redirect URL and touches only the connector app', async () => {
-    const file = path.join(root, 'infra/environments/test.json');
+    const file = path.join(h.root, 'infra/environments/test.json');
     const env = JSON.parse(readFileSync(file, 'utf8'));
     env.entra.connectorIds = ['cr324-5fcontoso-2demployees-5fab12cd34ef567890'];
     writeFileSync(file, JSON.stringify(env));
-    const before = d.writes();
-    const r = await recordedDeploy(deployOptions(root, false), sink);
+    const before = h.d.writes();
+    const r = await recordedDeploy(deployOptions(h.root, false), h.sink);
     expect(r.changes.filter((c) => c.action !== 'no-op').map((c) => c.resource)).toEqual(['Entra app ck-test-employees-connector (connector client)']);
-    expect(d.writes()).toEqual({ ...before, graph: before.graph + 1 });
-    const conn = d.graph.state.applications.find((a) => a.uniqueName === 'ck-test-employees-connector')!;
+    expect(h.d.writes()).toEqual({ ...before, graph: before.graph + 1 });
+    const conn = h.d.graph.state.applications.find((a) => a.uniqueName === 'ck-test-employees-connector')!;
     expect(conn.web.redirectUris).toEqual(['https://global.consent.azure-apim.net/redirect', 'https://global.consent.azure-apim.net/redirect/cr324-5fcontoso-2demployees-5fab12cd34ef567890']);
   });
 
   it('a long-running operation that never finishes ends in CK_DEPLOY_TIMEOUT', async () => {
-    const spec = JSON.parse(readFileSync(path.join(root, 'dist/swagger.json'), 'utf8'));
+    const spec = JSON.parse(readFileSync(path.join(h.root, 'dist/swagger.json'), 'utf8'));
     spec.info.description = 'slow import';
-    writeFileSync(path.join(root, 'dist/swagger.json'), JSON.stringify(spec));
+    writeFileSync(path.join(h.root, 'dist/swagger.json'), JSON.stringify(spec));
     const slow = await startDoubles({ lroPolls: 1_000_000 });
     try {
       const r2 = makeProject(slow);
       const o = deployOptions(r2, false, { skipExport: true });
-      await expect(recordedDeploy({ ...o, retry: { ...o.retry, attempts: 1, lroTimeoutMs: 300, pollIntervalMs: 5 } }, sink)).rejects.toMatchObject({ code: 'CK_DEPLOY_TIMEOUT' });
+      await expect(recordedDeploy({ ...o, retry: { ...o.retry, attempts: 1, lroTimeoutMs: 300, pollIntervalMs: 5 } }, h.sink)).rejects.toMatchObject({ code: 'CK_DEPLOY_TIMEOUT' });
       expect(secretFiles(slow, r2)).toEqual([]);
     } finally {
       await slow.close();

@@ -13,7 +13,7 @@ import { loadApimDefinitions } from '../apim/definitions';
 import { renderApiPolicy, POLICY_TEMPLATE } from '../apim/policy';
 import { loadEnvironment } from './environment';
 import type { DeployContext } from './context';
-import { startDoubles, makeProject, deployOptions, recordedDeploy, secretFiles, type Doubles, RG, SVC } from './testdata/harness';
+import { useDoubles, deployOptions, recordedDeploy, RG, SVC } from './testdata/harness';
 
 const REPO = path.resolve(__dirname, '../..');
 
@@ -104,31 +104,18 @@ describe('infra manifests: schema and placeholders', () => {
 });
 
 describe('editing infra/ changes the plan', () => {
-  let d: Doubles;
-  let root: string;
-  const sink: string[] = [];
+  const h = useDoubles({ check: true });
   beforeAll(async () => {
-    d = await startDoubles();
-    root = makeProject(d);
-    await recordedDeploy(deployOptions(root, false, { skipExport: true }), sink);
-  });
-  afterAll(async () => {
-    const all = sink.join('\n');
-    for (const s of d.secrets()) expect(all).not.toContain(s);
-    await d.close();
-  });
-  afterEach(() => {
-    expect(d.violations()).toEqual([]);
-    expect(secretFiles(d, root)).toEqual([]);
+    await recordedDeploy(deployOptions(h.root, false, { skipExport: true }), h.sink);
   });
 
   it('a different scope name, an extra redirect URI and a backend title show up in the plan, then in Azure', async () => {
-    editJson(path.join(root, 'infra/entra/api-app.json'), (m) => (m.api.oauth2PermissionScopes[0].value = 'Employees.Read'));
-    editJson(path.join(root, 'infra/entra/connector-app.json'), (m) => m.web.redirectUris.push('https://oauth.contoso.example/callback'));
-    editJson(path.join(root, 'infra/apim/backend.json'), (m) => (m.properties.title = 'Employee Directory functions'));
-    const before = d.writes();
-    const plan = await recordedDeploy(deployOptions(root, true, { skipExport: true }), sink);
-    expect(d.writes()).toEqual(before);
+    editJson(path.join(h.root, 'infra/entra/api-app.json'), (m) => (m.api.oauth2PermissionScopes[0].value = 'Employees.Read'));
+    editJson(path.join(h.root, 'infra/entra/connector-app.json'), (m) => m.web.redirectUris.push('https://oauth.contoso.example/callback'));
+    editJson(path.join(h.root, 'infra/apim/backend.json'), (m) => (m.properties.title = 'Employee Directory functions'));
+    const before = h.d.writes();
+    const plan = await recordedDeploy(deployOptions(h.root, true, { skipExport: true }), h.sink);
+    expect(h.d.writes()).toEqual(before);
     const by = (r: string) => plan.changes.find((c) => c.resource === r)!;
     const apiApp = by('Entra app ck-test-employees-api (API)');
     expect(apiApp.action).toBe('update');
@@ -143,32 +130,32 @@ describe('editing infra/ changes the plan', () => {
     expect(by('APIM policy of API employees').action).toBe('update');
     expect(by('APIM API employees').action).toBe('no-op');
 
-    await recordedDeploy(deployOptions(root, false, { skipExport: true }), sink);
-    const app = d.graph.state.applications.find((a) => a.uniqueName === 'ck-test-employees-api')!;
+    await recordedDeploy(deployOptions(h.root, false, { skipExport: true }), h.sink);
+    const app = h.d.graph.state.applications.find((a) => a.uniqueName === 'ck-test-employees-api')!;
     const scope = app.api.oauth2PermissionScopes.find((s) => s.value === 'Employees.Read')! as { id: string };
-    const client = d.graph.state.applications.find((a) => a.uniqueName === 'ck-test-employees-connector')!;
+    const client = h.d.graph.state.applications.find((a) => a.uniqueName === 'ck-test-employees-connector')!;
     expect(client.web.redirectUris).toContain('https://oauth.contoso.example/callback');
     expect(client.requiredResourceAccess).toEqual([{ resourceAppId: app.appId, resourceAccess: [{ id: scope.id, type: 'Scope' }] }]);
     expect(app.api.preAuthorizedApplications).toEqual([{ appId: client.appId, delegatedPermissionIds: [scope.id] }]);
-    const svcId = d.arm.ids.service(RG, SVC);
-    expect(d.arm.state.get(`${svcId}/backends/func-contoso-hr`)!.properties.title).toBe('Employee Directory functions');
-    expect(String(d.arm.state.get(`${svcId}/apis/employees/policies/policy`)!.properties.value)).toContain('<value>Employees.Read</value>');
+    const svcId = h.d.arm.ids.service(RG, SVC);
+    expect(h.d.arm.state.get(`${svcId}/backends/func-contoso-hr`)!.properties.title).toBe('Employee Directory functions');
+    expect(String(h.d.arm.state.get(`${svcId}/apis/employees/policies/policy`)!.properties.value)).toContain('<value>Employees.Read</value>');
 
-    const after = d.writes();
-    const again = await recordedDeploy(deployOptions(root, false, { skipExport: true }), sink);
-    expect(d.writes()).toEqual(after);
+    const after = h.d.writes();
+    const again = await recordedDeploy(deployOptions(h.root, false, { skipExport: true }), h.sink);
+    expect(h.d.writes()).toEqual(after);
     expect(again.changes.every((c) => c.action === 'no-op')).toBe(true);
   });
 
   it('a broken manifest fails the deploy before its first write', async () => {
-    const file = path.join(root, 'infra/entra/connector-app.json');
+    const file = path.join(h.root, 'infra/entra/connector-app.json');
     const good = readFileSync(file, 'utf8');
     editJson(file, (m) => (m.signInAudience = 'Everyone'));
-    editJson(path.join(root, 'dist/swagger.json'), (s) => (s.info.description = 'changed, so the API would be re-imported'));
-    const before = d.writes();
+    editJson(path.join(h.root, 'dist/swagger.json'), (s) => (s.info.description = 'changed, so the API would be re-imported'));
+    const before = h.d.writes();
     try {
-      await expect(recordedDeploy(deployOptions(root, false, { skipExport: true }), sink)).rejects.toMatchObject({ code: 'CK_DEPLOY_INFRA_INVALID', target: 'infra/entra/connector-app.json#signInAudience' });
-      expect(d.writes()).toEqual(before);
+      await expect(recordedDeploy(deployOptions(h.root, false, { skipExport: true }), h.sink)).rejects.toMatchObject({ code: 'CK_DEPLOY_INFRA_INVALID', target: 'infra/entra/connector-app.json#signInAudience' });
+      expect(h.d.writes()).toEqual(before);
     } finally {
       writeFileSync(file, good);
     }

@@ -5,7 +5,7 @@
  * named values or backends; a fault-free re-run afterwards writes nothing.
  */
 import type { FaultKind } from '../testing/doubles-common';
-import { startDoubles, makeProject, deployOptions, secretFiles, type Doubles, recordedDeploy, RG, SVC, APP, FUNCTION_KEY, MASTER_KEY } from './testdata/harness';
+import { useDoubles, deployOptions, secretFiles, type Doubles, recordedDeploy, RG, SVC, APP, FUNCTION_KEY, MASTER_KEY } from './testdata/harness';
 
 const ARM_KINDS: FaultKind[] = ['throttle', 'serverError', 'unavailable', 'conflict', 'preconditionFailed', 'lroFailed', 'drop', 'dropAfterWrite'];
 const SCM_KINDS: FaultKind[] = ['throttle', 'serverError', 'unavailable', 'conflict', 'lroFailed', 'drop', 'dropAfterWrite'];
@@ -25,19 +25,12 @@ function finalState(d: Doubles): unknown {
 }
 
 describe('deploy fault soak', () => {
-  let d: Doubles;
-  let root: string;
-  const sink: string[] = [];
-  beforeAll(async () => {
-    d = await startDoubles();
-    root = makeProject(d);
-  });
-  afterAll(() => d.close());
+  const h = useDoubles();
 
   it('50 deploys at a 20% fault rate all converge to one state, without duplicates', async () => {
     const reference = await (async () => {
-      await recordedDeploy(deployOptions(root, false), sink);
-      return JSON.stringify(finalState(d));
+      await recordedDeploy(deployOptions(h.root, false), h.sink);
+      return JSON.stringify(finalState(h.d));
     })();
     const attemptsPerDeploy: number[] = [];
     let faultsFired = 0;
@@ -45,21 +38,21 @@ describe('deploy fault soak', () => {
     for (let i = 0; i < 50; i++) {
       if (i % 5 === 0) {
         // Every fifth deploy starts from empty: the first-deploy path under faults too.
-        d.arm.reset();
-        d.arm.seed({ apimServices: [{ resourceGroup: RG, name: SVC }], sites: [{ resourceGroup: RG, name: APP, flex: true, hostKeys: { masterKey: MASTER_KEY, functionKeys: { default: FUNCTION_KEY } } }] });
-        d.graph.state.applications.length = 0;
-        d.graph.state.servicePrincipals.length = 0;
-        d.scm.reset();
+        h.d.arm.reset();
+        h.d.arm.seed({ apimServices: [{ resourceGroup: RG, name: SVC }], sites: [{ resourceGroup: RG, name: APP, flex: true, hostKeys: { masterKey: MASTER_KEY, functionKeys: { default: FUNCTION_KEY } } }] });
+        h.d.graph.state.applications.length = 0;
+        h.d.graph.state.servicePrincipals.length = 0;
+        h.d.scm.reset();
       }
-      const fired0 = d.arm.faultsFired().length + d.scm.faultsFired().length;
-      d.arm.setFaultRate(0.2, ARM_KINDS, 1000 + i);
-      d.scm.setFaultRate(0.2, SCM_KINDS, 2000 + i);
-      d.graph.setFaultRate(0.2, { kinds: ['429', '500', '503', 'drop', 'drop-after-commit'], seed: 3000 + i });
+      const fired0 = h.d.arm.faultsFired().length + h.d.scm.faultsFired().length;
+      h.d.arm.setFaultRate(0.2, ARM_KINDS, 1000 + i);
+      h.d.scm.setFaultRate(0.2, SCM_KINDS, 2000 + i);
+      h.d.graph.setFaultRate(0.2, { kinds: ['429', '500', '503', 'drop', 'drop-after-commit'], seed: 3000 + i });
       let attempts = 0;
       for (;;) {
         attempts++;
         try {
-          const r = await recordedDeploy(deployOptions(root, false), sink);
+          const r = await recordedDeploy(deployOptions(h.root, false), h.sink);
           retries += r.retries;
           break;
         } catch (e) {
@@ -68,32 +61,32 @@ describe('deploy fault soak', () => {
         }
       }
       attemptsPerDeploy.push(attempts);
-      faultsFired += d.arm.faultsFired().length + d.scm.faultsFired().length - fired0;
-      d.arm.setFaultRate(0);
-      d.scm.setFaultRate(0);
-      d.graph.setFaultRate(0);
-      expect(JSON.stringify(finalState(d))).toBe(reference);
-      expect(d.graph.state.applications).toHaveLength(2);
-      expect(d.graph.state.servicePrincipals).toHaveLength(1);
-      expect(d.arm.state.resources('Microsoft.ApiManagement/service/namedValues')).toHaveLength(1);
-      expect(d.arm.state.resources('Microsoft.ApiManagement/service/backends')).toHaveLength(1);
-      expect(d.arm.state.resources('Microsoft.ApiManagement/service/apis')).toHaveLength(1);
+      faultsFired += h.d.arm.faultsFired().length + h.d.scm.faultsFired().length - fired0;
+      h.d.arm.setFaultRate(0);
+      h.d.scm.setFaultRate(0);
+      h.d.graph.setFaultRate(0);
+      expect(JSON.stringify(finalState(h.d))).toBe(reference);
+      expect(h.d.graph.state.applications).toHaveLength(2);
+      expect(h.d.graph.state.servicePrincipals).toHaveLength(1);
+      expect(h.d.arm.state.resources('Microsoft.ApiManagement/service/namedValues')).toHaveLength(1);
+      expect(h.d.arm.state.resources('Microsoft.ApiManagement/service/backends')).toHaveLength(1);
+      expect(h.d.arm.state.resources('Microsoft.ApiManagement/service/apis')).toHaveLength(1);
       // Failed attempts included: no secret was written into the project.
-      expect(secretFiles(d, root)).toEqual([]);
+      expect(secretFiles(h.d, h.root)).toEqual([]);
     }
     // Converged means: nothing left to do.
-    const before = d.writes();
-    const r = await recordedDeploy(deployOptions(root, false), sink);
-    expect(d.writes()).toEqual(before);
+    const before = h.d.writes();
+    const r = await recordedDeploy(deployOptions(h.root, false), h.sink);
+    expect(h.d.writes()).toEqual(before);
     expect(r.changes.every((c) => c.action === 'no-op')).toBe(true);
-    expect(d.violations()).toEqual([]);
+    expect(h.d.violations()).toEqual([]);
     const reruns = attemptsPerDeploy.filter((a) => a > 1).length;
-    const graphFaults = d.graph.requests.filter((q) => q.fault).length;
+    const graphFaults = h.d.graph.requests.filter((q) => q.fault).length;
     process.stderr.write(`soak: 50 deploys, ${faultsFired} ARM+SCM faults and ${graphFaults} Graph faults fired, ${retries} retries inside deploys, ${reruns} deploy(s) needed a re-run (max ${Math.max(...attemptsPerDeploy)} attempts)\n`);
     expect(faultsFired).toBeGreaterThan(50);
     // Error messages of failed attempts included: no secret reaches any output.
-    const all = sink.join('\n');
-    for (const secret of d.secrets()) expect(all).not.toContain(secret);
-    expect(secretFiles(d, root)).toEqual([]);
+    const all = h.sink.join('\n');
+    for (const secret of h.d.secrets()) expect(all).not.toContain(secret);
+    expect(secretFiles(h.d, h.root)).toEqual([]);
   }, 300_000);
 });

@@ -63,6 +63,45 @@ export async function startDoubles(opts: { product?: boolean; lroPolls?: number 
   };
 }
 
+/** What `useDoubles` gives a describe block; `d` and `root` are set once its beforeAll has run. */
+export interface DoublesFixture {
+  readonly d: Doubles;
+  readonly root: string;
+  /** Everything the block's deploys reported (`recordedDeploy(opts, h.sink)`). */
+  readonly sink: string[];
+}
+
+/**
+ * The doubles and a fresh project for one describe block: started in beforeAll, closed in afterAll. With `check`,
+ * every test must leave no contract violation and no secret in the project's files, and nothing recorded in `sink`
+ * may hold a secret.
+ */
+export function useDoubles(opts: { product?: boolean; lroPolls?: number; env?: Record<string, unknown>; check?: boolean } = {}): DoublesFixture {
+  const { env, check, ...start } = opts;
+  const f = { sink: [] as string[] } as { d: Doubles; root: string; sink: string[] };
+  beforeAll(async () => {
+    f.d = await startDoubles(start);
+    f.root = makeProject(f.d, env);
+  });
+  afterAll(async () => {
+    try {
+      if (check) {
+        const all = f.sink.join('\n');
+        for (const s of f.d.secrets()) expect(all).not.toContain(s);
+      }
+    } finally {
+      await f.d?.close();
+    }
+  });
+  if (check) {
+    afterEach(() => {
+      expect(f.d.violations()).toEqual([]);
+      expect(secretFiles(f.d, f.root)).toEqual([]);
+    });
+  }
+  return f;
+}
+
 /** The env file for the doubles (a custom cloud, exactly what a private-cloud user writes). */
 export function envJson(d: Doubles, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
