@@ -1,6 +1,8 @@
 /** `connectorkit serve`: build, start Azurite + the dev issuer, and serve dist/app on a local Functions host. */
 import { defineCommand, Option } from './command';
 import { CkError } from '../core/errors';
+import type { LoadedConfig } from '../config/types';
+import type { ServeProjectOptions } from '../host/serve-project';
 
 export interface ServeFlags { port?: string; host?: string; enableAuth?: boolean; watch?: boolean; build?: boolean; devServices?: boolean }
 
@@ -11,6 +13,12 @@ export function serveFlagConfig(flags: ServeFlags): Record<string, unknown> {
     'serve.host': flags.host,
     'serve.enableAuth': flags.enableAuth ? true : undefined,
   };
+}
+
+/** serveProject options from the merged config (flags already applied) and the flags only serveProject reads. */
+export function serveProjectOptions(loaded: LoadedConfig, flags: ServeFlags, signal: AbortSignal, build: boolean): ServeProjectOptions {
+  const s = loaded.config.serve;
+  return { port: s.port, host: s.host, enableAuth: s.enableAuth, build, watch: flags.watch === true, devServices: flags.devServices !== false, signal };
 }
 
 export const serveOptions = [
@@ -37,7 +45,6 @@ export const command = defineCommand<ServeFlags>({
     const { loadConfig } = require('../config') as typeof import('../config');
     const { serveProject } = require('../host/serve-project') as typeof import('../host/serve-project');
     const loaded = loadConfig({ cwd: ctx.cwd, flags: serveFlagConfig(flags) });
-    const s = loaded.config.serve;
-    await serveProject(loaded, ctx.io, { port: s.port, host: s.host, enableAuth: s.enableAuth, build: flags.build !== false, watch: flags.watch === true, devServices: flags.devServices !== false, signal: ctx.signal });
+    await serveProject(loaded, ctx.io, serveProjectOptions(loaded, flags, ctx.signal, flags.build !== false));
   },
 });

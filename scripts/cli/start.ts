@@ -1,7 +1,7 @@
 /** `connectorkit start` (= `npm start`): build, export the connector, then serve. */
 import { defineCommand } from './command';
 import { toCkError } from '../core/errors';
-import { serveFlagConfig, serveOptions, type ServeFlags } from './serve';
+import { serveFlagConfig, serveOptions, serveProjectOptions, type ServeFlags } from './serve';
 
 export const command = defineCommand<ServeFlags>({
   name: 'start',
@@ -25,7 +25,6 @@ export const command = defineCommand<ServeFlags>({
       const err = toCkError(e);
       ctx.io.log({ level: 'warn', code: err.code, message: `Export skipped: ${err.message}${err.hint ? ` (${err.hint})` : ''}` });
     }
-    const s = loaded.config.serve;
-    await serveProject(loaded, ctx.io, { port: s.port, host: s.host, enableAuth: s.enableAuth, build: false, watch: flags.watch === true, devServices: flags.devServices !== false, signal: ctx.signal });
+    await serveProject(loaded, ctx.io, serveProjectOptions(loaded, flags, ctx.signal, false));
   },
 });
