@@ -29,10 +29,6 @@ export interface IoHost {
   failure(err: unknown): void;
 }
 
-export const info = (io: IoHost, message: string, data?: unknown) => io.log({ level: 'info', message, data });
-export const warn = (io: IoHost, message: string, code?: string, data?: unknown) => io.log({ level: 'warn', message, code, data });
-export const debug = (io: IoHost, message: string, data?: unknown) => io.log({ level: 'debug', message, data });
-
 type Writer = (s: string) => void;
 
 /** azd-style human output. */
