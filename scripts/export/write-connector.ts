@@ -1,6 +1,6 @@
 /**
  * The thin writer: breaking-change check against the folder on disk, offline validation, then an atomic,
- * only-on-change write of the whole folder (and optionally a deterministic zip).
+ * only-on-change write of the whole folder (and optionally a deterministic zip, the same zipper as dist/app.zip).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -9,7 +9,7 @@ import { writeDirAtomic, writeIfChanged } from '../core/fs';
 import { detectChanges } from './breaking/detect';
 import type { ConnectorFolder, DefinitionChange, WriteConnectorOptions, WriteConnectorResult } from './types';
 import { validateFolder } from './validate-folder';
-import { zipFolder } from './zip';
+import { deterministicZip } from '../bundle/zip';
 
 const DEF = 'apiDefinition.swagger.json';
 
@@ -52,7 +52,7 @@ export async function writeConnector(dir: string, folder: ConnectorFolder, opts:
   let zipFile: string | undefined;
   if (opts.zip) {
     zipFile = typeof opts.zip === 'string' ? opts.zip : `${path.resolve(dir)}.zip`;
-    await writeIfChanged(zipFile, await zipFolder(folder.files));
+    await writeIfChanged(zipFile, await deterministicZip(folder.files));
   }
   return {
     changed: written.changed,
