@@ -5,6 +5,7 @@
  * the wrong method falls through and ends as 404 (not 405); HEAD is not implied by GET.
  */
 import { CkError, type ErrorDetail } from '../core/errors';
+import { compareOrdinalIgnoreCase, isReservedRoute, isValidFunctionName } from '../spec/host-rules';
 import { compileRoute, type CompiledRoute } from './route-template';
 import type { FunctionInfo, RegisteredFunction } from './types';
 
@@ -23,14 +24,7 @@ export interface RouteTable {
   match(method: string, path: string): { entry: RouteEntry; params: Record<string, string> } | undefined;
 }
 
-const NAME_RE = /^[a-z][a-z0-9_-]{0,127}$/i;
-
-/** Ordinal, case-insensitive comparison (StringComparer.OrdinalIgnoreCase). */
-export function compareOrdinalIgnoreCase(a: string, b: string): number {
-  const x = a.toUpperCase();
-  const y = b.toUpperCase();
-  return x < y ? -1 : x > y ? 1 : 0;
-}
+export { compareOrdinalIgnoreCase };
 
 /**
  * Builds the table and applies the host's validation (ScriptHost.ValidateFunction / ValidateHttpFunction).
@@ -43,7 +37,7 @@ export function buildRouteTable(functions: RegisteredFunction[], routePrefix: st
   const seenNames = new Map<string, string>();
   const sorted = [...functions].sort((a, b) => compareOrdinalIgnoreCase(a.name, b.name));
   for (const f of sorted) {
-    if (!NAME_RE.test(f.name) || f.name.toLowerCase() === 'host') {
+    if (!isValidFunctionName(f.name)) {
       details.push({ code: 'CK_HOST_FUNCTION_INVALID', target: f.name, message: `Function name "${f.name}" is invalid: it must match ^[a-z][a-z0-9_-]{0,127}$ (case-insensitive) and must not be "host".` });
     }
     const lower = f.name.toLowerCase();
@@ -64,12 +58,9 @@ export function buildRouteTable(functions: RegisteredFunction[], routePrefix: st
       others.push(info);
       continue;
     }
-    if (typeof t.route === 'string') {
-      const trimmed = t.route.replace(/^\/+|\/+$/g, '').toLowerCase();
-      if (trimmed.startsWith('admin') || trimmed.startsWith('runtime')) {
-        details.push({ code: 'CK_HOST_FUNCTION_INVALID', target: f.name, message: `The route "${t.route}" of function "${f.name}" conflicts with the host's built-in routes (routes may not start with "admin" or "runtime").` });
-        continue;
-      }
+    if (typeof t.route === 'string' && isReservedRoute(t.route)) {
+      details.push({ code: 'CK_HOST_FUNCTION_INVALID', target: f.name, message: `The route "${t.route}" of function "${f.name}" conflicts with the host's built-in routes (routes may not start with "admin" or "runtime").` });
+      continue;
     }
     if (!['anonymous', 'function', 'admin'].includes(authLevel)) {
       details.push({ code: 'CK_HOST_FUNCTION_INVALID', target: f.name, message: `Function "${f.name}" has an unknown authLevel "${t.authLevel}" (anonymous, function or admin).` });

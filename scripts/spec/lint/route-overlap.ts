@@ -5,6 +5,7 @@
  * function shadows, and identical templates (the host refuses to start with those).
  */
 import { SPEC_CODES } from '../codes';
+import { compareOrdinalIgnoreCase } from '../host-rules';
 import type { LintFinding, LintRule, OperationRef } from '../types';
 
 type Seg = { kind: 'lit'; text: string } | { kind: 'param' } | { kind: 'rest' };
@@ -35,11 +36,7 @@ export function compareRoutes(a: Seg[], b: Seg[]): 'shadow' | 'same' | undefined
   }
 }
 
-const byFunctionName = (a: OperationRef, b: OperationRef) => {
-  const x = a.operationId.toUpperCase();
-  const y = b.operationId.toUpperCase();
-  return x < y ? -1 : x > y ? 1 : 0;
-};
+const byFunctionName = (a: OperationRef, b: OperationRef) => compareOrdinalIgnoreCase(a.operationId, b.operationId);
 
 export const routeOverlap: LintRule = {
   code: SPEC_CODES.CK_SPEC_ROUTE_SHADOWED,

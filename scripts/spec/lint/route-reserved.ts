@@ -1,4 +1,5 @@
 import { SPEC_CODES } from '../codes';
+import { isReservedRoute } from '../host-rules';
 import type { LintRule } from '../types';
 
 /**
@@ -9,7 +10,7 @@ export const routeReserved: LintRule = {
   code: SPEC_CODES.CK_SPEC_ROUTE_RESERVED,
   check(ctx) {
     return ctx.operations
-      .filter((op) => /^(admin|runtime)/.test(op.route.toLowerCase().replace(/^\/+|\/+$/g, '')))
+      .filter((op) => isReservedRoute(op.route))
       .map((op) => ctx.at(op, this.code, 'error', `route '${op.route}' of ${op.controller}.${op.method} starts with a name the Functions host reserves (admin, runtime)`));
   },
 };
