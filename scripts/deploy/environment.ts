@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import Ajv from 'ajv';
+import { schemaFileValidator } from './manifest';
 import { CkError } from '../core/errors';
 import type { CloudEndpoints, DeployEnvironment } from './types';
 import { envSchemaError, envSyntaxError } from './env-errors';
@@ -49,8 +49,7 @@ export function loadEnvironment(root: string, name: string): DeployEnvironment {
     throw envSyntaxError(rel, text, e as Error);
   }
   const schemaPath = existsSync(path.join(root, SCHEMA_FILE)) ? path.join(root, SCHEMA_FILE) : path.join(__dirname, '../../', SCHEMA_FILE);
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
+  const validate = schemaFileValidator(schemaPath);
   if (!validate(raw)) throw envSchemaError(rel, validate.errors ?? [], raw);
   rejectSecrets(raw, rel);
   const cloud: CloudEndpoints =

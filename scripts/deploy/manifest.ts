@@ -37,17 +37,21 @@ function invalid(file: string, message: string, details?: ErrorDetail[], keyPath
   return new CkError({ code: 'CK_DEPLOY_INFRA_INVALID', message, ...(details ? { details } : {}), target: keyPath ? `${file}#${keyPath}` : file });
 }
 
-function validator(schemaFile: string, definition: string): ValidateFunction {
+/**
+ * The compiled validator of `schemaFile` (its `definitions[definition]` when given, else the whole schema), compiled
+ * once per schema text — the project's copy of a schema may differ from connectorkit's.
+ */
+export function schemaFileValidator(schemaFile: string, definition?: string): ValidateFunction {
   const text = readFileSync(schemaFile, 'utf8');
-  const key = `${definition}\n${text}`;
+  const key = `${definition ?? ''}\n${text}`;
   let v = validators.get(key);
   if (!v) {
     const schema = JSON.parse(text) as { $id?: string; definitions?: Record<string, unknown> };
-    if (!schema.definitions?.[definition]) throw new Error(`${schemaFile} has no definition "${definition}"`);
+    if (definition !== undefined && !schema.definitions?.[definition]) throw new Error(`${schemaFile} has no definition "${definition}"`);
     const id = schema.$id ?? `connectorkit:${schemaFile}`;
     const ajv = new Ajv({ allErrors: true, strict: false });
     ajv.addSchema({ ...schema, $id: id });
-    v = ajv.getSchema(`${id}#/definitions/${definition}`)!;
+    v = ajv.getSchema(definition !== undefined ? `${id}#/definitions/${definition}` : id)!;
     validators.set(key, v);
   }
   return v;
@@ -64,7 +68,7 @@ export function loadManifest(root: string, spec: ManifestSpec): Manifest {
   } catch (e) {
     throw invalid(spec.file, `${spec.file} is not valid JSON: ${(e as Error).message}`);
   }
-  const validate = validator(infraPath(root, spec.schema), spec.definition);
+  const validate = schemaFileValidator(infraPath(root, spec.schema), spec.definition);
   if (!validate(raw)) {
     const details = (validate.errors ?? [])
       .filter((er) => !['oneOf', 'anyOf', 'if', '$ref'].includes(er.keyword))
