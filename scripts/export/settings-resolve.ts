@@ -6,13 +6,8 @@
 import type { ProjectConfig } from '../config/types';
 import { CkError, type ErrorDetail } from '../core/errors';
 import type { DeployOutputs, ExportNotice } from './types';
-
-/** Microsoft's connector categories (certification-submission; validator InvalidConnectorCategory). */
-export const CONNECTOR_CATEGORIES = [
-  'AI', 'Business Management', 'Business Intelligence', 'Collaboration', 'Commerce', 'Communication',
-  'Content and Files', 'Finance', 'Data', 'Human Resources', 'Internet of Things', 'IT Operations',
-  'Lifestyle and Entertainment', 'Marketing', 'Productivity', 'Sales and CRM', 'Security', 'Social Media', 'Website',
-];
+// Microsoft's list lives once, with the validator rule that enforces it.
+import { CATEGORIES as CONNECTOR_CATEGORIES } from '../validate/rules/invalid-connector-category';
 
 /** Placeholders used before the first deploy; GUID-free so nobody mistakes them for real app ids. */
 export const PLACEHOLDER_CLIENT_ID = '[[connector-client-id]]';
