@@ -5,7 +5,7 @@
 import { lookupCode } from '../../core/code-registry';
 import type { BuildMetadata } from '../../metadata/types';
 import { listOperations } from '../operations';
-import type { LintContext, LintFinding, LintRule, OperationRef, SwaggerSpec } from '../types';
+import type { LintContext, LintFinding, LintRule, OperationRef } from '../types';
 import { bodyOnGet } from './body-on-get';
 import { bodyType } from './body-type';
 import { duplicateOperationId } from './duplicate-operation-id';
@@ -44,10 +44,8 @@ export function sortFindings(findings: LintFinding[]): LintFinding[] {
 /**
  * Runs every lint rule over the build metadata and returns all findings (errors and warnings), sorted.
  * `emitSpec` already calls this (its findings include these), so the build needs only one of the two.
- * @param spec accepted for symmetry with emitSpec; the rules read the metadata, which carries the source locations
  */
-export function lintMetadata(bm: BuildMetadata, spec?: SwaggerSpec): LintFinding[] {
-  void spec;
+export function lintMetadata(bm: BuildMetadata): LintFinding[] {
   return runLint(bm, listOperations(bm));
 }
 
