@@ -52,8 +52,9 @@ export function sourceRoots(loaded: LoadedConfig): string[] {
   const { config } = loaded;
   const roots = [path.dirname(loaded.resolve(config.entryFile))];
   for (const g of config.controllerPathGlobs) {
-    const stat = g.split('/').filter((s, i, a) => !/[*?{[]/.test(a.slice(0, i + 1).join('/')));
-    roots.push(loaded.resolve(stat.join('/') || '.'));
+    const segs = g.split('/');
+    const firstGlob = segs.findIndex((s) => /[*?{[]/.test(s));
+    roots.push(loaded.resolve((firstGlob < 0 ? segs : segs.slice(0, firstGlob)).join('/') || '.'));
   }
   const sorted = [...new Set(roots)].sort();
   return sorted.filter((r) => !sorted.some((o) => o !== r && r.startsWith(o + path.sep)));
