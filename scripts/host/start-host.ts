@@ -7,7 +7,6 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { CkError } from '../core/errors';
-import type { IoHost } from '../core/io';
 import { appEnvironment, readHostJson, readLocalSettings } from './app-settings';
 import { generateKeys } from './keys';
 import { createRequestHandler, ioLevel, type LoadedApp } from './request-handler';
