@@ -5,19 +5,14 @@
 import * as path from 'node:path';
 import { anchorsPath } from '../anchors';
 
-/** The anchors folder: ../shared/anchors beside the repo, or CK_ANCHORS_DIR; a clear error when it is missing. */
-export function anchorsDir(): string {
-  return anchorsPath();
-}
-
 /** The two spec copies the ARM double validates against. */
 export const SPEC_SETS = {
   apim: {
-    directory: () => path.join(anchorsDir(), 'apim-rest-spec/2024-05-01'),
+    directory: () => anchorsPath('apim-rest-spec/2024-05-01'),
     pattern: 'specification/apimanagement/resource-manager/Microsoft.ApiManagement/ApiManagement/stable/2024-05-01/*.json',
   },
   web: {
-    directory: () => path.join(anchorsDir(), 'web-rest-spec/2025-05-01'),
+    directory: () => anchorsPath('web-rest-spec/2025-05-01'),
     pattern: 'specification/web/resource-manager/Microsoft.Web/AppService/stable/2025-05-01/*.json',
   },
 } as const;

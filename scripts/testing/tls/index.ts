@@ -7,12 +7,4 @@ export function testTlsOptions(): { cert: string; key: string } {
   return { cert, key };
 }
 
-/** Throws a helpful error when the process was not started with the test CA trusted. */
-export function assertTestCaTrusted(): void {
-  const { certFile } = ensureTestCa();
-  if (process.env.NODE_EXTRA_CA_CERTS !== certFile) {
-    throw new Error(`NODE_EXTRA_CA_CERTS must be ${certFile}; run tests with \`npm test\` (scripts/testing/run-jest.js sets it).`);
-  }
-}
-
 export { ensureTestCa };
