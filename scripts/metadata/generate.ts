@@ -19,6 +19,10 @@ export interface GenerateMetadataOptions {
 
 export function generateMetadata(opts: GenerateMetadataOptions): BuildMetadata {
   const rel = (f: string) => path.relative(opts.root, f).split(path.sep).join('/');
+  const at = (n: ts.Node) => {
+    const sf = n.getSourceFile();
+    return { file: rel(sf.fileName), line: sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1 };
+  };
   let gen: MetadataGenerator | undefined;
   let metadata;
   try {
@@ -31,7 +35,7 @@ export function generateMetadata(opts: GenerateMetadataOptions): BuildMetadata {
     metadata = gen.Generate();
   } catch (e) {
     const message = (e as Error).message.trim();
-    const target = gen && locateTsoaError(message, gen.controllerNodes, rel);
+    const target = gen && locateTsoaError(message, gen.controllerNodes, at);
     throw new CkError({
       code: 'CK_SPEC_METADATA_FAILED',
       message: `${target ? `${target}: ` : ''}tsoa could not read the controllers: ${message}`,
@@ -40,10 +44,6 @@ export function generateMetadata(opts: GenerateMetadataOptions): BuildMetadata {
     });
   }
   const locations: LocationMap = {};
-  const at = (n: ts.Node) => {
-    const sf = n.getSourceFile();
-    return { file: rel(sf.fileName), line: sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1 };
-  };
   for (const node of gen.controllerNodes) {
     const name = node.name?.text ?? '(anonymous)';
     const methods: Record<string, { file: string; line: number }> = {};
@@ -64,11 +64,11 @@ export function generateMetadata(opts: GenerateMetadataOptions): BuildMetadata {
 }
 
 /** tsoa errors end with "in 'Controller.method'"; turn that into file:line so the user lands on the method. */
-function locateTsoaError(message: string, nodes: readonly ts.ClassDeclaration[], rel: (f: string) => string): string | undefined {
+function locateTsoaError(message: string, nodes: readonly ts.ClassDeclaration[], at: (n: ts.Node) => { file: string; line: number }): string | undefined {
   const m = /in '([A-Za-z0-9_$]+)\.([A-Za-z0-9_$]+)'/.exec(message);
   const cls = m && nodes.find((n) => n.name?.text === m[1]);
   if (!m || !cls) return undefined;
   const member = cls.members.find((x) => ts.isMethodDeclaration(x) && ts.isIdentifier(x.name) && x.name.text === m[2]) ?? cls;
-  const sf = cls.getSourceFile();
-  return `${rel(sf.fileName)}:${sf.getLineAndCharacterOfPosition(member.getStart(sf)).line + 1}`;
+  const { file, line } = at(member);
+  return `${file}:${line}`;
 }
