@@ -5,7 +5,7 @@
  * named values or backends; a fault-free re-run afterwards writes nothing.
  */
 import type { FaultKind } from '../testing/doubles-common';
-import { useDoubles, deployOptions, secretFiles, type Doubles, recordedDeploy, RG, SVC, APP, FUNCTION_KEY, MASTER_KEY } from './testdata/harness';
+import { useDoubles, seedExisting, deployOptions, secretFiles, type Doubles, recordedDeploy } from './testdata/harness';
 
 const ARM_KINDS: FaultKind[] = ['throttle', 'serverError', 'unavailable', 'conflict', 'preconditionFailed', 'lroFailed', 'drop', 'dropAfterWrite'];
 const SCM_KINDS: FaultKind[] = ['throttle', 'serverError', 'unavailable', 'conflict', 'lroFailed', 'drop', 'dropAfterWrite'];
@@ -39,7 +39,7 @@ describe('deploy fault soak', () => {
       if (i % 5 === 0) {
         // Every fifth deploy starts from empty: the first-deploy path under faults too.
         h.d.arm.reset();
-        h.d.arm.seed({ apimServices: [{ resourceGroup: RG, name: SVC }], sites: [{ resourceGroup: RG, name: APP, flex: true, hostKeys: { masterKey: MASTER_KEY, functionKeys: { default: FUNCTION_KEY } } }] });
+        seedExisting(h.d.arm);
         h.d.graph.state.applications.length = 0;
         h.d.graph.state.servicePrincipals.length = 0;
         h.d.scm.reset();

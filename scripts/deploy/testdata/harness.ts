@@ -42,6 +42,15 @@ export interface Doubles {
   writes(): { arm: number; graph: number; scm: number };
 }
 
+/** What exists in Azure before any deploy: the APIM service and the Function App (with its keys), optionally a product. */
+export function seedExisting(arm: ArmDouble, opts: { product?: boolean } = {}): void {
+  arm.seed({
+    apimServices: [{ resourceGroup: RG, name: SVC }],
+    sites: [{ resourceGroup: RG, name: APP, flex: true, hostKeys: { masterKey: MASTER_KEY, functionKeys: { default: FUNCTION_KEY } } }],
+    ...(opts.product ? { products: [{ resourceGroup: RG, service: SVC, productId: 'connectors' }] } : {}),
+  });
+}
+
 export async function startDoubles(opts: { product?: boolean; lroPolls?: number } = {}): Promise<Doubles> {
   const [token, graph, arm, scm] = await Promise.all([
     startTokenDouble({ tenantId: TENANT, clients: { [CLIENT_ID]: CLIENT_SECRET } }),
@@ -49,11 +58,7 @@ export async function startDoubles(opts: { product?: boolean; lroPolls?: number 
     startArmDouble({ subscriptionId: SUB, lroPolls: opts.lroPolls ?? 1 }),
     startScmDouble({ flex: true, siteName: APP }),
   ]);
-  arm.seed({
-    apimServices: [{ resourceGroup: RG, name: SVC }],
-    sites: [{ resourceGroup: RG, name: APP, flex: true, hostKeys: { masterKey: MASTER_KEY, functionKeys: { default: FUNCTION_KEY } } }],
-    ...(opts.product ? { products: [{ resourceGroup: RG, service: SVC, productId: 'connectors' }] } : {}),
-  });
+  seedExisting(arm, opts);
   return {
     token, graph, arm, scm,
     close: async () => void (await Promise.all([token.close(), graph.close(), arm.close(), scm.close()])),
