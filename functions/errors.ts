@@ -53,12 +53,14 @@ export interface ApiErrorOptions {
 /** One of the codes of API_ERRORS. */
 export type ApiErrorCodeValue = ApiErrors[keyof ApiErrors]['code'];
 
-const STATUS = new Map<string, number>(Object.values(API_ERRORS).map((e) => [e.code, e.status]));
+const BY_CODE = new Map<string, ApiErrorInfo>(Object.values(API_ERRORS).map((e) => [e.code, e]));
 
 /**
  * Builds the HttpError the generated handler renders, with the status API_ERRORS documents for the code (so the
- * README table and the responses cannot disagree); the hint tells the caller what to do next.
+ * README table and the responses cannot disagree); the hint tells the caller what to do next and defaults to the
+ * documented action.
  */
 export function apiError(code: ApiErrorCodeValue, message: string, opts: ApiErrorOptions = {}): HttpError {
-  return new HttpError(STATUS.get(code)!, code, message, opts);
+  const info = BY_CODE.get(code)!;
+  return new HttpError(info.status, code, message, { ...opts, hint: opts.hint ?? info.action });
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Extension, Get, Header, Patch, Path, Post, Qu
 import { HTTP_CODES, HttpError, ParamExtension, type RequestContext } from '@connectorkit/runtime';
 import type { CreateEmployeeRequest, Employee, EmployeePage, EmploymentStatus, UpdateEmployeeRequest } from '../models/employee';
 import type { ErrorResponse } from '../models/error';
-import { ApiErrorCode, apiError } from '../errors';
+import { API_ERRORS, ApiErrorCode, apiError } from '../errors';
 import { employeeStore } from '../storage/employee-store';
 import { isKnownDepartment } from '../storage/departments';
 
@@ -39,7 +39,7 @@ export class EmployeesController extends Controller {
     @Query() @ParamExtension('x-ms-summary', 'Skip token') @ParamExtension('x-ms-visibility', 'internal') skipToken?: string,
   ): Promise<EmployeePage> {
     if (skipToken !== undefined && !isContinuationToken(skipToken)) {
-      throw apiError(ApiErrorCode.InvalidSkipToken, 'The skipToken is not a token this API issued.', { target: 'skipToken', hint: 'Follow nextLink exactly as returned, or start again without skipToken.' });
+      throw apiError(ApiErrorCode.InvalidSkipToken, 'The skipToken is not a token this API issued.', { target: 'skipToken' });
     }
     const page = await employeeStore().list({ department, status, top: top ?? DEFAULT_PAGE_SIZE, continuationToken: skipToken });
     const out: EmployeePage = { value: page.value };
@@ -110,7 +110,7 @@ export class EmployeesController extends Controller {
       // The same answer as a missing If-Match (which tsoa's validation rejects): a validation failure whose one
       // detail targets header.If-Match; the detail code says why.
       throw new HttpError(400, HTTP_CODES.VALIDATION_FAILED, 'The request is invalid: 1 field failed validation.', {
-        hint: 'Read the employee with GetEmployee and send its ETag in If-Match.',
+        hint: API_ERRORS.IfMatchRequired.action,
         details: [{ code: ApiErrorCode.IfMatchRequired, message: `If-Match must be the ETag of the version being changed, not '${ifMatch.trim()}'`, target: 'header.If-Match' }],
       });
     }
@@ -144,7 +144,7 @@ export class EmployeesController extends Controller {
 
 function assertDepartment(id: string): void {
   if (!isKnownDepartment(id)) {
-    throw apiError(ApiErrorCode.UnknownDepartment, `Department '${id}' does not exist.`, { target: 'department', hint: 'Pick a department id from ListDepartments.' });
+    throw apiError(ApiErrorCode.UnknownDepartment, `Department '${id}' does not exist.`, { target: 'department' });
   }
 }
 

@@ -104,7 +104,7 @@ export class EmployeeStore {
       return toEmployee({ ...entity, etag: r.etag });
     } catch (e) {
       if (isConflict(e)) {
-        throw apiError(ApiErrorCode.EmployeeAlreadyExists, `An employee with ID '${req.id}' already exists.`, { target: 'id', hint: 'Use UpdateEmployee to change it, or choose another employee ID.' });
+        throw apiError(ApiErrorCode.EmployeeAlreadyExists, `An employee with ID '${req.id}' already exists.`, { target: 'id' });
       }
       throw storageFailure(e);
     }
@@ -140,11 +140,11 @@ export class EmployeeStore {
 }
 
 function notFound(id: string): Error {
-  return apiError(ApiErrorCode.EmployeeNotFound, `Employee '${id}' was not found.`, { target: 'employeeId', hint: 'Check the ID with ListEmployees.' });
+  return apiError(ApiErrorCode.EmployeeNotFound, `Employee '${id}' was not found.`, { target: 'employeeId' });
 }
 
 function stale(id: string): Error {
-  return apiError(ApiErrorCode.PreconditionFailed, `Employee '${id}' was changed by someone else since it was read.`, { target: 'If-Match', hint: 'Read the employee again with GetEmployee and retry with its current ETag.' });
+  return apiError(ApiErrorCode.PreconditionFailed, `Employee '${id}' was changed by someone else since it was read.`, { target: 'If-Match' });
 }
 
 /** Table Storage ETags look like W/"datetime'…'"; anything else cannot match a stored version. */
