@@ -3,7 +3,7 @@
  * Consumption `/api/publish`, other plans `/api/zipdeploy?isAsync=true`) and poll the deployment to completion.
  */
 import type { TokenCredential } from '@azure/core-auth';
-import { GraphError } from '../entra/graph-client';
+import { AzureHttpError, bearerFetch } from './bearer-fetch';
 import { sleep, withRetry, type RetryOptions, type RetryStats } from './retry';
 
 /** Kudu DeployResult (the fields we read). status: 0 pending, 1 building, 2 deploying, 3 failed, 4 success. */
@@ -27,13 +27,10 @@ export class ScmClient {
   constructor(private readonly o: ScmClientOptions) {}
 
   private async send(method: string, url: string, body?: Buffer): Promise<{ status: number; json: unknown; location?: string; retryAfter?: string }> {
-    const token = await this.o.credential.getToken(`${this.o.audience}/.default`);
-    const res = await fetch(url, {
+    const { res, text } = await bearerFetch(this.o.credential, this.o.audience, url, {
       method,
-      headers: { authorization: `Bearer ${token?.token ?? ''}`, accept: 'application/json', ...(body ? { 'content-type': 'application/zip', 'cache-control': 'no-cache' } : {}) },
-      ...(body ? { body: new Uint8Array(body) } : {}),
+      ...(body ? { headers: { 'content-type': 'application/zip', 'cache-control': 'no-cache' }, body: new Uint8Array(body) } : {}),
     });
-    const text = await res.text();
     let json: unknown;
     try {
       json = text ? JSON.parse(text) : undefined;
@@ -44,7 +41,7 @@ export class ScmClient {
       const err = (json as { error?: { code?: string; message?: string }; Message?: string }) ?? {};
       // Kudu answers 409 while another deployment runs: a conflict the step waits out and re-plans.
       const code = err.error?.code ?? (res.status === 409 ? 'Conflict' : `HTTP${res.status}`);
-      throw new GraphError(res.status, code, `${method} ${new URL(url).pathname} → ${res.status} ${code}: ${err.error?.message ?? err.Message ?? text.slice(0, 200)}`, res.headers.get('retry-after') ?? undefined);
+      throw new AzureHttpError(res.status, code, `${method} ${new URL(url).pathname} → ${res.status} ${code}: ${err.error?.message ?? err.Message ?? text.slice(0, 200)}`, res.headers.get('retry-after') ?? undefined);
     }
     return { status: res.status, json, location: res.headers.get('location') ?? undefined, retryAfter: res.headers.get('retry-after') ?? undefined };
   }

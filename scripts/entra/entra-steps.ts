@@ -11,7 +11,7 @@ import type { DeployContext } from '../deploy/context';
 import { UNKNOWN, type Step } from '../deploy/engine';
 import { diffProps } from '../deploy/compare';
 import { isTransient } from '../deploy/retry';
-import { GraphError } from './graph-client';
+import { AzureHttpError } from '../deploy/bearer-fetch';
 import type { PlannedChange } from '../deploy/types';
 import { afterCreateKeys, apiScopeValue, entraManifests, filledApiApp, filledConnectorApp } from './manifests';
 
@@ -44,7 +44,7 @@ async function createOnce<T>(ctx: DeployContext, post: () => Promise<T>, reread:
     try {
       return await post();
     } catch (e) {
-      const dup = e instanceof GraphError && (e.azureCode === 'Request_MultipleObjectsWithSameKeyValue' || e.status === 409);
+      const dup = e instanceof AzureHttpError && (e.azureCode === 'Request_MultipleObjectsWithSameKeyValue' || e.status === 409);
       if (!dup && !isTransient(e)) throw e;
       const existing = await reread();
       if (existing) return existing;

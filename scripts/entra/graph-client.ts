@@ -1,22 +1,11 @@
 /**
  * Microsoft Graph v1.0 over fetch, with a token from @azure/identity for the cloud's Graph audience. Failures are
- * thrown as GraphError (status, Graph error code, Retry-After) so the deploy's retry and hint tables treat them
+ * thrown as AzureHttpError (status, Graph error code, Retry-After) so the deploy's retry and hint tables treat them
  * like ARM errors.
  */
 import type { TokenCredential } from '@azure/core-auth';
 import { withRetry, type RetryOptions, type RetryStats } from '../deploy/retry';
-
-export class GraphError extends Error {
-  constructor(
-    readonly status: number,
-    readonly azureCode: string,
-    message: string,
-    readonly retryAfter?: string,
-  ) {
-    super(message);
-    this.name = 'GraphError';
-  }
-}
+import { AzureHttpError, bearerFetch } from '../deploy/bearer-fetch';
 
 export interface GraphClientOptions {
   endpoint: string;
@@ -31,13 +20,10 @@ export class GraphClient {
   constructor(private readonly o: GraphClientOptions) {}
 
   private async send<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const token = await this.o.credential.getToken(`${this.o.audience}/.default`);
-    const res = await fetch(`${this.o.endpoint}/v1.0/${path}`, {
+    const { res, text } = await bearerFetch(this.o.credential, this.o.audience, `${this.o.endpoint}/v1.0/${path}`, {
       method,
-      headers: { authorization: `Bearer ${token?.token ?? ''}`, accept: 'application/json', ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(body !== undefined ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}),
     });
-    const text = await res.text();
     if (!res.ok) {
       let code = `HTTP${res.status}`;
       let message = text.slice(0, 300);
@@ -48,7 +34,7 @@ export class GraphClient {
       } catch {
         /* non-JSON error body */
       }
-      throw new GraphError(res.status, code, `${method} /v1.0/${path.split('?')[0]} → ${res.status} ${code}: ${message}`, res.headers.get('retry-after') ?? undefined);
+      throw new AzureHttpError(res.status, code, `${method} /v1.0/${path.split('?')[0]} → ${res.status} ${code}: ${message}`, res.headers.get('retry-after') ?? undefined);
     }
     return (text ? JSON.parse(text) : undefined) as T;
   }
