@@ -11,13 +11,13 @@ import { toJsonText, writeDirAtomic, writeIfChanged } from '../core/fs';
 import type { IoHost } from '../core/io';
 import type { LoadedConfig } from '../config/types';
 import { computeCacheKey, hashOutputs, manifestFile, outputsIntact, readManifest, type CacheManifest } from './cache';
+import { buildPaths } from './paths';
 import type { BuildOptions, BuildResult } from './types';
 
 /* eslint-disable @typescript-eslint/no-require-imports -- lazy: a cache hit must not load TypeScript, tsoa or esbuild */
 export async function build(loaded: LoadedConfig, io: IoHost, opts: BuildOptions = {}): Promise<BuildResult> {
   const { config, root } = loaded;
-  const out = (rel: string) => loaded.resolve(path.join(config.outDir, rel));
-  const paths = { specFile: out('swagger.json'), routesFile: loaded.resolve(path.join(config.generatedDir, 'routes.ts')), appDir: out('app'), zipFile: out('app.zip') };
+  const paths = buildPaths(loaded);
   const useCache = opts.cache !== false;
 
   const previous = await readManifest(loaded);

@@ -48,14 +48,16 @@ export const command = defineCommand<DeployFlags>({
     const { createCredential } = require('../deploy/credential') as typeof import('../deploy/credential');
     const { deploy } = require('../deploy/deploy') as typeof import('../deploy/deploy');
     const { renderDeploy } = require('../deploy/render-plan') as typeof import('../deploy/render-plan');
+    const { buildPaths } = require('../build/paths') as typeof import('../build/paths');
     const loaded = loadConfig({ cwd: ctx.cwd });
+    const { specFile, zipFile } = buildPaths(loaded);
     const env = loadEnvironment(loaded.root, flags.env);
     const { credential, name } = createCredential(flags.auth, env);
     ctx.io.log({ level: 'info', message: `Environment ${env.name} (${env.file}): cloud ${env.cloud.name}, tenant ${env.tenantId}, credential ${name}` });
     const opts: DeployOptions = {
       env, root: loaded.root, credential, planOnly: true, scope: loaded.config.auth.scope, config: loaded.config,
-      specFile: loaded.resolve(path.join(loaded.config.outDir, 'swagger.json')),
-      zipFile: loaded.resolve(path.join(loaded.config.outDir, 'app.zip')),
+      specFile,
+      zipFile,
       connectorDir: loaded.resolve(loaded.config.connectorDir),
       allowBreaking: flags.allowBreaking === true,
       createClientSecret: flags.createClientSecret === true,

@@ -7,6 +7,7 @@
 import { existsSync, readFileSync, watch, type FSWatcher } from 'node:fs';
 import * as path from 'node:path';
 import { build } from '../build';
+import { buildPaths } from '../build/paths';
 import type { LoadedConfig } from '../config';
 import { CkError, toCkError } from '../core/errors';
 import type { IoHost } from '../core/io';
@@ -43,8 +44,7 @@ export interface ServeReport {
 export async function serveProject(loaded: LoadedConfig, io: IoHost, opts: ServeProjectOptions): Promise<ServeReport> {
   const { config } = loaded;
   if (opts.build !== false) await build(loaded, io, {});
-  const appDir = loaded.resolve(path.join(config.outDir, 'app'));
-  const specFile = loaded.resolve(path.join(config.outDir, 'swagger.json'));
+  const { appDir, specFile } = buildPaths(loaded);
   let dev: DevServices | undefined;
   let host: HostHandle | undefined;
   let watcher: FSWatcher | undefined;
