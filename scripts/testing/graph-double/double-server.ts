@@ -6,6 +6,7 @@ import * as https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { testTlsOptions } from '../tls';
+import { seededRandom } from '../doubles-common/faults';
 
 /** One request as the double saw it (no bodies: they may hold secrets). */
 export interface LoggedRequest {
@@ -66,14 +67,8 @@ export async function startDoubleServer(route: Router, errorShape: ErrorShaper):
   let rate = 0;
   let rateKinds: FaultKind[] = ['429', '500', '503', 'drop'];
   let rateMatch: RegExp | undefined;
-  let seed = 1;
-  const rnd = () => {
-    // mulberry32: deterministic so a failing soak run can be replayed.
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  // Deterministic so a failing soak run can be replayed.
+  let rnd = seededRandom(1);
   let writes = 0;
 
   const pickFault = (key: string): Fault | undefined => {
@@ -151,7 +146,7 @@ export async function startDoubleServer(route: Router, errorShape: ErrorShaper):
       rate = r;
       if (o.kinds) rateKinds = o.kinds;
       rateMatch = o.match;
-      if (o.seed !== undefined) seed = o.seed;
+      if (o.seed !== undefined) rnd = seededRandom(o.seed);
     },
     writes: () => writes,
     close: () =>
