@@ -16,15 +16,19 @@ function allowedOrigin(policy: CorsPolicy, origin: string): string | undefined {
   return policy.origins.some((a) => a.toLowerCase().replace(/\/+$/, '') === o) ? origin : undefined;
 }
 
+/** The headers every allowed CORS response carries, preflight or not. */
+function setOriginHeaders(policy: CorsPolicy, allow: string, res: ServerResponse): void {
+  res.setHeader('Access-Control-Allow-Origin', allow);
+  if (policy.credentials) res.setHeader('Access-Control-Allow-Credentials', 'true');
+  if (allow !== '*') res.setHeader('Vary', 'Origin');
+}
+
 /** Adds CORS headers to a normal response. */
 export function applyCors(policy: CorsPolicy, req: IncomingMessage, res: ServerResponse): void {
   const origin = req.headers.origin;
   if (!policy.origins.length || !origin) return;
   const allow = allowedOrigin(policy, origin);
-  if (!allow) return;
-  res.setHeader('Access-Control-Allow-Origin', allow);
-  if (policy.credentials) res.setHeader('Access-Control-Allow-Credentials', 'true');
-  if (allow !== '*') res.setHeader('Vary', 'Origin');
+  if (allow) setOriginHeaders(policy, allow, res);
 }
 
 /** Answers a preflight (OPTIONS + Origin + Access-Control-Request-Method) and returns true; false otherwise. */
@@ -34,12 +38,10 @@ export function handlePreflight(policy: CorsPolicy, req: IncomingMessage, res: S
   const allow = allowedOrigin(policy, req.headers.origin);
   res.statusCode = 204;
   if (allow) {
-    res.setHeader('Access-Control-Allow-Origin', allow);
+    setOriginHeaders(policy, allow, res);
     res.setHeader('Access-Control-Allow-Methods', String(reqMethod));
     const reqHeaders = req.headers['access-control-request-headers'];
     if (reqHeaders) res.setHeader('Access-Control-Allow-Headers', String(reqHeaders));
-    if (policy.credentials) res.setHeader('Access-Control-Allow-Credentials', 'true');
-    if (allow !== '*') res.setHeader('Vary', 'Origin');
   }
   res.end();
   return true;
