@@ -14,6 +14,7 @@ import { codeSteps } from '../scripts/deploy/code-steps';
 import { entraSteps } from '../scripts/entra/entra-steps';
 import { apimSteps } from '../scripts/apim/apim-steps';
 import * as h from '../scripts/deploy/testdata/harness';
+import { ensureTestCa } from '../scripts/testing/tls';
 import { readFileSync } from 'node:fs';
 import { buildConnector } from '../scripts/export';
 import { validateConnectorFiles } from '../scripts/validate/validate';
@@ -127,8 +128,6 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 export async function bench(): Promise<BenchLine[]> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { ensureTestCa } = require('../scripts/testing/tls/test-ca.js') as { ensureTestCa(): { certFile: string } };
   const out = execFileSync(process.execPath, [path.join(__dirname, '../scripts/bin/run-ts.js'), __filename, '--child'], {
     env: { ...process.env, NODE_EXTRA_CA_CERTS: ensureTestCa().certFile },
     maxBuffer: 1 << 24,
@@ -137,9 +136,7 @@ export async function bench(): Promise<BenchLine[]> {
   return JSON.parse(out.toString('utf8')) as BenchLine[];
 }
 
-/** Total of the doubles' write counters (ARM, SCM, Graph), whatever shape d.writes() reports. */
-function writeCount(w: unknown): number {
-  if (typeof w === 'number') return w;
-  if (w && typeof w === 'object') return Object.values(w as Record<string, unknown>).reduce<number>((n, v) => n + writeCount(v), 0);
-  return 0;
+/** Total of the doubles' write counters (ARM, SCM, Graph). */
+function writeCount(w: ReturnType<h.Doubles['writes']>): number {
+  return w.arm + w.scm + w.graph;
 }
