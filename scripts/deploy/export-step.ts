@@ -50,8 +50,9 @@ export function exportStep(deps: string[], state: ExportState): Step<DeployConte
       const defChanges = exp.diffExisting(dir, folder, true);
       const breaking = defChanges.filter((c) => c.breaking);
       const outFile = path.join(ctx.opts.root, '.connectorkit', `deploy-${ctx.env.name}.json`);
+      const outText = toJsonText({ env: ctx.env.name, outputs });
       const write = async () => {
-        await writeIfChanged(outFile, toJsonText({ env: ctx.env.name, outputs }));
+        await writeIfChanged(outFile, outText);
         let r;
         try {
           r = await exp.writeConnector(dir, folder, { allowBreaking: ctx.opts.allowBreaking === true, level: 'certification' });
@@ -67,7 +68,7 @@ export function exportStep(deps: string[], state: ExportState): Step<DeployConte
         }
         state.connector = { dir: rel, changed: r.changed.length > 0, breaking: r.breaking.map((b) => `${b.operationId}: ${b.kind}`), validation: { errors: report.errors, warnings: report.warnings } };
       };
-      const outputsChanged = !existsSync(outFile) || readFileSync(outFile, 'utf8') !== toJsonText({ env: ctx.env.name, outputs });
+      const outputsChanged = !existsSync(outFile) || readFileSync(outFile, 'utf8') !== outText;
       state.connector = { dir: rel, changed: changed.length > 0, breaking: breaking.map((b) => `${b.operationId}: ${b.kind}`) };
       const diff = changed.map((f) => ({ path: f, to: 'changed' }));
       const change: PlannedChange = {
