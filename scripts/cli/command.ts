@@ -26,6 +26,11 @@ export interface CommandSpec<O = Record<string, unknown>> {
   options?: Option[];
   /** Whether --json is offered (default true). */
   json?: boolean;
+  /**
+   * The command watches `ctx.signal` and shuts down cleanly on SIGINT/SIGTERM (serve, start). Any other command is
+   * stopped at once with CK_INTERRUPTED: its writes are atomic, so a re-run finishes the job.
+   */
+  handlesSignals?: boolean;
   /** Returns the result data and optional human text; a long-running command resolves when it stops. */
   run(args: string[], opts: O, ctx: CommandContext): Promise<{ data: unknown; text?: string } | void>;
 }

@@ -55,7 +55,18 @@ export function buildProgram(onRun: (spec: CommandSpec<any>, args: string[], opt
 export async function main(argv: string[], hostFactory?: (json: boolean, verbose: boolean) => IoHost): Promise<number> {
   let exitCode = 0;
   const controller = new AbortController();
-  const onSignal = () => controller.abort();
+  let running: { spec: CommandSpec<any>; io: IoHost } | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    controller.abort();
+    if (running?.spec.handlesSignals) return;
+    // A command that does not watch the signal stops now, as Ctrl+C promises; its writes are atomic (temp + rename,
+    // staged folder swaps), so nothing is half-written and a re-run converges. Re-raising with our handlers removed
+    // lets Node end the process the default way (exit status 128 + signal number).
+    running?.io.failure(new CkError({ code: 'CK_INTERRUPTED', message: `Stopped by ${signal} while running \`${running.spec.name}\`.` }));
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    process.kill(process.pid, signal);
+  };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   const makeHost = (json: boolean, verbose: boolean): IoHost =>
@@ -65,6 +76,7 @@ export async function main(argv: string[], hostFactory?: (json: boolean, verbose
     const verbose = opts.verbose === true;
     const io = makeHost(json, verbose);
     const ctx: CommandContext = { io, json, verbose, cwd: process.cwd(), signal: controller.signal };
+    running = { spec, io };
     try {
       const r = await spec.run(args, opts, ctx);
       if (r) io.result(r.data, r.text);

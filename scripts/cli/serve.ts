@@ -32,6 +32,7 @@ export const serveOptions = [
 
 export const command = defineCommand<ServeFlags>({
   name: 'serve',
+  handlesSignals: true,
   summary: 'Serve the Functions app locally (real @azure/functions, Azure host semantics), with Swagger UI and dev services.',
   description:
     'Builds (cached), starts Azurite and the dev OpenID issuer, then loads dist/app/main.js under the real @azure/functions library on a local ' +

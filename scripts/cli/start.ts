@@ -5,6 +5,7 @@ import { serveFlagConfig, serveOptions, serveProjectOptions, type ServeFlags } f
 
 export const command = defineCommand<ServeFlags>({
   name: 'start',
+  handlesSignals: true,
   summary: 'Build, export the connector folder, and serve locally (what `npm start` runs).',
   description:
     'Runs `connectorkit build`, then `connectorkit export` (an export problem is reported as a warning so the API still starts), ' +
