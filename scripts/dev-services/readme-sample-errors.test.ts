@@ -4,7 +4,7 @@ import { API_ERRORS, ApiErrorCode, apiError } from '../../functions/errors';
 import { renderSampleErrorTable, withSampleErrorTable } from './readme-sample-errors';
 
 describe('README sample error table', () => {
-  it('lists every code of functions/errors.ts and is up to date (node scripts/bin/run-ts.js scripts/dev-services/readme-sample-errors.ts)', () => {
+  it('lists every code of functions/errors.ts and is up to date (npm run docs)', () => {
     const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
     expect(readme).toBe(withSampleErrorTable(readme));
     for (const code of Object.values(ApiErrorCode)) expect(readme).toContain(`| \`${code}\` |`);
