@@ -9,9 +9,9 @@ describe('anchorsPath', () => {
     if (saved === undefined) delete process.env.CK_ANCHORS_DIR;
     else process.env.CK_ANCHORS_DIR = saved;
   });
-  it('finds the anchors beside the repository', () => {
+  it('finds the copy kept in the repository', () => {
     delete process.env.CK_ANCHORS_DIR;
-    expect(anchorsPath('apim-rest-spec/2024-05-01')).toMatch(/shared[\\/]anchors[\\/]apim-rest-spec[\\/]2024-05-01$/);
+    expect(anchorsPath('apim-rest-spec/2024-05-01')).toMatch(/scripts[\\/]testing[\\/]contracts[\\/]apim-rest-spec[\\/]2024-05-01$/);
   });
   it('says where it looked and how to fix it when they are missing', () => {
     const empty = mkdtempSync(path.join(tmpdir(), 'ck-anchors-'));

@@ -1,12 +1,12 @@
 /**
- * Microsoft's published contracts used by the tests: `../shared/anchors` beside the repository (CI lays a copy of
- * shared/ there too), or the folder named by CK_ANCHORS_DIR. One resolver, one clear error when it is missing.
+ * Microsoft's published contracts used by the tests: the copy in scripts/testing/contracts (see SOURCE.md there), or
+ * the folder named by CK_ANCHORS_DIR (same layout). One resolver, one clear error when a folder is missing.
  */
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 
-/** Default location: shared/anchors next to the repository root. */
-export const DEFAULT_ANCHORS_DIR = path.resolve(__dirname, '../../../shared/anchors');
+/** Default location: the copy kept in the repository, so a clean clone tests on its own. */
+export const DEFAULT_ANCHORS_DIR = path.resolve(__dirname, 'contracts');
 
 /**
  * Absolute path of `<anchors>/<sub>`; throws a message that says where it looked and how to fix it.
@@ -17,8 +17,8 @@ export function anchorsPath(sub = ''): string {
   const dir = path.join(root, sub);
   if (!existsSync(dir)) {
     throw new Error(
-      `Microsoft's contract anchors are missing: expected ${dir}. The tests read them from ../shared/anchors beside the ` +
-        'repository (as CI lays it out); put a copy of shared/ next to the repo or set CK_ANCHORS_DIR to its anchors folder.',
+      `Microsoft's contract anchors are missing: expected ${dir}. The tests read them from scripts/testing/contracts ` +
+        '(or the folder CK_ANCHORS_DIR names, with the same layout); restore that folder or fix CK_ANCHORS_DIR.',
     );
   }
   return dir;
