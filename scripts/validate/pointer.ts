@@ -2,12 +2,16 @@
 
 /** Escapes one reference token. */
 export function esc(token: string | number): string {
-  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+  const t = String(token);
+  // Most tokens need no escaping; skip the two regex passes for them (walkers build pointers for every node).
+  return t.includes('~') || t.includes('/') ? t.replace(/~/g, '~0').replace(/\//g, '~1') : t;
 }
 
 /** Joins a pointer and tokens. */
 export function ptr(base: string, ...tokens: Array<string | number>): string {
-  return base + tokens.map((t) => '/' + esc(t)).join('');
+  let out = base;
+  for (const t of tokens) out += '/' + esc(t);
+  return out;
 }
 
 /** Splits a pointer into unescaped tokens; undefined when it is not a valid pointer. */
@@ -16,6 +20,10 @@ export function parsePointer(p: string): string[] | undefined {
   if (!p.startsWith('/')) return undefined;
   const out: string[] = [];
   for (const raw of p.slice(1).split('/')) {
+    if (!raw.includes('~')) {
+      out.push(raw);
+      continue;
+    }
     if (/~[^01]|~$/.test(raw)) return undefined;
     out.push(raw.replace(/~1/g, '/').replace(/~0/g, '~'));
   }

@@ -57,6 +57,7 @@ export function readJsonTolerant(file: string, content: Buffer | string): ReadRe
       message: `The file is not valid JSON (${errors.length} syntax error${errors.length > 1 ? 's' : ''}: ${first.join('; ')}).`,
       pointer: '',
       file,
+      line: lineOf(text, errors[0]!.offset),
     });
     return { text, findings };
   }
@@ -84,6 +85,13 @@ export function readJsonTolerant(file: string, content: Buffer | string): ReadRe
   if (comments > 0) findings.push(warn(file, 'JsonHasComments', `The file has ${comments} comment${comments > 1 ? 's' : ''} (first at ${lineCol(text, firstComment)}); JSON does not allow comments.`));
   if (trailing > 0) findings.push(warn(file, 'JsonHasTrailingComma', `The file has trailing commas (first at ${lineCol(text, firstTrailing)}); JSON does not allow them.`));
   return { text, json, findings };
+}
+
+/** 1-based line of an offset. */
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 /** `line L, column C` (1-based) of an offset. */

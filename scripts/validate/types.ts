@@ -98,6 +98,12 @@ export interface Rule {
    * (merged connectors predate them) are warnings at `platform`, where paconn's import-time validation runs.
    */
   platformSeverity?: Severity;
+  /**
+   * Why `platformSeverity` is lower than `severity` (README "Severity decisions"): how many of the 526 merged
+   * connectors (dev corpus + population corpus) have a finding of this rule at the default level — asserted by the
+   * population test — and what Microsoft's documentation says.
+   */
+  evidence?: { merged: number; docs: string };
   /** Default file of findings. */
   file: string;
   /** One line for the README rule table. */

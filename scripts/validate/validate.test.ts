@@ -2,8 +2,6 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { compareFindings, validateConnectorDir, validateConnectorFiles } from './validate';
 import { RULES } from './rules';
-import { RELAXATIONS } from './relaxations';
-import { corpusConnectors, CORPUS_DIR } from './corpus';
 import { MICROSOFT_RULE_IDS, NOT_CHECKABLE, SCHEMA_LAYER_IDS } from './microsoft-rules';
 import { isCkError } from '../core/errors';
 import type { Finding, ValidationLevel } from './types';
@@ -30,84 +28,18 @@ describe('rule fixtures (testdata/rules/<RuleId>/{pass,fail})', () => {
   });
   for (const rule of RULES) {
     const level: ValidationLevel = rule.level;
-    const expected = level === 'platform' && rule.platformSeverity ? rule.platformSeverity : rule.severity;
-    it(`${rule.id}: pass has no finding and no error; fail reports it as ${expected}`, () => {
+    // A rule with a lower platform severity is checked where it is still an error: at certification level.
+    const strict: ValidationLevel = rule.platformSeverity ? 'certification' : level;
+    it(`${rule.id}: pass has no finding and no error; fail reports it as ${rule.severity} at ${strict}`, () => {
       const pass = validateConnectorFiles(readFixture(path.join(RULE_FIXTURES, rule.id, 'pass')), { level });
       expect(pass.findings.filter((f) => f.ruleId === rule.id)).toEqual([]);
       expect(errorsOf(pass.findings)).toEqual([]);
-      const fail = validateConnectorFiles(readFixture(path.join(RULE_FIXTURES, rule.id, 'fail')), { level });
+      const fail = validateConnectorFiles(readFixture(path.join(RULE_FIXTURES, rule.id, 'fail')), { level: strict });
       const hits = fail.findings.filter((f) => f.ruleId === rule.id);
       expect(hits.length).toBeGreaterThan(0);
-      expect(hits.map((h) => h.severity)).toContain(expected);
+      expect(hits.map((h) => h.severity)).toContain(rule.severity);
       for (const h of hits) expect(h.file).toBeTruthy();
-    });
-  }
-});
-
-describe('development corpus (70 connectors Microsoft merged)', () => {
-  const names = corpusConnectors();
-  const reports = new Map<string, Awaited<ReturnType<typeof validateConnectorDir>>>();
-  beforeAll(async () => {
-    for (const n of names) reports.set(n, await validateConnectorDir(path.join(CORPUS_DIR, n)));
-  });
-  it('is present with 70 connectors', () => {
-    expect(names).toHaveLength(70);
-  });
-  it('gives zero errors at the default level', () => {
-    const errors = names.flatMap((n) => errorsOf(reports.get(n)!.findings).map((f) => `${n}: ${f.ruleId} ${f.file}#${f.pointer} ${f.message}`));
-    expect(errors).toEqual([]);
-  });
-  it('holds only client secret placeholders (Signi "<Enter your client secret>", SureXeroLite "[[DUMMY]]"): warnings, not errors', () => {
-    // Checked by hand: neither value is a real secret, so CkClientSecret at platform level keeps the corpus at zero errors.
-    const hits = names.flatMap((n) => reports.get(n)!.findings.filter((f) => f.ruleId === 'CkClientSecret').map((f) => `${n} ${f.severity} ${f.pointer}`));
-    expect(hits.sort()).toEqual(['Signi', 'SureXeroLite'].map((n) => `${n} warning /properties/connectionParameters/token/oAuthSettings/clientSecret`));
-  });
-  it('needs each relaxation in exactly the number of connectors relaxations.ts documents', () => {
-    const used = new Map<string, Set<string>>();
-    for (const [n, r] of reports) for (const f of r.findings) if (f.relaxation) (used.get(f.relaxation) ?? used.set(f.relaxation, new Set()).get(f.relaxation)!).add(n);
-    for (const r of RELAXATIONS) expect({ id: r.id, corpus: used.get(r.id)?.size ?? 0 }).toEqual({ id: r.id, corpus: r.corpus });
-  });
-});
-
-describe('mutations of corpus connectors: one injected defect → exactly that new error', () => {
-  type Doc = Record<string, any>;
-  const load = (name: string) => ({
-    swagger: JSON.parse(readFileSync(path.join(CORPUS_DIR, name, 'apiDefinition.swagger.json'), 'utf8').replace(/^\uFEFF/, '')) as Doc,
-    props: readFileSync(path.join(CORPUS_DIR, name, 'apiProperties.json')),
-  });
-  const firstOp = (s: Doc, pred: (o: Doc, m: string) => boolean = () => true): Doc => {
-    for (const item of Object.values(s.paths as Doc)) for (const [m, o] of Object.entries(item as Doc)) if (typeof o === 'object' && ['get', 'post', 'put', 'patch', 'delete'].includes(m) && pred(o as Doc, m)) return o as Doc;
-    throw new Error('no matching operation');
-  };
-  const stripKey = (v: unknown, key: string): void => {
-    if (Array.isArray(v)) v.forEach((x) => stripKey(x, key));
-    else if (v && typeof v === 'object') {
-      delete (v as Doc)[key];
-      Object.values(v).forEach((x) => stripKey(x, key));
-    }
-  };
-  const cases: Array<{ connector: string; rule: string; level?: ValidationLevel; mutate: (s: Doc) => void }> = [
-    { connector: 'Hunter', rule: 'OperationIdNotUnique', mutate: (s) => { const ops: Doc[] = []; for (const it of Object.values(s.paths as Doc)) for (const o of Object.values(it as Doc)) if ((o as Doc).operationId) ops.push(o as Doc); ops[1]!.operationId = ops[0]!.operationId; } },
-    { connector: 'WooCommerce', rule: 'DefaultResponseHasSchema', level: 'certification', mutate: (s) => { const o = firstOp(s); o.responses.default = { description: 'Error.', schema: { type: 'object' } }; } },
-    { connector: 'Oneflow', rule: 'AdditionalPropertyNotAllowedAdjacentToRef', mutate: (s) => { const o = firstOp(s, (x) => JSON.stringify(x.responses?.['200']?.schema ?? {}).startsWith('{"$ref"')); o.responses['200'].schema.description = 'The result.'; } },
-    { connector: 'Asite', rule: 'WebhookOperationsMissingNotificationUrlProperty', mutate: (s) => stripKey(s, 'x-ms-notification-url') },
-    { connector: 'Tikit', rule: 'SchemaReferenceNotFound', mutate: (s) => { const o = firstOp(s, (x) => JSON.stringify(x.responses?.['200']?.schema ?? {}).startsWith('{"$ref"')); o.responses['200'].schema.$ref = '#/definitions/DoesNotExist'; } },
-    { connector: 'CDK Drive Service Vehicles', rule: 'SchemaReferenceNotValid', mutate: (s) => { const o = firstOp(s, (x) => JSON.stringify(x.responses?.['200']?.schema ?? {}).startsWith('{"$ref"')); o.responses['200'].schema.$ref = 'other.json#/definitions/X'; } },
-    { connector: 'Fitbit', rule: 'BodyOrFormDataParameterInFetchOperationNotAllowed', mutate: (s) => { const o = firstOp(s, (_x, m) => m === 'get'); (o.parameters ??= []).push({ name: 'body', in: 'body', schema: { type: 'object' } }); } },
-    { connector: 'Secib', rule: 'InvalidNextLinkNameValue', mutate: (s) => { firstOp(s, (_x, m) => m === 'get')['x-ms-pageable'] = { nextLinkName: 'next' }; } },
-  ];
-  for (const c of cases) {
-    it(`${c.connector} + ${c.rule}`, () => {
-      const { swagger, props } = load(c.connector);
-      const level = c.level ?? 'platform';
-      const before = validateConnectorFiles({ 'apiDefinition.swagger.json': JSON.stringify(swagger), 'apiProperties.json': props }, { level });
-      c.mutate(swagger);
-      const after = validateConnectorFiles({ 'apiDefinition.swagger.json': JSON.stringify(swagger), 'apiProperties.json': props }, { level });
-      const key = (f: Finding) => `${f.ruleId} ${f.file}#${f.pointer} ${f.message}`;
-      const old = new Set(errorsOf(before.findings).map(key));
-      const added = errorsOf(after.findings).filter((f) => !old.has(key(f)));
-      expect(added.length).toBeGreaterThan(0);
-      expect([...new Set(added.map((f) => f.ruleId))]).toEqual([c.rule]);
+      if (rule.platformSeverity) expect(validateConnectorFiles(readFixture(path.join(RULE_FIXTURES, rule.id, 'fail')), { level }).findings.some((f) => f.ruleId === rule.id)).toBe(true);
     });
   }
 });

@@ -134,28 +134,45 @@ function runRules(level: ValidationLevel, files: Record<string, ParsedFile>, fin
 /** Adds the line number of each finding's pointer (the JSON files are re-parsed into a tree only when needed). */
 function addLines(findings: Finding[], files: Record<string, ParsedFile>): void {
   const trees = new Map<string, ReturnType<typeof parseTree> | null>();
+  const lineStarts = new Map<string, number[]>();
   for (const f of findings) {
     const text = files[f.file]?.text;
     const tokens = f.pointer ? parsePointer(f.pointer) : undefined;
-    if (text === undefined || !tokens || !JSON_FILES[f.file]) continue;
-    if (!trees.has(f.file)) trees.set(f.file, parseTree(text, [], { allowTrailingComma: true }) ?? null);
+    if (f.line !== undefined || text === undefined || !tokens || !JSON_FILES[f.file]) continue;
+    if (!trees.has(f.file)) {
+      trees.set(f.file, parseTree(text, [], { allowTrailingComma: true }) ?? null);
+      lineStarts.set(f.file, lineStartsOf(text));
+    }
     const tree = trees.get(f.file);
     if (!tree) continue;
     // Walk up to the deepest existing node: a pointer may name a property that is missing (e.g. "required").
     for (let n = tokens.length; n >= 0; n--) {
       const node = findNodeAtLocation(tree, tokens.slice(0, n).map((t) => (/^\d+$/.test(t) ? Number(t) : t)));
       if (node) {
-        f.line = lineOf(text, node.parent?.type === 'property' ? node.parent.offset : node.offset);
+        f.line = lineAt(lineStarts.get(f.file)!, node.parent?.type === 'property' ? node.parent.offset : node.offset);
         break;
       }
     }
   }
 }
 
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
+/** Offsets where each line starts (a file with many findings needs many lookups: binary search, not a rescan). */
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** 1-based line holding `offset`. */
+function lineAt(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
 }
 
 /** Errors first, then warnings, then infos; within a severity by file, then pointer (stable otherwise). */

@@ -1,14 +1,17 @@
 import type { Rule } from '../types';
 import { isObj, operationParams } from '../swagger-walk';
 import { ptr } from '../pointer';
+import { CERTIFICATION_ONLY } from './evidence';
 
 /** GET operations have no body or formData parameter. */
 export const rule: Rule = {
   id: 'BodyOrFormDataParameterInFetchOperationNotAllowed',
   level: 'platform',
   severity: 'error',
+  platformSeverity: 'warning',
+  evidence: { merged: 2, docs: CERTIFICATION_ONLY },
   file: 'apiDefinition.swagger.json',
-  description: "GET operations have no body or formData parameter.",
+  description: "GET operations have no body or formData parameter (an error at --level certification; a warning at platform level).",
   check(ctx) {
     for (const o of ctx.operations) {
       if (o.method !== 'get') continue;

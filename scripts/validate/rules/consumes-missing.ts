@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj, operationParams } from '../swagger-walk';
 import { ptr } from '../pointer';
+import { CERTIFICATION_ONLY } from './evidence';
 const SUPPORTED = /^(application\/json|text\/plain|multipart\/form-data|application\/x-www-form-urlencoded|application\/octet-stream|text\/json|application\/[\w.+-]*json|application\/xml|text\/xml|text\/csv|text\/html|\*\/\*)/i;
 
 /** Operations with a body or formData parameter declare `consumes` (operation or root). */
@@ -8,8 +9,10 @@ export const rule: Rule = {
   id: 'ConsumesMissing',
   level: 'platform',
   severity: 'error',
+  platformSeverity: 'warning',
+  evidence: { merged: 88, docs: `${CERTIFICATION_ONLY}. With no consumes the platform sends application/json` },
   file: 'apiDefinition.swagger.json',
-  description: "Operations with a body or formData parameter declare `consumes` with a supported MIME type (absent consumes is a warning: the platform assumes application/json and 66 operations of merged connectors rely on it).",
+  description: "Operations with a body or formData parameter declare `consumes` with a supported MIME type (an error at --level certification, a warning at platform level; an absent consumes is a warning at every level: the platform sends application/json).",
   check(ctx) {
     for (const o of ctx.operations) {
       if (!operationParams(ctx.swagger, o).some((p) => p.param.in === 'body' || p.param.in === 'formData')) continue;

@@ -1,14 +1,17 @@
 import type { Rule } from '../types';
 import { isObj } from '../swagger-walk';
 import { forEachDefinedRequirement } from './security-requirements';
+import { CERTIFICATION_ONLY } from './evidence';
 
 /** OAuth security requirements name only scopes defined in the securityDefinitions entry. */
 export const rule: Rule = {
   id: 'OAuthSecurityRequirementValueMustBeScopeName',
   level: 'platform',
   severity: 'error',
+  platformSeverity: 'warning',
+  evidence: { merged: 4, docs: `${CERTIFICATION_ONLY}. The scopes the platform requests are oAuthSettings.scopes in apiProperties.json` },
   file: 'apiDefinition.swagger.json',
-  description: "OAuth security requirements name only scopes defined in the securityDefinitions entry.",
+  description: "OAuth security requirements name only scopes defined in the securityDefinitions entry (an error at --level certification; a warning at platform level: the scopes requested come from apiProperties.json).",
   check(ctx) {
     forEachDefinedRequirement(ctx, (name, d, scopes, pointer) => {
       if (d.type !== 'oauth2') return;

@@ -12,12 +12,13 @@ export const rule: Rule = {
     for (const o of ctx.operations) (byMethod.get(o.method) ?? byMethod.set(o.method, []).get(o.method)!).push(o);
     const seg = (p: string) => p.split('/').filter(Boolean).map((s) => (/^\{[^{}]+\}$/.test(s) ? null : s.toLowerCase()));
     for (const ops of byMethod.values()) {
+      const segs = ops.map((o) => seg(o.path));
       for (let i = 0; i < ops.length; i++) {
-        const a = seg(ops[i]!.path);
+        const a = segs[i]!;
         const similar: string[] = [];
         for (let j = 0; j < ops.length; j++) {
           if (i === j) continue;
-          const b = seg(ops[j]!.path);
+          const b = segs[j]!;
           if (a.length !== b.length) continue;
           let mixed = false;
           let ok = true;
