@@ -7,6 +7,11 @@ export const VALIDATE_CODES = defineCodes('validate', {
     title: 'The connector folder does not exist.',
     hint: 'Pass the folder that holds apiDefinition.swagger.json (default: config connectorDir), or run `connectorkit export` first.',
   },
+  CK_VALIDATE_NO_CONNECTORS: {
+    source: 'user',
+    title: 'No connector folder was found below the --recursive folder.',
+    hint: 'Pass a folder with connector folders (each holding apiDefinition.swagger.json) below it, or name the connector folders themselves.',
+  },
   CK_VALIDATE_BAD_LEVEL: {
     source: 'user',
     title: 'Unknown validation level.',

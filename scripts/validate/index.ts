@@ -4,7 +4,8 @@
  * Validator rules that can be checked offline, and an opt-in certification lint.
  */
 export { validateConnectorDir, validateConnectorFiles, checkLevel } from './validate';
-export { formatReport } from './format';
+export { formatReport, formatSummary } from './format';
+export { findConnectorDirs, validateConnectorDirs, topRules, type BatchReport, type FolderReport } from './batch';
 export { RULES } from './rules';
 export { RELAXATIONS, type Relaxation } from './relaxations';
 export type { Finding, Severity, ValidationLevel, ValidationReport, ValidateOptions, Rule } from './types';
