@@ -31,9 +31,15 @@ export function listOperations(swagger: JsonObject | undefined): OperationRef[] 
 /** Resolves an internal reference (`#/a/b`) in `doc`. */
 export function resolveInternal(doc: unknown, ref: string): unknown {
   if (!ref.startsWith('#')) return undefined;
-  if (parsePointer(ref.slice(1)) === undefined) return undefined;
-  return getAt(doc, ref.slice(1));
+  // Rules resolve the same few refs thousands of times: memoize per document (documents are not mutated).
+  const cache = doc !== null && typeof doc === 'object' ? (refCache.get(doc) ?? refCache.set(doc, new Map()).get(doc)!) : undefined;
+  if (cache?.has(ref)) return cache.get(ref);
+  const value = parsePointer(ref.slice(1)) === undefined ? undefined : getAt(doc, ref.slice(1));
+  cache?.set(ref, value);
+  return value;
 }
+
+const refCache = new WeakMap<object, Map<string, unknown>>();
 
 /** Follows `$ref` chains (at most 20 hops). */
 export function deref<T>(doc: unknown, v: T): T {
@@ -141,19 +147,34 @@ function collectSites(swagger: JsonObject, visit: (s: SchemaSite) => void): void
 }
 
 /** Visits every object holding a `$ref` string anywhere in the document. */
-export function walkRefs(node: unknown, visit: (holder: JsonObject, pointer: string) => void, pointer = '', parentKey = ''): void {
-  if (Array.isArray(node)) {
-    node.forEach((v, i) => walkRefs(v, visit, ptr(pointer, i), ''));
-    return;
-  }
-  if (!isObj(node)) return;
-  if (typeof node.$ref === 'string') visit(node, pointer);
-  const isMap = parentKey === 'properties' || parentKey === 'definitions' || parentKey === 'parameters' || parentKey === 'responses' || parentKey === 'paths';
-  for (const [k, v] of Object.entries(node)) {
-    // Examples and default values are data, not schema: a "$ref" key inside them is not a reference.
-    if (!isMap && DATA_KEYS.has(k)) continue;
-    if (v !== null && typeof v === 'object') walkRefs(v, visit, ptr(pointer, k), k);
-  }
+export function walkRefs(node: unknown, visit: (holder: JsonObject, pointer: string) => void, pointer = ''): void {
+  // Every node of the document is visited, but few hold a $ref: keep the path as tokens and build a pointer on a hit.
+  const path: Array<string | number> = [];
+  const walk = (v: unknown, parentKey: string): void => {
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const x = v[i];
+        if (x === null || typeof x !== 'object') continue;
+        path.push(i);
+        walk(x, '');
+        path.pop();
+      }
+      return;
+    }
+    if (!isObj(v)) return;
+    if (typeof v.$ref === 'string') visit(v, ptr(pointer, ...path));
+    const isMap = parentKey === 'properties' || parentKey === 'definitions' || parentKey === 'parameters' || parentKey === 'responses' || parentKey === 'paths';
+    for (const k in v) {
+      // Examples and default values are data, not schema: a "$ref" key inside them is not a reference.
+      if (!isMap && DATA_KEYS.has(k)) continue;
+      const x = v[k];
+      if (x === null || typeof x !== 'object') continue;
+      path.push(k);
+      walk(x, k);
+      path.pop();
+    }
+  };
+  walk(node, '');
 }
 
 const DATA_KEYS = new Set(['example', 'examples', 'default', 'x-ms-examples', 'enum', 'x-ms-test-value']);

@@ -10,7 +10,7 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'error',
   platformSeverity: 'warning',
-  evidence: { merged: 88, docs: `${CERTIFICATION_ONLY}. With no consumes the platform sends application/json` },
+  evidence: { merged: 88, docs: `${CERTIFICATION_ONLY}. With no consumes the platform sends application/json; most of these connectors only lack consumes (a warning at every level), one declares an unsupported type` },
   file: 'apiDefinition.swagger.json',
   description: "Operations with a body or formData parameter declare `consumes` with a supported MIME type (an error at --level certification, a warning at platform level; an absent consumes is a warning at every level: the platform sends application/json).",
   check(ctx) {

@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { isObj } from '../swagger-walk';
 import { ptr } from '../pointer';
+import { CERTIFICATION_ONLY } from './evidence';
 
 /** The 'default' response has no schema. */
 export const rule: Rule = {
@@ -8,8 +9,9 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'error',
   platformSeverity: 'warning',
+  evidence: { merged: 38, docs: `${CERTIFICATION_ONLY}; Learn "Certification submission" says the default response must have no schema` },
   file: 'apiDefinition.swagger.json',
-  description: "The 'default' response has no schema (an error at --level certification; a warning at platform level because merged connectors such as Tikit, absentify, dox42 and Telephony-Xtended-Service have it).",
+  description: "The 'default' response has no schema (an error at --level certification; a warning at platform level: merged connectors have it).",
   check(ctx) {
     for (const o of ctx.operations) {
       const r = isObj(o.op.responses) ? ctx.deref(o.op.responses.default) : undefined;
