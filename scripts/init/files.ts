@@ -29,7 +29,7 @@ function packageJson(o: InitFileOptions): string {
       validate: 'connectorkit validate',
       deploy: 'connectorkit deploy',
       typecheck: 'tsc --noEmit -p tsconfig.json',
-      test: 'connectorkit build && tsc --noEmit -p tsconfig.json && connectorkit export && connectorkit validate',
+      test: 'connectorkit build && tsc --noEmit -p tsconfig.json && connectorkit export --level platform && connectorkit validate connector --level platform',
     },
     dependencies: { connectorkit: o.framework },
     devDependencies: { '@types/node': o.typesNode, typescript: o.typescript },
@@ -202,11 +202,11 @@ curl -H "Authorization: Bearer $(npm exec --no -- connectorkit token)" http://12
 
 - Write your operations in \`functions/controllers/\` and their types in \`functions/models/\`; replace the notes
   example. Operations with \`@Security('entra', ['user_impersonation'])\` accept Entra ID tokens.
-- \`npm run export\` writes the connector folder \`connector/\`; \`npm run validate\` checks it offline.
-- Before certification, add the connector metadata to \`package.json\` "connectorkit": \`api.contact\`
-  (name, url, email), \`connector.publisher\`, \`connector.website\`, \`connector.privacyPolicy\`,
-  \`connector.categories\` and \`connector.brandColor\`; \`npm run validate -- --level certification\` lists what
-  is missing.
+- \`npm run export -- --level platform\` writes the connector folder \`connector/\`; \`npm run validate\` checks it
+  offline. \`npm test\` builds, type-checks, exports and validates.
+- For certification, add the connector metadata to \`package.json\` "connectorkit": \`api.contact\` (name, url,
+  email), \`connector.publisher\`, \`connector.website\`, \`connector.privacyPolicy\`, \`connector.categories\`
+  and \`connector.brandColor\`; \`npm run export\` (level certification) names every key that is missing.
 - To deploy, fill in \`infra/environments/dev.json\` (subscription, tenant, resource names), then
   \`npm run deploy -- --env dev --plan\`.
 `;

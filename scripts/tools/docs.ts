@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { writeIfChanged } from '../core/fs';
 import { withErrorTable } from './readme-errors';
-import { withSampleErrorTable } from '../dev-services/readme-sample-errors';
+import { withSampleErrorTable } from './readme-sample-errors';
 
 export async function main(): Promise<number> {
   const file = path.resolve(__dirname, '../../README.md');
