@@ -1,7 +1,7 @@
 /**
  * The API's error helpers: one place that turns a domain failure into the runtime's HttpError, so every
  * response uses the one JSON error shape `{"error":{"code","message","hint"?,"details"?,"target"?}}`.
- * API_ERRORS is also the source of the README's sample error table (scripts/tools/readme-sample-errors.ts).
+ * API_ERRORS is also the source of docs/sample-api.md's error table (scripts/tools/readme-sample-errors.ts).
  */
 import { HttpError, type ErrorBodyDetail } from 'connectorkit/runtime';
 

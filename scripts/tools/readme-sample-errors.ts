@@ -1,5 +1,5 @@
 /**
- * The sample API's error table (functions/errors.ts API_ERRORS), rendered into README.md (section `sample-errors`).
+ * The sample API's error table (functions/errors.ts API_ERRORS), rendered into docs/sample-api.md (section `sample-errors`).
  */
 import { API_ERRORS, type ApiErrorInfo } from '../../functions/errors';
 import { markdownTable, replaceSection } from './readme-section';
