@@ -1,6 +1,6 @@
 /**
  * The validator on 526 connectors Microsoft merged after review: the development corpus (70, kept in the repository)
- * and the population corpus (456, read from ../shared/anchors beside the clone). Each must give zero errors at the
+ * and the population corpus (456, read from the `shared` folder beside the clone, see corpus.ts). Each must give zero errors at the
  * default level, except a file that is not JSON (a true finding, named with its line and column).
  */
 import * as path from 'node:path';
@@ -62,7 +62,7 @@ describe('development corpus (70 connectors Microsoft merged)', () => {
 
 const missing = populationMissing();
 
-describe('population corpus (456 more merged connectors, ../shared/anchors/connectors-corpus)', () => {
+describe('population corpus (456 more merged connectors, read from beside the clone)', () => {
   if (missing) {
     // A bare clone has no shared/ beside it: say so once, loudly, instead of failing every other suite's run.
     it.skip(`SKIPPED: ${missing}`, () => undefined);
