@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync, watch, type FSWatcher } from 'node:fs';
 import * as path from 'node:path';
+import picomatch from 'picomatch';
 import { build } from '../build';
 import { buildPaths } from '../build/paths';
 import type { LoadedConfig } from '../config';
@@ -110,7 +111,7 @@ export function checkBuiltApp(appDir: string, shown: string, noBuild: boolean): 
     throw fail(`${path.join(shown, 'package.json')} is not valid JSON: ${(e as Error).message}`);
   }
   if (typeof main !== 'string' || !main) throw fail(`${path.join(shown, 'package.json')} has no usable "main".`);
-  if (!/[*?{]/.test(main) && !existsSync(path.join(appDir, main))) throw fail(`${path.join(shown, main)} (package.json "main") does not exist.`);
+  if (!picomatch.scan(main).isGlob && !existsSync(path.join(appDir, main))) throw fail(`${path.join(shown, main)} (package.json "main") does not exist.`);
 }
 
 function renderReport(r: ServeReport): string {

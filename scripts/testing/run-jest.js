@@ -6,24 +6,32 @@ const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 const { ensureTestCa } = require('./tls/test-ca.js');
 
-const { certFile } = ensureTestCa();
 const root = path.resolve(__dirname, '../..');
 
-// ts-jest only transpiles (fast, per file); the whole-project type check runs once here, before a full run.
-// A run narrowed to some paths (`npm test -- scripts/spec`) skips it.
-if (!process.argv.slice(2).some((a) => !a.startsWith('-'))) {
-  process.stderr.write('npm test: type-checking the project (tsc --noEmit)…\n');
-  const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json'], { stdio: 'inherit', cwd: root });
-  if (tsc.status !== 0) {
-    process.stderr.write('npm test: type errors above; fix them before the tests run.\n');
-    process.exit(1);
+async function main() {
+  const { certFile } = await ensureTestCa();
+  // ts-jest only transpiles (fast, per file); the whole-project type check runs once here, before a full run.
+  // A run narrowed to some paths (`npm test -- scripts/spec`) skips it.
+  if (!process.argv.slice(2).some((a) => !a.startsWith('-'))) {
+    process.stderr.write('npm test: type-checking the project (tsc --noEmit)…\n');
+    const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json'], { stdio: 'inherit', cwd: root });
+    if (tsc.status !== 0) {
+      process.stderr.write('npm test: type errors above; fix them before the tests run.\n');
+      return 1;
+    }
   }
+  const r = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    cwd: root,
+    env: { ...process.env, NODE_EXTRA_CA_CERTS: certFile },
+  });
+  return r.status === null ? 2 : r.status;
 }
 
-const jestBin = require.resolve('jest/bin/jest');
-const r = spawnSync(process.execPath, [jestBin, ...process.argv.slice(2)], {
-  stdio: 'inherit',
-  cwd: root,
-  env: { ...process.env, NODE_EXTRA_CA_CERTS: certFile },
-});
-process.exit(r.status === null ? 2 : r.status);
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    process.stderr.write(`npm test: ${e && e.stack ? e.stack : e}\n`);
+    process.exit(2);
+  },
+);
