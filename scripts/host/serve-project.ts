@@ -74,6 +74,8 @@ export async function serveProject(loaded: LoadedConfig, io: IoHost, opts: Serve
         docs: dev?.docs,
       }),
     );
+    // The docs page's Authorize button calls the dev issuer from the host's origin.
+    dev?.allowHostPort(host.port);
     const base = `${host.url}${host.routePrefix ? `/${host.routePrefix}` : ''}`;
     const rel = keysFile ? path.relative(process.cwd(), keysFile) : undefined;
     report = {

@@ -5,8 +5,10 @@
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 const { ensureTestCa } = require('./tls/test-ca.js');
+const { findChromium, HOW_TO_GET } = require('./browser/chromium.js');
 
 const root = path.resolve(__dirname, '../..');
+const BROWSER_TEST = 'scripts/dev-services/docs-browser.test.ts';
 
 async function main() {
   const { certFile } = await ensureTestCa();
@@ -25,6 +27,13 @@ async function main() {
     cwd: root,
     env: { ...process.env, NODE_EXTRA_CA_CERTS: certFile },
   });
+  const paths = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const ranBrowserTest = !paths.length || paths.some((p) => BROWSER_TEST.startsWith(p.replace(/^\.\//, '')));
+  if (ranBrowserTest && !findChromium()) {
+    // Repeated after jest's summary, where it cannot be missed (jest shows the skip only as one of many lines).
+    const ci = process.env.CI === 'true' ? ' CI=true, so that test FAILED.' : ' The test was SKIPPED.';
+    process.stderr.write(`\nnpm test: Chromium not found: the docs-page browser test (${BROWSER_TEST}) could not run.${ci}\nnpm test: ${HOW_TO_GET}\n`);
+  }
   return r.status === null ? 2 : r.status;
 }
 
