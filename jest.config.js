@@ -12,6 +12,8 @@ module.exports = {
     [`/node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`]: '<rootDir>/scripts/testing/esm-to-cjs.js',
   },
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
+  // `connectorkit/runtime` resolves through the workspace link (node_modules/connectorkit → scripts/), as in an
+  // installed project; the old name `@connectorkit/runtime` is mapped while projects move to the new one.
   moduleNameMapper: {
     '^@connectorkit/runtime$': '<rootDir>/scripts/runtime/index.ts',
   },

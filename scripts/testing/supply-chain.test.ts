@@ -47,8 +47,12 @@ async function runScarf(packageJson: Record<string, unknown>): Promise<ScarfRun>
 }
 
 describe('@scarf/scarf install analytics', () => {
-  it('package.json opts out (scarfSettings.enabled false, no dependency-tree walk)', () => {
+  it('package.json opts out (scarfSettings.enabled false, no dependency-tree walk), and so does the framework package', () => {
     expect(rootPackage().scarfSettings).toEqual({ enabled: false, skipTraversal: true });
+    // Projects that install connectorkit: scarf honours an opt-out anywhere on the chain that leads to it.
+    const framework = JSON.parse(readFileSync(path.join(ROOT, 'scripts', 'package.json'), 'utf8')) as Record<string, unknown>;
+    expect(framework.scarfSettings).toEqual({ enabled: false });
+    expect(Object.keys(framework.dependencies as object)).toContain('swagger-ui-dist');
   });
 
   it("scarf's real postinstall sends nothing for our package.json", async () => {
