@@ -5,7 +5,7 @@
  * and check that our package.json sends nothing, while the same file without the opt-out would report.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -65,5 +65,22 @@ describe('@scarf/scarf install analytics', () => {
     const run = await runScarf({ ...rootPackage(), scarfSettings: { skipTraversal: true } });
     expect(run.reports).toHaveLength(1);
     expect(run.reports[0]).toMatch(/^POST \/package-event\/install /);
+  });
+});
+
+describe('dependency majors (docs/supply-chain.md)', () => {
+  // The copy the framework resolves: its own node_modules first, then the hoisted one (some packages export no ./package.json).
+  const installed = (name: string) => {
+    const file = [path.join(ROOT, 'scripts', 'node_modules', name, 'package.json'), path.join(ROOT, 'node_modules', name, 'package.json')].find(existsSync)!;
+    return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+  };
+
+  it('runs the current majors where nothing blocks them', () => {
+    expect(installed('jose')).toMatch(/^6\./);
+    expect(installed('fast-xml-parser')).toMatch(/^5\./);
+    expect(installed('esbuild')).toMatch(/^0\.28\./);
+    expect(installed('selfsigned')).toMatch(/^5\./);
+    expect(installed('picomatch')).toMatch(/^4\./);
+    expect(installed('typescript')).toMatch(/^5\./); // tsoa 6 needs TypeScript 5
   });
 });
