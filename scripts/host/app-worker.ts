@@ -197,6 +197,9 @@ async function invoke(msg: Extract<ToWorker, { type: 'invoke' }>): Promise<void>
     };
     const im = model.getInvocationModel(coreCtx);
     const { context, inputs } = await im.getArguments();
+    // The library's HttpRequest now holds its own copy of the body; dropping ours (the library keeps this same
+    // `http` object as its init) lets a large body's RPC bytes be collected while the function runs.
+    delete msg.http.body;
     invocationCtx = context;
     const hookData: Record<string, unknown> = {};
     const pre: Record<string, unknown> = { hookData, appHookData, invocationContext: context, inputs, functionCallback: fn.callback };

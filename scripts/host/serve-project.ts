@@ -71,6 +71,7 @@ export async function serveProject(loaded: LoadedConfig, io: IoHost, opts: Serve
         localSettingsFile: loaded.resolve('local.settings.json'),
         keys: keysFile ? await loadOrCreateKeys(keysFile) : undefined,
         docs: dev?.docs,
+        allowedHosts: config.serve.allowedHosts,
       }),
     );
     const base = `${host.url}${host.routePrefix ? `/${host.routePrefix}` : ''}`;
