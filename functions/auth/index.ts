@@ -5,6 +5,7 @@
  * The token itself is never logged.
  */
 import type { HttpRequest, InvocationContext } from '@azure/functions';
+import { escapeForLog } from '@connectorkit/runtime';
 import { ApiErrorCode, apiError } from '../errors';
 import { readAuthSettings, type AuthSettings } from './settings';
 import { toPrincipal, type Principal } from './principal';
@@ -81,7 +82,8 @@ function describe(reason: RejectReason): string {
 }
 
 function log(context: InvocationContext | undefined, check: string, detail: string): void {
-  const line = `auth: token rejected, check=${check}: ${detail}`;
+  // The detail may carry library messages or (verified) claims: escaped so no value can start a new log line.
+  const line = `auth: token rejected, check=${check}: ${escapeForLog(detail)}`;
   if (context) context.warn(line);
   else console.warn(line);
 }

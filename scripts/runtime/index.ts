@@ -9,3 +9,5 @@ export * from './http-codes';
 export * from './types';
 export { createHandler } from './handler';
 export * from './param-extension';
+export { escapeForLog, safeLogText } from './log-text';
+export { isCalendarDate, isCalendarDateTime } from './calendar';
