@@ -6,8 +6,13 @@
  * `validators.format` (scripts/routes/route-generator.ts) and CalendarValidation below enforces it.
  */
 import type { FieldErrors, ValidationService } from '@tsoa/runtime';
-import isDate from 'validator/lib/isDate';
-import isRFC3339 from 'validator/lib/isRFC3339';
+
+// validator (the library tsoa's own date checks use), required per function so the bundle takes only these two and
+// user projects need no @types package to type-check the runtime.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const isDate = (require('validator/lib/isDate') as { default: (s: string, o: { format: string; strictMode: boolean; delimiters: string[] }) => boolean }).default;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const isRFC3339 = (require('validator/lib/isRFC3339') as { default: (s: string) => boolean }).default;
 
 /** YYYY-MM-DD naming a day that exists (leap years included). */
 export function isCalendarDate(s: string): boolean {
