@@ -14,14 +14,14 @@ async function baseline(): Promise<string> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      let status = 400;
+      let ok = false;
       try {
         const v = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { givenName?: string };
-        status = typeof v.givenName === 'string' && v.givenName.length <= 64 ? 201 : 400;
+        ok = typeof v.givenName === 'string' && v.givenName.length <= 64;
       } catch {
-        status = 400;
+        // not JSON: 400 below
       }
-      res.statusCode = status;
+      res.statusCode = ok ? 201 : 400;
       res.end('{}');
     });
   });

@@ -187,6 +187,7 @@ describe('sample API through the local host', () => {
     const logged = hostIo.messages.slice(before);
     expect(logged.length).toBeGreaterThan(0);
     for (const m of logged) {
+      // eslint-disable-next-line no-control-regex -- the raw control characters are what must not appear
       expect(m.message).not.toMatch(/[\r\n\u001b\u009b]/);
       expect(m.message).not.toContain('token accepted for admin');
       expect(m.message).not.toContain('issuer.example');

@@ -8,7 +8,9 @@
 
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 // C0 (incl. ESC), DEL, C1 (incl. CSI U+009B), U+2028/2029, bidi embeddings/overrides/isolates.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+// eslint-disable-next-line no-control-regex -- as above, line breaks and tabs excepted
 const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const URL_QUERY = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s?#"'<>]*)\?[^\s#"'<>]*/gi;
 const CREDENTIAL_PARAM = /\b(code|access_token|id_token|refresh_token|client_secret|client_assertion|sig|signature|password|api[-_]?key|x-functions-key)=[^&\s#"'<>]+/gi;
