@@ -2,6 +2,7 @@
  * Types of the local Functions host: the public `startHost` API and the messages between the host (main thread)
  * and the app worker (a worker_thread that loads the user's bundle under the real @azure/functions library).
  */
+import type { CkCode } from '../core/code-registry';
 import type { IoHost } from '../core/io';
 import type { Secret } from '../core/redact';
 
@@ -46,6 +47,14 @@ export interface StartHostOptions {
   docs?: DocsOptions;
   /** Body limit in bytes; default FUNCTIONS_REQUEST_BODY_SIZE_LIMIT or 104857600 (Azure's Kestrel limit). */
   maxBodyBytes?: number;
+  /**
+   * Host names (no port) accepted in the Host header besides the loopback ones (localhost, *.localhost,
+   * 127.0.0.0/8, [::1]) and the bind address; `*` accepts any well-formed name. Others get 400, so a DNS-rebinding
+   * page cannot reach the host, and Location / nextLink / swagger.json never carry a foreign host.
+   */
+  allowedHosts?: string[];
+  /** Called once the socket listens, before the app is loaded (requests until then get 503 CK_HOST_NOT_READY). */
+  onListening?(url: string): void;
 }
 
 /** One registered function, as the host indexed it. */
@@ -144,7 +153,7 @@ export interface LoadReport {
 
 export type FromWorker =
   | { type: 'loaded'; report: LoadReport }
-  | { type: 'loadFailed'; code: string; message: string; stack?: string }
+  | { type: 'loadFailed'; code: CkCode; message: string; stack?: string }
   | { type: 'result'; id: number; http: RpcHttpOut | null; error?: { message: string; stack?: string } }
   | { type: 'log'; functionName?: string; invocationId?: string; level: string; category: string; message: string }
   | { type: 'terminated' };
