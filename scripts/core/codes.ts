@@ -4,6 +4,8 @@
  */
 import './core-codes';
 import '../runtime/codes';
+import '../runtime/trigger-codes';
+import '../spec/trigger-codes';
 import '../spec/codes';
 import '../routes/codes';
 import '../bundle/codes';

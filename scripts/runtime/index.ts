@@ -9,3 +9,4 @@ export * from './http-codes';
 export * from './types';
 export { createHandler } from './handler';
 export * from './param-extension';
+export * from './triggers/index';
