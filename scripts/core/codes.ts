@@ -6,6 +6,7 @@ import './core-codes';
 import '../runtime/codes';
 import '../runtime/trigger-codes';
 import '../spec/trigger-codes';
+import '../triggers/codes';
 import '../spec/codes';
 import '../routes/codes';
 import '../bundle/codes';

@@ -12,6 +12,9 @@ import { mintAccessToken } from '../auth-dev/mint';
 import { KeySet, loadOrCreateKey } from '../auth-dev/keys';
 import { startReceiver, type Notification, type Receiver } from '../triggers/receiver';
 import { verifyDeliverySignature } from '../runtime/triggers/signature';
+import { findTrigger } from '../triggers/find-trigger';
+import { runTrigger } from '../triggers/run-trigger';
+import { readFileSync } from 'node:fs';
 
 let project: SampleProject;
 let dev: DevServices;
@@ -188,5 +191,46 @@ describe('polling trigger "When an employee changes"', () => {
   it('answers 400 CK_TRIGGER_STATE_INVALID for a state it did not issue', async () => {
     const r = await call('GET', '/employee-events/changes?since=yesterday');
     expect([r.status, r.body.error.code, r.body.error.target]).toEqual([400, 'CK_TRIGGER_STATE_INVALID', 'query.since']);
+  });
+});
+
+describe('connectorkit trigger (the stage behind the command)', () => {
+  const spec = () => JSON.parse(readFileSync(project.specFile, 'utf8'));
+
+  it('webhook: subscribes a local receiver, reports the notification with a valid signature, unsubscribes', async () => {
+    const io = new RecordingIoHost();
+    let created: Promise<{ body: { id: string } }> | undefined;
+    const result = await runTrigger(io, {
+      trigger: findTrigger(spec(), 'OnEmployeeAdded'),
+      baseUrl: api,
+      token,
+      count: 1,
+      signal: AbortSignal.timeout(60_000),
+      onReady: () => (created = call('POST', '/employees', hire())),
+    });
+    const employee = (await created!).body;
+    expect(result.events).toHaveLength(1);
+    expect(result.events[0]).toMatchObject({ signatureValid: true, items: [expect.objectContaining({ id: employee.id })] });
+    expect(result.unsubscribed).toBe(true);
+    expect(io.messages.map((m) => m.message).join('\n')).toMatch(/Subscribed to OnEmployeeAdded[\s\S]*signature valid[\s\S]*Unsubscribed/);
+  });
+
+  it('polling: follows Location, and prints the batch with exactly the new employee', async () => {
+    let created: Promise<{ body: { id: string } }> | undefined;
+    const result = await runTrigger(new RecordingIoHost(), {
+      trigger: findTrigger(spec(), 'onemployeechanged'),
+      baseUrl: api,
+      token,
+      count: 1,
+      intervalSeconds: 0.05,
+      signal: AbortSignal.timeout(60_000),
+      onReady: () => (created = call('POST', '/employees', hire())),
+    });
+    const employee = (await created!).body;
+    expect(result.events.map((e) => e.items.map((i) => (i as { id: string }).id))).toEqual([[employee.id]]);
+  });
+
+  it('names the triggers when the operationId is not one', () => {
+    expect(() => findTrigger(spec(), 'ListEmployees')).toThrow(/Triggers: OnEmployeeAdded \(webhook: When an employee is added\), OnEmployeeChanged \(polling: When an employee changes\)/);
   });
 });
