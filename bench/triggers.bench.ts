@@ -1,16 +1,17 @@
 /**
  * Triggers on the local host with Azurite (the sample's "When an employee is added"):
- * - event-to-delivery latency: from the start of the CreateEmployee request that raises the event to the
- *   notification's arrival at a receiver on 127.0.0.1 (outbox write + POST included; conservative: the create's own
- *   time counts too). Target p50 ≤ 50 ms.
+ * - event-to-delivery latency: from the CreateEmployee response (the event is raised just before it) to the
+ *   notification's arrival at a receiver on 127.0.0.1: subscriber lookup, outbox transaction and POST. Target p50
+ *   ≤ 50 ms. The note also gives the figure from the request's start (the create's own storage write included).
  * - request overhead of raising an event: CreateEmployee p50 with one subscriber (publish runs) minus the same
- *   request on a build of the sample whose CreateEmployee does not publish. Rounds alternate between the two hosts.
- *   Target ≤ 0.5 ms.
+ *   request on a build of the sample whose CreateEmployee does not publish. Each request starts once the previous
+ *   event's delivery is finished (its row deleted), so the figure is the request's own cost, not a queue behind the
+ *   previous event's storage calls on the shared Azurite. Rounds alternate between the two hosts. Target ≤ 0.5 ms.
  */
 import * as http from 'node:http';
 import * as path from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { SilentIoHost } from '../scripts/core/io';
+import { RecordingIoHost, SilentIoHost } from '../scripts/core/io';
 import { startHost, type HostHandle } from '../scripts/host';
 import { startDevServices } from '../scripts/dev-services';
 import { buildSampleProject, type SampleProject } from '../scripts/dev-services/sample-project';
@@ -38,6 +39,12 @@ const hire = () => {
   return JSON.stringify({ id: `E${String(100000 + seq).padStart(6, '0')}`, givenName: 'Bench', familyName: `B${seq}`, email: `b${seq}@contoso.example`, jobTitle: 'Tester', department: 'ENG', employmentType: 'FullTime', hireDate: '2025-03-01' });
 };
 
+/** Resolves when the host logged that this delivery finished (row deleted). */
+async function delivered(io: RecordingIoHost, deliveryId: string): Promise<void> {
+  const needle = `delivery ${deliveryId} `;
+  while (!io.messages.some((m) => m.message.includes(needle) && m.message.includes(' delivered:'))) await new Promise((r) => setTimeout(r, 2));
+}
+
 function post(agent: http.Agent, url: URL, token: string, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
@@ -63,7 +70,8 @@ export async function bench(): Promise<BenchLine[]> {
   const receiver = await startReceiver({ onNotification: (n) => arrivals.set(JSON.parse(n.body).id, process.hrtime.bigint()) });
   try {
     const io = new SilentIoHost();
-    const hOn = await startHost({ appDir: on.appDir, port: 0, io, env: dev.env });
+    const ioOn = new RecordingIoHost();
+    const hOn = await startHost({ appDir: on.appDir, port: 0, io: ioOn, env: dev.env });
     hosts.push(hOn);
     const hOff = await startHost({ appDir: off.appDir, port: 0, io, env: dev.env });
     hosts.push(hOff);
@@ -79,24 +87,31 @@ export async function bench(): Promise<BenchLine[]> {
 
     // Event-to-delivery: one event at a time, waiting for its notification before the next.
     const latency: number[] = [];
-    for (let i = 0; i < EVENTS + 5; i++) {
+    const fromStart: number[] = [];
+    const createOn = async () => {
       const body = hire();
       const id = JSON.parse(body).id as string;
       const t0 = process.hrtime.bigint();
-      await post(agentOn, urlOn, token, body);
-      await receiver.waitFor((n) => n.path === '/bench' && JSON.parse(n.body).id === id);
-      if (i >= 5) latency.push(Number(arrivals.get(id)! - t0) / 1e6);
+      const ms = await post(agentOn, urlOn, token, body);
+      const t1 = process.hrtime.bigint();
+      const n = await receiver.waitFor((x) => x.path === '/bench' && JSON.parse(x.body).id === id);
+      await delivered(ioOn, n.deliveryId!);
+      return { ms, fromResponse: Number(arrivals.get(id)! - t1) / 1e6, fromStart: Number(arrivals.get(id)! - t0) / 1e6 };
+    };
+    for (let i = 0; i < EVENTS + 5; i++) {
+      const r = await createOn();
+      if (i >= 5) (latency.push(r.fromResponse), fromStart.push(r.fromStart));
     }
 
     // Raising vs not: the same create on both builds, alternating rounds (warm-up first).
     for (let i = 0; i < 20; i++) {
-      await post(agentOn, urlOn, token, hire());
+      await createOn();
       await post(agentOff, urlOff, token, hire());
     }
     const a: number[] = [];
     const b: number[] = [];
     for (let r = 0; r < ROUNDS; r++) {
-      for (let i = 0; i < PER_ROUND; i++) a.push(await post(agentOn, urlOn, token, hire()));
+      for (let i = 0; i < PER_ROUND; i++) a.push((await createOn()).ms);
       for (let i = 0; i < PER_ROUND; i++) b.push(await post(agentOff, urlOff, token, hire()));
     }
     agentOn.destroy();
@@ -105,13 +120,13 @@ export async function bench(): Promise<BenchLine[]> {
     const overhead = percentile(a, 50) - percentile(b, 50);
     return [
       {
-        name: 'webhook event-to-delivery latency, p50 (CreateEmployee start → notification at a 127.0.0.1 receiver; Azurite outbox)',
+        name: 'webhook event-to-delivery latency, p50 (CreateEmployee response → notification at a 127.0.0.1 receiver; Azurite outbox)',
         value: `${p50.toFixed(2)} ms`,
         baseline: '-',
         ratio: p50,
         target: '≤ 50 ms',
         pass: p50 <= 50,
-        note: `${latency.length} events; p90 ${percentile(latency, 90).toFixed(2)} ms`,
+        note: `${latency.length} events; p90 ${percentile(latency, 90).toFixed(2)} ms; from the request's start p50 ${percentile(fromStart, 50).toFixed(2)} ms`,
       },
       {
         name: 'request overhead of raising an event, p50 (CreateEmployee with one subscriber − the same build without publish)',

@@ -82,10 +82,27 @@ export class Dispatcher {
     this.timers.clear();
   }
 
-  async publish(trigger: string, payload: unknown): Promise<PublishResult> {
+  publish(trigger: string, payload: unknown): Promise<PublishResult> {
     const eventId = randomUUID();
+    // Serialised now (the caller may change the object afterwards); the storage work starts after the current
+    // request's response has been handed back, so raising an event costs the request next to nothing.
+    let body: string;
     try {
-      const body = JSON.stringify(payload ?? null);
+      body = JSON.stringify(payload ?? null);
+    } catch (e) {
+      return Promise.resolve(this.notRecorded(trigger, eventId, e));
+    }
+    return new Promise((resolve) => setImmediate(() => void this.record(trigger, eventId, body).then(resolve)));
+  }
+
+  private notRecorded(trigger: string, eventId: string, e: unknown): PublishResult {
+    const error = e instanceof Error ? e.message : String(e);
+    log(`event ${eventId} of ${trigger} NOT recorded: ${error}`);
+    return { eventId, recorded: 0, error };
+  }
+
+  private async record(trigger: string, eventId: string, body: string): Promise<PublishResult> {
+    try {
       if (body.length > MAX_PAYLOAD_CHARS) throw new Error(`the payload is ${body.length} characters; at most ${MAX_PAYLOAD_CHARS} fit one outbox row`);
       const t = this.t();
       const subs = await listSubscriptions(t, trigger);
@@ -119,9 +136,7 @@ export class Dispatcher {
       }
       return { eventId, recorded: rows.length };
     } catch (e) {
-      const error = e instanceof Error ? e.message : String(e);
-      log(`event ${eventId} of ${trigger} NOT recorded: ${error}`);
-      return { eventId, recorded: 0, error };
+      return this.notRecorded(trigger, eventId, e);
     }
   }
 
@@ -191,8 +206,8 @@ export class Dispatcher {
     const what = `delivery ${row.rowKey} of ${row.trigger} (attempt ${attempt})`;
     const remove = () => t.client.deleteEntity(row.partitionKey, row.rowKey, { etag: row.etag, abortSignal: t.signal() }).catch(() => undefined);
     if (status >= 200 && status < 300) {
-      log(`${what} delivered: ${status}`);
       await remove();
+      log(`${what} delivered: ${status}`);
       return;
     }
     if (status === 404 || status === 410) {
