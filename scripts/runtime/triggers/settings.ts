@@ -21,6 +21,8 @@ export interface TriggerSettings {
   maxDeliveryAgeMs: number;
   /** How often pending deliveries left by a stopped instance are looked for (CK_TRIGGER_SWEEP_MS, default 10 s). */
   sweepMs: number;
+  /** Delay before publish() starts its storage work, so it never competes with the raising request's response (CK_TRIGGER_PUBLISH_DELAY_MS, default 20 ms). */
+  publishDelayMs: number;
   /** Bound on one storage call (STORAGE_TIMEOUT_MS, default 10 s), like the app's own storage. */
   storageTimeoutMs: number;
   /** `http://` callbacks to loopback hosts are accepted only when running locally (AZURE_FUNCTIONS_ENVIRONMENT=Development). */
@@ -45,6 +47,7 @@ export function readTriggerSettings(env: NodeJS.ProcessEnv = process.env): Trigg
     retryMaxMs: positiveInt(env.CK_TRIGGER_RETRY_MAX_MS, 300_000),
     maxDeliveryAgeMs: positiveInt(env.CK_TRIGGER_MAX_DELIVERY_AGE_MS, 3_600_000),
     sweepMs: positiveInt(env.CK_TRIGGER_SWEEP_MS, 10_000),
+    publishDelayMs: env.CK_TRIGGER_PUBLISH_DELAY_MS === '0' ? 0 : positiveInt(env.CK_TRIGGER_PUBLISH_DELAY_MS, 20),
     storageTimeoutMs: positiveInt(env.STORAGE_TIMEOUT_MS, 10_000),
     allowLoopbackHttp: env.AZURE_FUNCTIONS_ENVIRONMENT === 'Development',
   };
@@ -58,4 +61,5 @@ export const TRIGGER_APP_SETTINGS = [
   'CK_TRIGGER_RETRY_MAX_MS',
   'CK_TRIGGER_MAX_DELIVERY_AGE_MS',
   'CK_TRIGGER_SWEEP_MS',
+  'CK_TRIGGER_PUBLISH_DELAY_MS',
 ] as const;
