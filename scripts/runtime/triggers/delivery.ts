@@ -17,7 +17,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TableEntity } from '@azure/data-tables';
 import { DELIVERY_ID_HEADER, SIGNATURE_HEADER, TRIGGER_HEADER, signDelivery } from './signature';
-import { listSubscriptions } from './subscriptions';
+import { listSubscriptions, type SubscriptionEntity } from './subscriptions';
 import { DELIVERY_PARTITION, openTriggerTable, subscriptionPartition, type TriggerTable } from './table';
 import { readTriggerSettings, type TriggerSettings } from './settings';
 
@@ -54,6 +54,8 @@ export class Dispatcher {
   private sweepTimer?: NodeJS.Timeout;
   private readonly timers = new Set<NodeJS.Timeout>();
   private table?: TriggerTable;
+  /** Subscribers per trigger, kept subscriptionCacheMs; this instance's own subscribe/unsubscribe/drop refresh it. */
+  private readonly subscribers = new Map<string, { at: number; subs: Promise<SubscriptionEntity[]> }>();
 
   constructor(readonly settings: TriggerSettings) {}
 
@@ -63,6 +65,20 @@ export class Dispatcher {
 
   private leaseMs(): number {
     return this.settings.deliveryTimeoutMs * 2;
+  }
+
+  /** Forgets the cached subscribers of a trigger (after a subscribe, unsubscribe or drop on this instance). */
+  invalidate(trigger: string): void {
+    this.subscribers.delete(trigger);
+  }
+
+  private subscribersOf(trigger: string): Promise<SubscriptionEntity[]> {
+    const hit = this.subscribers.get(trigger);
+    if (hit && Date.now() - hit.at < this.settings.subscriptionCacheMs) return hit.subs;
+    const subs = listSubscriptions(this.t(), trigger);
+    this.subscribers.set(trigger, { at: Date.now(), subs });
+    subs.catch(() => this.subscribers.delete(trigger));
+    return subs;
   }
 
   /** Starts the periodic sweep for deliveries whose owner stopped (idempotent). */
@@ -106,7 +122,7 @@ export class Dispatcher {
     try {
       if (body.length > MAX_PAYLOAD_CHARS) throw new Error(`the payload is ${body.length} characters; at most ${MAX_PAYLOAD_CHARS} fit one outbox row`);
       const t = this.t();
-      const subs = await listSubscriptions(t, trigger);
+      const subs = await this.subscribersOf(trigger);
       if (subs.length === 0) return { eventId, recorded: 0 };
       const now = new Date();
       const rows: DeliveryEntity[] = subs.map((s) => ({
@@ -214,6 +230,7 @@ export class Dispatcher {
     if (status === 404 || status === 410) {
       log(`${what} answered ${status}: subscription ${row.subscriptionId} removed`);
       await t.client.deleteEntity(subscriptionPartition(row.trigger), row.subscriptionId, { abortSignal: t.signal() }).catch(() => undefined);
+      this.invalidate(row.trigger);
       await remove();
       return;
     }

@@ -23,6 +23,12 @@ export interface TriggerSettings {
   sweepMs: number;
   /** Delay before publish() starts its storage work, so it never competes with the raising request's response (CK_TRIGGER_PUBLISH_DELAY_MS, default 20 ms). */
   publishDelayMs: number;
+  /**
+   * How long the subscriber list of a trigger is reused (CK_TRIGGER_SUBSCRIPTION_CACHE_MS, default 5 s; 0 = read it
+   * for every event). Subscribe/unsubscribe on this instance refresh it at once; one made on another instance is
+   * seen within this time.
+   */
+  subscriptionCacheMs: number;
   /** Bound on one storage call (STORAGE_TIMEOUT_MS, default 10 s), like the app's own storage. */
   storageTimeoutMs: number;
   /** `http://` callbacks to loopback hosts are accepted only when running locally (AZURE_FUNCTIONS_ENVIRONMENT=Development). */
@@ -48,6 +54,7 @@ export function readTriggerSettings(env: NodeJS.ProcessEnv = process.env): Trigg
     maxDeliveryAgeMs: positiveInt(env.CK_TRIGGER_MAX_DELIVERY_AGE_MS, 3_600_000),
     sweepMs: positiveInt(env.CK_TRIGGER_SWEEP_MS, 10_000),
     publishDelayMs: env.CK_TRIGGER_PUBLISH_DELAY_MS === '0' ? 0 : positiveInt(env.CK_TRIGGER_PUBLISH_DELAY_MS, 20),
+    subscriptionCacheMs: env.CK_TRIGGER_SUBSCRIPTION_CACHE_MS === '0' ? 0 : positiveInt(env.CK_TRIGGER_SUBSCRIPTION_CACHE_MS, 5_000),
     storageTimeoutMs: positiveInt(env.STORAGE_TIMEOUT_MS, 10_000),
     allowLoopbackHttp: env.AZURE_FUNCTIONS_ENVIRONMENT === 'Development',
   };
@@ -62,4 +69,5 @@ export const TRIGGER_APP_SETTINGS = [
   'CK_TRIGGER_MAX_DELIVERY_AGE_MS',
   'CK_TRIGGER_SWEEP_MS',
   'CK_TRIGGER_PUBLISH_DELAY_MS',
+  'CK_TRIGGER_SUBSCRIPTION_CACHE_MS',
 ] as const;

@@ -59,6 +59,7 @@ export function webhookTrigger<T>(name: string): WebhookTrigger<T> {
     async subscribe(ctx, body, response) {
       const url = checkCallbackUrl(String(body?.callbackUrl ?? ''), readTriggerSettings().allowLoopbackHttp);
       const sub = await addSubscription(t(), name, url.toString());
+      dispatcher().invalidate(name);
       dispatcher().start();
       const self = new URL(ctx.request.url);
       self.search = '';
@@ -69,7 +70,9 @@ export function webhookTrigger<T>(name: string): WebhookTrigger<T> {
       return { id: sub.rowKey, signingKey: sub.secret, createdAt: sub.createdAt };
     },
     async unsubscribe(id, response) {
-      if (!(await removeSubscription(t(), name, id))) throw subscriptionNotFound(id);
+      const removed = await removeSubscription(t(), name, id);
+      dispatcher().invalidate(name);
+      if (!removed) throw subscriptionNotFound(id);
       console.log(`[triggers] ${name}: subscription ${id} removed`);
       response?.setStatus(204);
     },
