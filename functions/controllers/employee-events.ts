@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Extension, Get, Path, Post, Query, Request, Response, Route, Security, SuccessResponse, Tags } from 'tsoa';
-import { ParamExtension, PollingTrigger, WebhookTrigger, type RequestContext } from '@connectorkit/runtime';
+import { ParamExtension, PollingTrigger, WebhookTrigger, type RequestContext } from 'connectorkit/runtime';
 import type { Employee } from '../models/employee';
 import type { ErrorResponse } from '../models/error';
 import type { EmployeeChanges, TriggerSubscription, TriggerSubscriptionRequest } from '../models/triggers';

@@ -3,7 +3,7 @@
  * new employee) and "When an employee changes" (polling over updatedAt). The controller in
  * controllers/employee-events.ts exposes them; the build turns its decorators into the connector's trigger shapes.
  */
-import { pollingTrigger, webhookTrigger } from '@connectorkit/runtime';
+import { pollingTrigger, webhookTrigger } from 'connectorkit/runtime';
 import type { Employee } from '../models/employee';
 import { employeeStore } from '../storage/employee-store';
 

@@ -1,5 +1,5 @@
 /**
- * Reads `@WebhookTrigger<T>(options)` and `@PollingTrigger(options)` (from `@connectorkit/runtime`) off controller
+ * Reads `@WebhookTrigger<T>(options)` and `@PollingTrigger(options)` (from `connectorkit/runtime`) off controller
  * methods, on the SAME TypeScript nodes tsoa parsed. Options must be JSON literals (like @ParamExtension). The
  * webhook's payload type argument is resolved with tsoa's own TypeResolver, which also registers it in the
  * metadata's referenceTypeMap, so the spec gets its definition even when no operation returns it.

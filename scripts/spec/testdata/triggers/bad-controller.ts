@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Path, Post, Query, Route, SuccessResponse } from 'tsoa';
-import { PollingTrigger, WebhookTrigger } from '@connectorkit/runtime';
+import { PollingTrigger, WebhookTrigger } from 'connectorkit/runtime';
 import type { BadHook, Created, Hook, Order, OrderBatch } from './models';
 
 @Route('bad')
