@@ -100,7 +100,10 @@ export async function bench(): Promise<BenchLine[]> {
     };
     for (let i = 0; i < EVENTS + 5; i++) {
       const r = await createOn();
-      if (i >= 5) (latency.push(r.fromResponse), fromStart.push(r.fromStart));
+      if (i >= 5) {
+        latency.push(r.fromResponse);
+        fromStart.push(r.fromStart);
+      }
     }
 
     // Raising vs not: the same create on both builds, alternating rounds (warm-up first).

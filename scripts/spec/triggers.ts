@@ -15,6 +15,7 @@ import { finding } from './lint/index';
 import { SPEC_TRIGGER_CODES as C } from './trigger-codes';
 import type { LintFinding, OperationRef } from './types';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tsoa's Swagger output is untyped JSON walked by key
 type Json = Record<string, any>;
 
 const LOCATION = { type: 'string', description: 'URL of the next call.' };

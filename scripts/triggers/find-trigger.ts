@@ -12,6 +12,7 @@ export interface TriggerOperation {
   callbackProperty?: string;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a built Swagger document, read by key
 type Json = Record<string, any>;
 
 export function listTriggers(spec: Json): TriggerOperation[] {

@@ -54,7 +54,11 @@ export async function startReceiver(opts: ReceiverOptions = {}): Promise<Receive
       if (req.method !== 'POST') return;
       received.push(note);
       opts.onNotification?.(note);
-      for (const w of [...waiters]) if (w.pred(note)) (waiters.delete(w), w.resolve(note));
+      for (const w of [...waiters]) {
+        if (!w.pred(note)) continue;
+        waiters.delete(w);
+        w.resolve(note);
+      }
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

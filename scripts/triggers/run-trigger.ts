@@ -82,7 +82,7 @@ async function webhook(io: IoHost, o: RunTriggerOptions): Promise<RunTriggerResu
     },
   });
   const url = `${o.baseUrl}${o.trigger.path}`;
-  let location: string | null = null;
+  let location: string | null | undefined;
   try {
     const r = await call('POST', url, o.token, { [o.trigger.callbackProperty ?? 'callbackUrl']: `${receiver.url}/notify` });
     if (r.status !== 201) throw await failure('POST', url, r);

@@ -22,6 +22,7 @@ export interface WebhookTriggerOptions {
  * @Post('added') @WebhookTrigger<Employee>({ hint: 'Add an employee' })
  * public async OnEmployeeAdded(@Request() req: RequestContext, @Body() body: SubscribeRequest) { … }
  */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- T is read from the source by the build (the payload schema)
 export function WebhookTrigger<T>(options: WebhookTriggerOptions = {}): MethodDecorator {
   void options;
   return () => undefined;
