@@ -1,6 +1,6 @@
 'use strict';
-// Child process for the cold-load bench: supplies a minimal @azure/functions-core (the worker's require hook, as in
-// notes/functions-host.md §1.8), then times require(main.js) = module evaluation + every app.http registration.
+// Child process for the cold-load bench: supplies a minimal @azure/functions-core (the worker's require hook, as
+// scripts/host/app-worker.ts supplies it), then times require(main.js) = module evaluation + every app.http registration.
 // Prints {"ms": <require time>, "registered": <functions>} on stdout.
 const Module = require('node:module');
 const file = process.argv[2];

@@ -19,7 +19,8 @@ if (!process.argv.slice(2).some((a) => !a.startsWith('-'))) {
     process.exit(1);
   }
   process.stderr.write('npm test: linting (eslint, eslint.config.mjs)…\n');
-  const lint = spawnSync(process.execPath, [require.resolve('eslint/bin/eslint.js'), '--max-warnings', '0', '.'], { stdio: 'inherit', cwd: root });
+  // eslint's package exports do not include its bin; its package.json is exported and the bin sits beside it.
+  const lint = spawnSync(process.execPath, [path.join(path.dirname(require.resolve('eslint/package.json')), 'bin', 'eslint.js'), '--max-warnings', '0', '.'], { stdio: 'inherit', cwd: root });
   if (lint.status !== 0) {
     process.stderr.write('npm test: lint errors above; fix them (npm run lint) before the tests run.\n');
     process.exit(1);
