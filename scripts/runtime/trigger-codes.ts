@@ -1,4 +1,4 @@
-import { defineCodes } from '../core/code-registry';
+import { defineCodes, type CodesOf } from '../core/code-registry';
 
 /**
  * Error codes of the trigger runtime (scripts/runtime/triggers), registered for the error table. The bundled runtime
@@ -31,3 +31,7 @@ export const TRIGGER_CODES = defineCodes('triggers', {
     httpStatus: 503,
   },
 });
+
+declare module '../core/code-registry' {
+  interface CkCodeMap extends CodesOf<typeof TRIGGER_CODES> {}
+}

@@ -1,4 +1,4 @@
-import { defineCodes } from '../core/code-registry';
+import { defineCodes, type CodesOf } from '../core/code-registry';
 
 /** Build-time codes of trigger declarations (`@WebhookTrigger` / `@PollingTrigger`, scripts/spec/triggers.ts). */
 export const SPEC_TRIGGER_CODES = defineCodes('spec', {
@@ -13,3 +13,7 @@ export const SPEC_TRIGGER_CODES = defineCodes('spec', {
     hint: 'Add `@Delete(\'<subscribe path>/{subscriptionId}\')` calling trigger.unsubscribe(id): the platform DELETEs the Location the subscribe call returned.',
   },
 });
+
+declare module '../core/code-registry' {
+  interface CkCodeMap extends CodesOf<typeof SPEC_TRIGGER_CODES> {}
+}

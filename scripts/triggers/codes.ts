@@ -1,4 +1,4 @@
-import { defineCodes } from '../core/code-registry';
+import { defineCodes, type CodesOf } from '../core/code-registry';
 
 /** Codes of `connectorkit trigger` (scripts/triggers). */
 export const TRIGGER_CLI_CODES = defineCodes('trigger', {
@@ -18,3 +18,7 @@ export const TRIGGER_CLI_CODES = defineCodes('trigger', {
     hint: 'Check that `connectorkit serve` is running (or --base-url is right) and read the error body in the message.',
   },
 });
+
+declare module '../core/code-registry' {
+  interface CkCodeMap extends CodesOf<typeof TRIGGER_CLI_CODES> {}
+}
