@@ -14,3 +14,4 @@ import '../export/codes';
 import '../validate/codes';
 import '../deploy/codes';
 import '../build/codes';
+import '../publish/codes';
