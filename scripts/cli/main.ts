@@ -9,7 +9,7 @@ import { CkError, isCkError, toCkError } from '../core/errors';
 import type { CommandSpec, CommandContext } from './command';
 
 /** Command modules, in help order. Each exports `command: CommandSpec`. */
-const COMMANDS = ['build', 'serve', 'start', 'token', 'export', 'validate', 'deploy', 'publish'];
+const COMMANDS = ['build', 'serve', 'start', 'token', 'export', 'validate', 'deploy', 'publish', 'test'];
 
 export function loadCommands(): CommandSpec<any>[] {
   const out: CommandSpec<any>[] = [];

@@ -15,3 +15,4 @@ import '../validate/codes';
 import '../deploy/codes';
 import '../build/codes';
 import '../publish/codes';
+import '../connector-test/codes';
