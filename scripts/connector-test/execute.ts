@@ -37,15 +37,28 @@ export async function send(method: string, url: string, headers: Record<string, 
   return { status: res.status, headers: res.headers, body: text ? parsed : undefined, ms };
 }
 
-/** Calls an operation with inputs (no checks) — what dynamic values/schema need. */
-export function operationCaller(model: ConnectorModel, target: TestTarget): CallOperation {
-  return async (operationId, inputs) => {
-    const op = model.operations.get(operationId);
-    if (!op) throw new Error(`operation ${operationId} does not exist`);
-    const { req } = buildRequest(model, op, inputs, target);
-    const r = await send(req.method, req.url.toString(), req.headers, req.body, target);
-    return { status: r.status, body: r.body };
+/**
+ * Calls an operation with inputs (no checks) — what dynamic values/schema need. Answers are cached per run and
+ * inputs, as the designer caches a dropdown's list while a flow is edited.
+ */
+export function operationCaller(model: ConnectorModel, target: TestTarget, cache = new Map<string, Promise<{ status: number; body: unknown }>>()): CallOperation {
+  return (operationId, inputs) => {
+    const key = `${operationId} ${JSON.stringify(inputs)}`;
+    let hit = cache.get(key);
+    if (!hit) {
+      hit = callOnce(model, target, operationId, inputs);
+      cache.set(key, hit);
+    }
+    return hit;
   };
+}
+
+async function callOnce(model: ConnectorModel, target: TestTarget, operationId: string, inputs: Obj): Promise<{ status: number; body: unknown }> {
+  const op = model.operations.get(operationId);
+  if (!op) throw new Error(`operation ${operationId} does not exist`);
+  const { req } = buildRequest(model, op, inputs, target);
+  const r = await send(req.method, req.url.toString(), req.headers, req.body, target);
+  return { status: r.status, body: r.body };
 }
 
 function responseSchema(op: ConnectorOperation, status: number): Obj | undefined {
@@ -62,9 +75,8 @@ export interface ActionCall {
   file?: string;
 }
 
-export async function executeAction(model: ConnectorModel, target: TestTarget, checker: ResponseChecker, c: ActionCall): Promise<{ result: CaseResult; output: unknown; headers?: Headers; skippedPolicies: string[] }> {
+export async function executeAction(model: ConnectorModel, target: TestTarget, checker: ResponseChecker, c: ActionCall, call: CallOperation = operationCaller(model, target)): Promise<{ result: CaseResult; output: unknown; headers?: Headers; skippedPolicies: string[] }> {
   const failures: CaseFailure[] = [];
-  const call = operationCaller(model, target);
   const inputs = { ...c.inputs };
   // Dynamic values: the input must be one the list offers (a smoke call takes the first).
   const bodyParam = c.op.params.find((p) => p.in === 'body');

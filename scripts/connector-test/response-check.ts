@@ -11,8 +11,19 @@ export interface SchemaProblem {
   message: string;
 }
 
-/** One compiler per definition document (schemas are compiled once per operation and status). */
+const checkers = new WeakMap<Obj, ResponseChecker>();
+
+/** One compiler per definition document (schemas are compiled once per operation and status, per process). */
 export class ResponseChecker {
+  static for(def: Obj): ResponseChecker {
+    let c = checkers.get(def);
+    if (!c) {
+      c = new ResponseChecker(def);
+      checkers.set(def, c);
+    }
+    return c;
+  }
+
   private readonly ajv: Ajv;
   private readonly cache = new Map<string, ValidateFunction>();
   constructor(private readonly def: Obj) {

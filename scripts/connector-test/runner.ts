@@ -5,7 +5,7 @@
  */
 import { CkError } from '../core/errors';
 import type { IoHost } from '../core/io';
-import { executeAction, type ActionCall } from './execute';
+import { executeAction, operationCaller, type ActionCall } from './execute';
 import { getPointer } from './pointer';
 import { ResponseChecker } from './response-check';
 import { substitute } from './scenarios';
@@ -25,7 +25,8 @@ export interface RunOptions {
 
 export async function runConnectorTests(o: RunOptions, io: IoHost): Promise<TestReport> {
   const t0 = performance.now();
-  const checker = new ResponseChecker(o.model.def);
+  const checker = ResponseChecker.for(o.model.def);
+  const call = operationCaller(o.model, o.target);
   const saved: Record<string, unknown> = { $run5: String(Math.floor(Math.random() * 1e5)).padStart(5, '0') };
   const cases: CaseResult[] = [];
   const warnings = new Set<string>();
@@ -34,7 +35,7 @@ export async function runConnectorTests(o: RunOptions, io: IoHost): Promise<Test
   const run = async (c: ActionCall): Promise<{ output: unknown; headers?: Headers }> => {
     let r;
     try {
-      r = await executeAction(o.model, o.target, checker, c);
+      r = await executeAction(o.model, o.target, checker, c, call);
     } catch (e) {
       throw new CkError({ code: 'CK_TEST_TARGET_UNREACHABLE', message: `${o.target.label} did not answer ${c.op.method.toUpperCase()} ${c.op.path} (${c.op.operationId}): ${(e as Error).message}${(e as { cause?: { code?: string } }).cause?.code ? ` (${(e as { cause: { code: string } }).cause.code})` : ''}`, cause: e });
     }
