@@ -42,7 +42,11 @@ export async function build(loaded: LoadedConfig, io: IoHost, opts: BuildOptions
   const { lintErrorOf, logLintWarnings } = require('../spec/lint-error') as typeof import('../spec/lint-error');
   const { emitRoutes, countOperations } = require('../routes/emit-routes') as typeof import('../routes/emit-routes');
   const { bundleApp } = require('../bundle/bundle') as typeof import('../bundle/bundle');
+  // No auth module: @Security('entra') uses the runtime's built-in Entra check. One the project names itself must exist.
   const authModule = config.authModule && existsSync(loaded.resolve(config.authModule)) ? loaded.resolve(config.authModule) : undefined;
+  if (!authModule && config.authModule && loaded.sources.authModule !== 'default') {
+    throw new CkError({ code: 'CK_ROUTES_AUTH_MODULE_MISSING', message: `The auth module ${config.authModule} (connectorkit.authModule) does not exist.`, target: 'connectorkit.authModule' });
+  }
   const routes = config.routes ?? {};
   const routesSource = await io.step('Generate Functions registrations', () =>
     emitRoutes(bm, { outDir: path.dirname(paths.routesFile), authModule, authLevel: routes.authLevel, bodyCoercion: routes.bodyCoercion, noImplicitAdditionalProperties: NO_IMPLICIT_ADDITIONAL_PROPERTIES }),

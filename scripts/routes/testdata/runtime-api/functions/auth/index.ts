@@ -1,6 +1,6 @@
 /** Fixture auth module: scheme `key` takes header x-key: good; scheme `token` takes `Bearer t-<scope>`. */
 import type { HttpRequest } from '@azure/functions';
-import { HttpError } from '@connectorkit/runtime';
+import { HttpError } from 'connectorkit/runtime';
 
 export async function authenticate(request: HttpRequest, securityName: string, scopes: string[]): Promise<unknown> {
   if (securityName === 'key') {
