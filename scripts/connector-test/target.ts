@@ -6,6 +6,9 @@
  */
 import type { TokenCredential } from '@azure/core-auth';
 import type { LoadedConfig } from '../config';
+import { readHostJson } from '../host/app-settings';
+import { mintDevToken } from '../auth-dev/dev-token';
+import { devKeyFile } from '../dev-services';
 import type { TestTarget } from './types';
 
 export interface TargetInput {
@@ -29,9 +32,6 @@ export async function resolveTarget(i: TargetInput): Promise<TestTarget> {
       ...conn,
     };
   }
-  const { readHostJson } = require('../host/app-settings') as typeof import('../host/app-settings');
-  const { mintDevToken } = require('../auth-dev/dev-token') as typeof import('../auth-dev/dev-token');
-  const { devKeyFile } = require('../dev-services') as typeof import('../dev-services');
   const c = i.loaded.config;
   const prefix = readHostJson(i.loaded.root).routePrefix;
   const baseUrl = i.baseUrl ?? `http://${c.serve.host}:${c.serve.port}${prefix ? `/${prefix}` : ''}`;

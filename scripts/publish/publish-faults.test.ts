@@ -3,7 +3,7 @@
  * connections before and after the write, concurrent edits) converge with exactly one connector row and one redirect
  * URI; each setup mistake fails before any write with its own code.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { catchCkError } from '../testing/catch-ck-error';
 import { envJson, publishOptions, recordedPublish, startPublishDoubles, type PublishDoubles } from './testdata/harness';
@@ -27,7 +27,7 @@ describe('publish fault soak', () => {
       if (i % 5 === 4) {
         // A changed definition now and then, so updates run under faults too.
         const f = path.join(d.root, 'connector/apiDefinition.swagger.json');
-        const def = JSON.parse(require('node:fs').readFileSync(f, 'utf8'));
+        const def = JSON.parse(readFileSync(f, 'utf8'));
         def.info.description = `${String(def.info.description).replace(/ \(rev \d+\)$/, '')} (rev ${i})`;
         writeFileSync(f, JSON.stringify(def, null, 2));
       }
@@ -117,7 +117,7 @@ describe('publish setup errors are coded and write nothing', () => {
       expect((await catchCkError(() => recordedPublish(publishOptions(d.root, true), []))).code).toBe('CK_PUBLISH_NOT_CONFIGURED');
       writeFileSync(path.join(d.root, 'infra/environments/test.json'), JSON.stringify(envJson(d)));
       const repoProps = path.resolve(__dirname, '../../connector/apiProperties.json');
-      writeFileSync(path.join(d.root, 'connector/apiProperties.json'), require('node:fs').readFileSync(repoProps));
+      writeFileSync(path.join(d.root, 'connector/apiProperties.json'), readFileSync(repoProps));
       const e = await catchCkError(() => recordedPublish(publishOptions(d.root, true), []));
       expect([e.code, e.message]).toEqual(['CK_PUBLISH_NOT_DEPLOYED', 'connector/ still holds the placeholder [[connector-client-id]].']);
     } finally {
