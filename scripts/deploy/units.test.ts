@@ -40,7 +40,8 @@ describe('environment files', () => {
 
   it('resolves a custom cloud (audiences default to the endpoints)', () => {
     const env = loadEnvironment(project({ ...dev(), cloud: { resourceManager: 'https://arm.contoso.local/', authorityHost: 'https://login.contoso.local', graph: 'https://graph.contoso.local', scmSuffix: 'scm.contoso.local', disableInstanceDiscovery: true } }), 'x');
-    expect(env.cloud).toMatchObject({ resourceManager: 'https://arm.contoso.local', resourceManagerAudience: 'https://arm.contoso.local', disableInstanceDiscovery: true, v1IssuerBase: 'https://login.contoso.local/' });
+    expect(env.cloud).toMatchObject({ resourceManager: 'https://arm.contoso.local', resourceManagerAudience: 'https://arm.contoso.local', disableInstanceDiscovery: true });
+    expect(env.cloud.v1IssuerBase).toBeUndefined();
   });
 
   const failure = (f: () => unknown) => {
