@@ -1,4 +1,4 @@
-import { defineCodes } from '../core/code-registry';
+import { defineCodes, type CodesOf } from '../core/code-registry';
 
 /** Error codes of `connectorkit test` (scripts/connector-test). */
 export const CONNECTOR_TEST_CODES = defineCodes('connector-test', {
@@ -8,3 +8,7 @@ export const CONNECTOR_TEST_CODES = defineCodes('connector-test', {
   CK_TEST_FAILED: { source: 'user', title: 'One or more connector operations failed their checks.', hint: 'Read the failed operations above (each names the check and the JSON pointer); the JUnit report has the same detail.' },
   CK_TEST_POLICY_UNSUPPORTED: { source: 'user', title: 'The connector uses a policy template the test runner does not apply.', hint: 'The runner applies setheader, setqueryparameter, routerequesttoendpoint and dynamichosturl; remove --strict-policies to skip the others with a warning.' },
 });
+
+declare module '../core/code-registry' {
+  interface CkCodeMap extends CodesOf<typeof CONNECTOR_TEST_CODES> {}
+}

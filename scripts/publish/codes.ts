@@ -1,4 +1,4 @@
-import { defineCodes } from '../core/code-registry';
+import { defineCodes, type CodesOf } from '../core/code-registry';
 
 /** Error codes of `connectorkit publish` (scripts/publish). */
 export const PUBLISH_CODES = defineCodes('publish', {
@@ -15,3 +15,7 @@ export const PUBLISH_CODES = defineCodes('publish', {
   CK_PUBLISH_SECRET_SOURCE: { source: 'user', title: 'The connector client secret could not be read from the given source.', hint: 'Pass --client-secret-file <file outside the project>, set CK_CONNECTOR_CLIENT_SECRET, or set powerPlatform.clientSecretKeyVaultUrl; the secret is never read from the repository.' },
   CK_PUBLISH_TRANSIENT_EXHAUSTED: { source: 'internal', title: 'Dataverse or Graph kept failing transiently (throttling, 5xx, dropped connections); the retries ran out.', hint: 'Re-run publish: it re-reads the connector and picks up where it stopped.' },
 });
+
+declare module '../core/code-registry' {
+  interface CkCodeMap extends CodesOf<typeof PUBLISH_CODES> {}
+}
