@@ -18,9 +18,12 @@ const COMMANDS: ReadonlyArray<readonly [name: string, load: () => { command?: Co
   ['serve', () => require('./serve')],
   ['start', () => require('./start')],
   ['token', () => require('./token')],
+  ['trigger', () => require('./trigger')],
   ['export', () => require('./export')],
   ['validate', () => require('./validate')],
   ['deploy', () => require('./deploy')],
+  ['publish', () => require('./publish')],
+  ['test', () => require('./test')],
 ];
 
 /** Every command of the table; a module without a `command` export is a bug and fails loudly here. */

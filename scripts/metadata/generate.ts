@@ -7,6 +7,7 @@ import * as ts from 'typescript';
 import { MetadataGenerator } from '@tsoa/cli/dist/metadataGeneration/metadataGenerator';
 import { CkError } from '../core/errors';
 import { readParamExtensions } from './param-extensions';
+import { readTriggerDecorators } from './trigger-decorators';
 import type { BuildMetadata, LocationMap } from './types';
 
 export interface GenerateMetadataOptions {
@@ -60,7 +61,9 @@ export function generateMetadata(opts: GenerateMetadataOptions): BuildMetadata {
     .map(rel)
     .sort();
   const { paramExtensions, issues } = readParamExtensions(gen.controllerNodes, at);
-  return { metadata, locations, inputFiles, paramExtensions, paramExtensionIssues: issues };
+  // After Generate(): resolving a payload type adds it to the SAME referenceTypeMap the metadata returns.
+  const triggers = readTriggerDecorators(gen, at);
+  return { metadata, locations, inputFiles, paramExtensions, paramExtensionIssues: issues, ...(triggers.length ? { triggers } : {}) };
 }
 
 /** tsoa errors end with "in 'Controller.method'"; turn that into file:line so the user lands on the method. */
