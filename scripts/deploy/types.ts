@@ -53,7 +53,7 @@ export interface PropertyDiff {
 
 /** One line of the plan. */
 export interface PlannedChange {
-  stage: 'code' | 'entra' | 'apim' | 'export';
+  stage: 'code' | 'entra' | 'apim' | 'app' | 'export';
   resource: string;
   action: ChangeAction;
   diff?: PropertyDiff[];
