@@ -1,4 +1,4 @@
-import { defineCodes } from '../core/code-registry';
+import { defineCodes, type CodesOf } from '../core/code-registry';
 
 /** Error codes of the auth-dev stage (the local OpenID issuer and `connectorkit token`). */
 export const AUTH_DEV_CODES = defineCodes('auth-dev', {
@@ -17,6 +17,11 @@ export const AUTH_DEV_CODES = defineCodes('auth-dev', {
     title: 'The dev issuer signing key file cannot be read.',
     hint: 'Delete .connectorkit/dev-issuer/signing-key.json; a new key is created on the next start (old dev tokens stop working).',
   },
+  CK_AUTH_DEV_BAD_ORIGIN: {
+    source: 'user',
+    title: 'An origin allowed to call the dev issuer is not a browser origin.',
+    hint: 'List origins as scheme://host[:port] with no path, e.g. "http://localhost:5173" in connectorkit.serve.issuerCorsOrigins.',
+  },
   CK_AUTH_DEV_BAD_REQUEST: {
     source: 'user',
     title: 'The dev token request is invalid.',
@@ -24,3 +29,7 @@ export const AUTH_DEV_CODES = defineCodes('auth-dev', {
     httpStatus: 400,
   },
 });
+
+declare module '../core/code-registry' {
+  interface CkCodeMap extends CodesOf<typeof AUTH_DEV_CODES> {}
+}

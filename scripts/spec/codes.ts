@@ -1,4 +1,4 @@
-import { defineCodes } from '../core/code-registry';
+import { defineCodes, type CodesOf } from '../core/code-registry';
 
 /**
  * Error codes of the spec stage (metadata, Swagger emit, build-time lint). Lint findings carry these codes too;
@@ -86,3 +86,7 @@ export const SPEC_CODES = defineCodes('spec', {
     hint: 'Put the extension on the referenced model\'s properties instead, or inline the property type.',
   },
 });
+
+declare module '../core/code-registry' {
+  interface CkCodeMap extends CodesOf<typeof SPEC_CODES> {}
+}
