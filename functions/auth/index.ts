@@ -16,6 +16,9 @@ export { isPrincipal } from './principal';
 /** The security scheme name used by the controllers and declared in the spec's securityDefinitions. */
 export const SECURITY_NAME = 'entra';
 
+/** The @Security names this module handles; the build refuses any other name (file:line). */
+export const securityNames = [SECURITY_NAME] as const;
+
 let cached: { key: string; verifier: TokenVerifier; settings: AuthSettings } | undefined;
 
 function current(): { verifier: TokenVerifier; settings: AuthSettings } {

@@ -35,14 +35,14 @@ export async function build(loaded: LoadedConfig, io: IoHost, opts: BuildOptions
   if (!existsSync(hostJsonFile)) throw new CkError({ code: 'CK_BUNDLE_HOST_JSON_MISSING', message: `host.json is missing in ${root}.` });
 
   const { generateMetadata } = (require('../metadata/generate') as typeof import('../metadata/generate'));
-  const bm = await io.step('Read controllers (tsoa metadata)', () =>
-    generateMetadata({ root, entryFile: config.entryFile, controllerPathGlobs: [...config.controllerPathGlobs] }),
+  const authModule = config.authModule && existsSync(loaded.resolve(config.authModule)) ? loaded.resolve(config.authModule) : undefined;
+  const bm = await io.step('Read and type-check controllers (tsoa metadata)', () =>
+    generateMetadata({ root, entryFile: config.entryFile, controllerPathGlobs: [...config.controllerPathGlobs], authModule, typeCheck: true }),
   );
   const { specStep, NO_IMPLICIT_ADDITIONAL_PROPERTIES } = require('./spec-step') as typeof import('./spec-step');
   const { lintErrorOf, logLintWarnings } = require('../spec/lint-error') as typeof import('../spec/lint-error');
   const { emitRoutes, countOperations } = require('../routes/emit-routes') as typeof import('../routes/emit-routes');
   const { bundleApp } = require('../bundle/bundle') as typeof import('../bundle/bundle');
-  const authModule = config.authModule && existsSync(loaded.resolve(config.authModule)) ? loaded.resolve(config.authModule) : undefined;
   const routes = config.routes ?? {};
   const routesSource = await io.step('Generate Functions registrations', () =>
     emitRoutes(bm, { outDir: path.dirname(paths.routesFile), authModule, authLevel: routes.authLevel, bodyCoercion: routes.bodyCoercion, noImplicitAdditionalProperties: NO_IMPLICIT_ADDITIONAL_PROPERTIES }),
