@@ -57,7 +57,7 @@ describe('build', () => {
   it('writes the spec, routes, app folder and a deterministic zip', async () => {
     const r = await build(load(), new RecordingIoHost());
     expect(r.cached).toBe(false);
-    expect(r.functions).toBe(10);
+    expect(r.functions).toBe(12);
     expect(JSON.parse(readFileSync(r.specFile, 'utf8')).swagger).toBe('2.0');
     expect(readFileSync(r.routesFile, 'utf8')).toContain('app.http(op.name');
     const pkg = JSON.parse(readFileSync(path.join(r.appDir, 'package.json'), 'utf8'));
