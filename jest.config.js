@@ -7,6 +7,8 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }],
   },
+  // `connectorkit/runtime` resolves through the workspace link (node_modules/connectorkit → scripts/), as in an
+  // installed project; the old name `@connectorkit/runtime` is mapped while projects move to the new one.
   moduleNameMapper: {
     '^@connectorkit/runtime$': '<rootDir>/scripts/runtime/index.ts',
   },

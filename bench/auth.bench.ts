@@ -1,6 +1,6 @@
 /**
  * Token check overhead per request: the sample's GET /api/departments through the local host, once with the
- * real auth module (jose RS256 verify of a pre-minted dev token, JWKS cached) and once built with a no-op auth
+ * runtime's built-in Entra check (jose RS256 verify of a pre-minted dev token, JWKS cached) and once built with a no-op auth
  * module on the same routes. Overhead = p50(auth on) − p50(auth off); target ≤ 0.3 ms. Rounds alternate between
  * the two hosts so drift on a shared machine hits both equally. A connection reuses its token, so the main line
  * sends one token (the module keeps verified tokens ≤ 5 min); a second line sends a fresh token per request
@@ -12,7 +12,7 @@ import { SilentIoHost } from '../scripts/core/io';
 import { startHost, type HostHandle } from '../scripts/host';
 import { startDevIssuer } from '../scripts/auth-dev';
 import { buildSampleProject } from '../scripts/dev-services/sample-project';
-import { authenticate } from '../functions/auth';
+import { entraAuthenticate as authenticate } from '../scripts/runtime';
 import { percentile, type BenchLine } from './types';
 
 const NOOP_AUTH = `/** Bench only: the same routes with the token check replaced by a constant principal. */

@@ -1,9 +1,9 @@
 /**
  * The API's error helpers: one place that turns a domain failure into the runtime's HttpError, so every
  * response uses the one JSON error shape `{"error":{"code","message","hint"?,"details"?,"target"?}}`.
- * API_ERRORS is also the source of the README's sample error table (scripts/dev-services/readme-sample-errors.ts).
+ * API_ERRORS is also the source of docs/sample-api.md's error table (scripts/tools/readme-sample-errors.ts).
  */
-import { HttpError, type ErrorBodyDetail } from '@connectorkit/runtime';
+import { HttpError, type ErrorBodyDetail } from 'connectorkit/runtime';
 
 /** One documented error of the Employee API. */
 export interface ApiErrorInfo {
@@ -32,10 +32,6 @@ export const API_ERRORS = {
   PreconditionFailed: { code: 'PRECONDITION_FAILED', status: 412, meaning: 'The employee changed since the ETag in If-Match was read.', action: 'Read the employee again with GetEmployee and retry with its current ETag.' },
   StorageUnavailable: { code: 'STORAGE_UNAVAILABLE', status: 503, meaning: 'Table Storage did not answer in time (STORAGE_TIMEOUT_MS) or refused the call.', action: 'Retry after Retry-After; the operator checks AzureWebJobsStorage (locally: is Azurite running?).' },
   StorageNotConfigured: { code: 'STORAGE_NOT_CONFIGURED', status: 503, meaning: 'No storage app setting is set.', action: 'Set AzureWebJobsStorage, or AzureWebJobsStorage__accountName for an identity-based connection.' },
-  InvalidToken: { code: 'INVALID_TOKEN', status: 401, meaning: 'The bearer token is missing, expired or invalid (WWW-Authenticate: error="invalid_token").', action: 'Send a valid token for this API (locally: connectorkit token); the function log names the failed check.' },
-  InsufficientScope: { code: 'INSUFFICIENT_SCOPE', status: 403, meaning: 'The token is valid but has neither the required scope nor an accepted app role.', action: 'Request a token with the user_impersonation scope (or an app role in AUTH_APP_ROLES).' },
-  AuthNotConfigured: { code: 'AUTH_NOT_CONFIGURED', status: 500, meaning: 'Token validation settings (AUTH_TENANT_ID, AUTH_AUDIENCES) are missing.', action: 'Set the app settings named in the hint (locally connectorkit serve sets them).' },
-  AuthMetadataUnavailable: { code: 'AUTH_METADATA_UNAVAILABLE', status: 503, meaning: 'The issuer metadata or signing keys (AUTH_OPENID_CONFIG_URLS) cannot be fetched.', action: 'Retry after Retry-After; the operator checks that the issuer is reachable from the Function App.' },
 } as const satisfies Record<string, ApiErrorInfo>;
 
 type ApiErrors = typeof API_ERRORS;

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Extension, Get, Header, Patch, Path, Post, Query, Request, Response, Route, Security, SuccessResponse, Tags } from 'tsoa';
-import { HTTP_CODES, HttpError, ParamExtension, type RequestContext } from '@connectorkit/runtime';
+import { HTTP_CODES, HttpError, ParamExtension, type RequestContext } from 'connectorkit/runtime';
 import type { CreateEmployeeRequest, Employee, EmployeePage, EmploymentStatus, UpdateEmployeeRequest } from '../models/employee';
 import type { ErrorResponse } from '../models/error';
 import { API_ERRORS, ApiErrorCode, apiError } from '../errors';

@@ -1,9 +1,7 @@
 import { Controller, Extension, Get, Request, Response, Route, Security, Tags } from 'tsoa';
-import type { RequestContext } from '@connectorkit/runtime';
+import { HTTP_CODES, HttpError, isEntraPrincipal, type RequestContext } from 'connectorkit/runtime';
 import type { CallerIdentity } from '../models/me';
 import type { ErrorResponse } from '../models/error';
-import { isPrincipal } from '../auth/principal';
-import { ApiErrorCode, apiError } from '../errors';
 
 /** The signed-in caller. */
 @Route('me')
@@ -21,8 +19,8 @@ export class MeController extends Controller {
   @Extension('x-ms-visibility', 'advanced')
   public async GetMe(@Request() req: RequestContext): Promise<CallerIdentity> {
     const p = req.user;
-    if (!isPrincipal(p)) throw apiError(ApiErrorCode.InvalidToken, 'The request is not authenticated.', { hint: 'Send a bearer token.', headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' } });
-    // The principal is a CallerIdentity (auth/principal.ts), built without undefined members.
+    if (!isEntraPrincipal(p)) throw new HttpError(401, HTTP_CODES.INVALID_TOKEN, 'The request is not authenticated.', { hint: 'Send a bearer token.', headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' } });
+    // The runtime's EntraPrincipal has CallerIdentity's shape, built without undefined members.
     return p;
   }
 }

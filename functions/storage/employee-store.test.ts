@@ -4,7 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { isHttpError, type HttpError } from '@connectorkit/runtime';
+import { isHttpError, type HttpError } from 'connectorkit/runtime';
 import { startAzurite, type AzuriteHandle } from '../../scripts/storage';
 import { EmployeeStore } from './employee-store';
 import { createTableClient } from './table-client';

@@ -2,7 +2,7 @@
  * Maps @azure/data-tables failures to API errors. Anything that is not a definite answer from the service
  * (connection refused, DNS, timeout, 5xx, auth to the account) becomes 503 StorageUnavailable with a hint.
  */
-import { isHttpError } from '@connectorkit/runtime';
+import { isHttpError } from 'connectorkit/runtime';
 import { ApiErrorCode, apiError } from '../errors';
 
 interface RestErrorLike {

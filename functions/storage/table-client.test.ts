@@ -1,4 +1,4 @@
-import { isHttpError } from '@connectorkit/runtime';
+import { isHttpError } from 'connectorkit/runtime';
 import { createTableClient, readTableSettings } from './table-client';
 
 describe('storage settings', () => {

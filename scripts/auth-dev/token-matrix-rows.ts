@@ -1,5 +1,5 @@
 /**
- * The rejected rows of the token matrix (issue 3), shared by the auth module's unit test (functions/auth/auth.test.ts)
+ * The rejected rows of the token matrix (issue 3), shared by the runtime Entra check's unit test (scripts/runtime/entra/entra-auth.test.ts)
  * and the same matrix over HTTP (scripts/dev-services/token-matrix.test.ts), so both check the same tokens.
  * Test-only: not exported from ./index.
  */
@@ -25,7 +25,17 @@ export const REJECTED_TOKENS: TokenMatrixRow[] = [
   ['wrong tenant (tid claim)', (i) => bearer(i.mint({ claims: { tid: OTHER_TENANT } })), 401, 'tenant'],
   ['alg none', async (i) => `Bearer ${unsecured(await i.mint())}`, 401, 'algorithm'],
   ['HS256', async (i) => `Bearer ${await hs256(await i.mint())}`, 401, 'algorithm'],
+  // Signed with the trusted key but outside the bounds Entra's tokens keep (docs/auth.md "Token policy").
+  ['lifetime of 100 years', (i) => bearer(i.mint({ expiresIn: 100 * 365 * 24 * 3600 })), 401, 'lifetime'],
+  ['lifetime of 1 day + 1 h', (i) => bearer(i.mint({ expiresIn: 25 * 3600, claims: { iat: now(), nbf: now() } })), 401, 'lifetime'],
+  ['iat in the future', (i) => bearer(i.mint({ claims: { iat: now() + 3600 } })), 401, 'issued_in_future'],
+  ['no iat', (i) => bearer(i.mint({ claims: { iat: undefined } })), 401, 'claims'],
+  ['ver 1.0 with a v2.0 issuer', (i) => bearer(i.mint({ version: '2.0', claims: { ver: '1.0' } })), 401, 'version'],
+  ['ver 2.0 with a v1.0 issuer', (i) => bearer(i.mint({ version: '1.0', claims: { ver: '2.0' } })), 401, 'version'],
+  ['no ver', (i) => bearer(i.mint({ claims: { ver: undefined } })), 401, 'version'],
 ];
+
+const now = () => Math.floor(Date.now() / 1000);
 
 /** The same claims as an unsecured JWT (`alg: none`). */
 function unsecured(token: string): string {

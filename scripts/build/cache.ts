@@ -73,7 +73,7 @@ export async function computeCacheKey(loaded: LoadedConfig, previous?: CacheMani
   const h = createHash('sha256');
   h.update(JSON.stringify(loaded.config));
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  h.update(`connectorkit@${require('../../package.json').version}\n`);
+  h.update(`connectorkit@${require('../package.json').version}\n`);
   const all = [...new Set(files.filter((f) => !skip(f)))].sort().concat(own.sort());
   const contents = await Promise.all(all.map((f) => fsp.readFile(f).catch(() => undefined)));
   all.forEach((f, i) => {

@@ -1,6 +1,6 @@
 /**
  * esbuild: one CJS bundle for Node 20, `@azure/functions-core` external (the Functions worker injects it),
- * `@connectorkit/runtime` aliased to this package's runtime. The generated routes file can be supplied in memory,
+ * `connectorkit/runtime` aliased to this package's runtime. The generated routes file can be supplied in memory,
  * so a build bundles before writing anything. Returns dist/app's files and a deterministic app.zip.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -82,7 +82,9 @@ export async function createAppBundler(opts: Omit<BundleOptions, 'routesSource'>
     external: ['@azure/functions-core'],
     // `tsoa` re-exports @tsoa/cli (and with it TypeScript, ~4 MB): controllers only need the runtime half,
     // which tsoaLitePlugin serves (see ./tsoa-lite.ts).
-    alias: { '@connectorkit/runtime': RUNTIME_ENTRY },
+    // The app gets the runtime of the connectorkit that builds it (`@connectorkit/runtime` is the old name, kept while
+    // projects move to `connectorkit/runtime`).
+    alias: { 'connectorkit/runtime': RUNTIME_ENTRY, '@connectorkit/runtime': RUNTIME_ENTRY },
     // Parameter decorators need TypeScript's legacy decorators, whatever tsconfig the project has (or lacks).
     tsconfigRaw: { compilerOptions: { experimentalDecorators: true } },
     plugins: [tsoaLitePlugin(opts.root), inMemoryRoutes(opts.routesFile, () => source, opts.root)],

@@ -8,18 +8,30 @@ import { TerminalIoHost, JsonIoHost, type IoHost } from '../core/io';
 import { CkError, isCkError, toCkError } from '../core/errors';
 import type { CommandSpec, CommandContext } from './command';
 
-/** Command modules, in help order. Each exports `command: CommandSpec`. */
-const COMMANDS = ['build', 'serve', 'start', 'token', 'export', 'validate', 'deploy'];
+/**
+ * The command table, in help order: name → module loader. Static requires (no computed paths), so a bundler or a
+ * reader sees every command; modules import their stage inside run(), so help and --version load no stage.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports -- lazy loading is the point of this table */
+const COMMANDS: ReadonlyArray<readonly [name: string, load: () => { command?: CommandSpec<any> }]> = [
+  ['init', () => require('./init')],
+  ['build', () => require('./build')],
+  ['serve', () => require('./serve')],
+  ['start', () => require('./start')],
+  ['token', () => require('./token')],
+  ['export', () => require('./export')],
+  ['validate', () => require('./validate')],
+  ['deploy', () => require('./deploy')],
+];
+/* eslint-enable @typescript-eslint/no-require-imports */
 
-export function loadCommands(): CommandSpec<any>[] {
-  const out: CommandSpec<any>[] = [];
-  for (const name of COMMANDS) {
-    // Cheap: command modules import their stage inside run(), so help and --version load no stage.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require(`./${name}`) as { command?: CommandSpec<any> };
-    if (mod.command) out.push(mod.command);
-  }
-  return out;
+/** Every command of the table; a module without a `command` export is a bug and fails loudly here. */
+export function loadCommands(table = COMMANDS): CommandSpec<any>[] {
+  return table.map(([name, load]) => {
+    const spec = load().command;
+    if (!spec || spec.name !== name) throw new Error(`scripts/cli/${name}.ts must export \`command\` (a CommandSpec named '${name}'), found ${spec ? `'${spec.name}'` : 'none'}`);
+    return spec;
+  });
 }
 
 export function buildProgram(onRun: (spec: CommandSpec<any>, args: string[], opts: Record<string, unknown>) => Promise<void>): Command {
@@ -110,7 +122,7 @@ export async function main(argv: string[], hostFactory?: (json: boolean, verbose
 }
 
 /** connectorkit's version, read when --version asks for it; an unreadable package.json is CK_CONFIG_FILE_UNREADABLE. */
-export function readVersion(file = path.join(__dirname, '..', '..', 'package.json')): string {
+export function readVersion(file = path.join(__dirname, '..', 'package.json')): string {
   try {
     const version = (JSON.parse(readFileSync(file, 'utf8')) as { version?: unknown }).version;
     if (typeof version === 'string') return version;
@@ -131,9 +143,10 @@ function flagsFromArgv(argv: string[]): { json: boolean; verbose: boolean } {
 function usageError(commanderMessage: string, commanderCode: string, argv: string[]): CkError {
   const text = commanderMessage.replace(/^error:\s*/i, '').replace(/\s*\n\s*/g, ' ').trim();
   const message = `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.?!)]$/.test(text) ? '' : '.'}`;
-  const command = argv.slice(2).find((a) => COMMANDS.includes(a));
+  const names = COMMANDS.map(([name]) => name);
+  const command = argv.slice(2).find((a) => names.includes(a));
   const hint = command && commanderCode !== 'commander.unknownCommand'
     ? `Run \`connectorkit ${command} --help\` to see its options and examples.`
-    : `Run \`connectorkit --help\` to see the commands (${COMMANDS.join(', ')}).`;
+    : `Run \`connectorkit --help\` to see the commands (${names.join(', ')}).`;
   return new CkError({ code: 'CK_USAGE', message, hint, data: { commanderCode } });
 }

@@ -1,6 +1,6 @@
 /**
  * Registry of every error code. Each stage declares its codes once in `<stage>/codes.ts` with `defineCodes`;
- * ./codes.ts imports them all so the registry is complete and the README's error table is generated from it.
+ * ./codes.ts imports them all so the registry is complete and docs/error-codes.md's table is generated from it.
  */
 export interface CodeDef {
   /** 'user' → exit 1 (bad input, fixable by the user); 'internal' → exit 2 (a bug or an environment fault). */
@@ -45,7 +45,7 @@ export function lookupCode(code: string): CodeDef {
   return def;
 }
 
-/** All codes, sorted, for the README table and tests. */
+/** All codes, sorted, for the docs/error-codes.md table and tests. */
 export function allCodes(): Array<CodeDef & { code: string; area: string }> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   require('./codes');

@@ -3,6 +3,7 @@
  * add one import line here when a new stage appears.
  */
 import './core-codes';
+import '../init/codes';
 import '../runtime/codes';
 import '../spec/codes';
 import '../routes/codes';

@@ -48,7 +48,7 @@ export function loadEnvironment(root: string, name: string): DeployEnvironment {
   } catch (e) {
     throw envSyntaxError(rel, text, e as Error);
   }
-  const schemaPath = existsSync(path.join(root, SCHEMA_FILE)) ? path.join(root, SCHEMA_FILE) : path.join(__dirname, '../../', SCHEMA_FILE);
+  const schemaPath = existsSync(path.join(root, SCHEMA_FILE)) ? path.join(root, SCHEMA_FILE) : path.join(__dirname, '..', SCHEMA_FILE);
   const validate = schemaFileValidator(schemaPath);
   if (!validate(raw)) throw envSchemaError(rel, validate.errors ?? [], raw);
   rejectSecrets(raw, rel);

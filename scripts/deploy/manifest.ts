@@ -30,7 +30,7 @@ const validators = new Map<string, ValidateFunction>();
 /** The project's copy when it has one, else the copy shipped with connectorkit. */
 export function infraPath(root: string, rel: string): string {
   const own = path.join(root, rel);
-  return existsSync(own) ? own : path.join(__dirname, '../..', rel);
+  return existsSync(own) ? own : path.join(__dirname, '..', rel);
 }
 
 function invalid(file: string, message: string, details?: ErrorDetail[], keyPath?: string): CkError {

@@ -67,7 +67,7 @@ describe('sample API through the local host', () => {
     const none = await call('GET', '/me', { auth: null });
     expect(none.status).toBe(401);
     expect(none.headers.get('www-authenticate')).toContain('error="invalid_token"');
-    expect(none.body.error.code).toBe('INVALID_TOKEN');
+    expect(none.body.error.code).toBe('CK_HTTP_INVALID_TOKEN');
     const me = await call('GET', '/me');
     expect(me.status).toBe(200);
     expect(me.body).toMatchObject({ tokenVersion: '2.0', userName: 'dev.user@contoso.example', scopes: ['user_impersonation'] });

@@ -48,10 +48,10 @@ describe('token matrix over HTTP (GET /api/me on the local host)', () => {
     const r = await getMe(authorization);
     expect(r.status).toBe(status);
     if (status === 401) {
-      expect(r.body.error?.code).toBe('INVALID_TOKEN');
+      expect(r.body.error?.code).toBe('CK_HTTP_INVALID_TOKEN');
       expect(r.challenge).toMatch(/^Bearer realm="[^"]+", error="invalid_token", error_description="[^"]+"$/);
     } else {
-      expect(r.body.error?.code).toBe('INSUFFICIENT_SCOPE');
+      expect(r.body.error?.code).toBe('CK_HTTP_INSUFFICIENT_SCOPE');
       expect(r.challenge).toContain('error="insufficient_scope"');
     }
     expect(r.log).toContain(`check=${check}`);

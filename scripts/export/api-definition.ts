@@ -52,7 +52,7 @@ export function buildApiDefinition(spec: Obj, s: ResolvedSettings, notices: Expo
     throw new CkError({ code: 'CK_EXPORT_SPEC_INVALID', message: `dist/swagger.json cannot be exported: ${problems.map((d) => `${d.target}: ${d.message}`).join(' ')}`, details: problems, target: problems[0]!.target });
   }
 
-  const info: Obj = { title: s.title, description: s.description, version: s.version, contact: { ...s.contact } };
+  const info: Obj = { title: s.title, description: s.description, version: s.version, ...(Object.keys(s.contact).length ? { contact: { ...s.contact } } : {}) };
   for (const [k, v] of Object.entries<unknown>(src.info ?? {})) if (k.startsWith('x-')) info[k] = v;
   const out: Obj = { swagger: '2.0', info, host: s.host, basePath: s.basePath, schemes: ['https'] };
   if (Array.isArray(src.consumes) && src.consumes.length) out.consumes = src.consumes;
@@ -78,11 +78,13 @@ export function buildApiDefinition(spec: Obj, s: ResolvedSettings, notices: Expo
   };
   out.security = [{ [SECURITY_NAME]: [] }];
   if (Array.isArray(src.tags) && src.tags.length) out.tags = src.tags;
-  out['x-ms-connector-metadata'] = [
+  // Only the metadata that is set (all of it at --level certification, where resolveSettings requires it).
+  const metadata = [
     { propertyName: 'Website', propertyValue: s.website },
     { propertyName: 'Privacy policy', propertyValue: s.privacyPolicy },
-    { propertyName: 'Categories', propertyValue: s.categories.join(';') },
-  ];
+    { propertyName: 'Categories', propertyValue: s.categories.length ? s.categories.join(';') : undefined },
+  ].filter((m): m is { propertyName: string; propertyValue: string } => !!m.propertyValue);
+  if (metadata.length) out['x-ms-connector-metadata'] = metadata;
   for (const [k, v] of Object.entries(src)) if (k.startsWith('x-') && !(k in out)) out[k] = v;
   dropInvalidPatterns(out, '', notices);
   return { swagger: out, operations };

@@ -41,8 +41,8 @@ export function buildApiProperties(s: ResolvedSettings): { properties: Record<st
     capabilities: s.capabilities,
   };
   if (s.policyTemplateInstances) props.policyTemplateInstances = s.policyTemplateInstances;
-  props.publisher = s.publisher;
-  props.stackOwner = s.stackOwner;
+  if (s.publisher) props.publisher = s.publisher;
+  if (s.stackOwner) props.stackOwner = s.stackOwner;
   return { properties: props };
 }
 

@@ -20,7 +20,7 @@ export const CONNECTOR_FILES = ['apiDefinition.swagger.json', 'apiProperties.jso
  */
 export function buildConnector(input: BuildConnectorInput): ConnectorFolder {
   const notices: ExportNotice[] = [];
-  const settings = resolveSettings(input.config, input.spec, input.deployOutputs, notices);
+  const settings = resolveSettings(input.config, input.spec, input.deployOutputs, notices, (input.level ?? 'certification') === 'certification');
   const { swagger, operations } = buildApiDefinition(input.spec, settings, notices);
   let icon: Buffer;
   let iconGenerated = false;

@@ -42,6 +42,11 @@ export const EXPORT_CODES = defineCodes('export', {
     title: 'No deploy outputs: the connector holds local placeholders for host, client id and resource URI.',
     hint: 'Run `connectorkit deploy` (it re-exports with the real gateway host and app ids) before importing the connector.',
   },
+  CK_EXPORT_CERTIFICATION_METADATA_MISSING: {
+    source: 'user',
+    title: 'The connector was exported without certification metadata (contact, website, privacy policy, categories, publisher).',
+    hint: 'Set the keys named in the message in package.json "connectorkit" before `connectorkit export --level certification`.',
+  },
   CK_EXPORT_DOC_GENERATED: {
     source: 'user',
     title: 'An operation or parameter had no summary or description; export generated one.',

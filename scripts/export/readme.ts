@@ -17,7 +17,7 @@ export function buildReadme(s: ResolvedSettings, ops: ConnectorModel['operations
     `# ${s.title}`,
     s.description,
     '',
-    `## Publisher: ${s.publisher}`,
+    `## Publisher: ${s.publisher ?? '(set connector.publisher)'}`,
     '',
     '## Prerequisites',
     `- An account in the Microsoft Entra ID tenant that hosts the ${s.title} service, with access granted by its administrator.`,

@@ -42,7 +42,7 @@ export async function runExport(loaded: LoadedConfig, io: IoHost, opts: RunExpor
   const deployed = readDeployOutputs(loaded.root, opts.env);
   const dir = loaded.resolve(opts.out ?? config.connectorDir);
   const folder = await io.step('Build connector files', () =>
-    buildConnector({ spec, config, root: loaded.root, ...(deployed ? { deployOutputs: deployed.outputs } : {}) }),
+    buildConnector({ spec, config, root: loaded.root, level: opts.level, ...(deployed ? { deployOutputs: deployed.outputs } : {}) }),
   );
   for (const n of folder.notices) io.log({ level: 'warn', message: `${n.target ? `${n.target}: ` : ''}${n.message}`, code: n.code });
   // The zip goes beside the other build outputs (gitignored), not beside the committed folder.

@@ -19,13 +19,14 @@ export interface ResolvedSettings {
   title: string;
   description: string;
   version: string;
-  contact: { name: string; url: string; email: string };
-  website: string;
-  privacyPolicy: string;
+  /** Certification metadata: optional below `--level certification` (then only the keys that are set). */
+  contact: { name?: string; url?: string; email?: string };
+  website?: string;
+  privacyPolicy?: string;
   categories: string[];
   brandColor: string;
-  publisher: string;
-  stackOwner: string;
+  publisher?: string;
+  stackOwner?: string;
   capabilities: string[];
   policyTemplateInstances?: unknown[];
   host: string;
@@ -66,13 +67,19 @@ function str(v: unknown): string | undefined {
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
 }
 
-/** Reads config (+ deploy outputs) into the values the files need; collects every problem into one CkError. */
-export function resolveSettings(config: Readonly<ProjectConfig>, spec: Record<string, unknown>, deploy: DeployOutputs | undefined, notices: ExportNotice[]): ResolvedSettings {
+/**
+ * Reads config (+ deploy outputs) into the values the files need; collects every problem into one CkError.
+ * Certification metadata (contact, website, privacy policy, categories, publisher) is required only when
+ * `certification` is set; otherwise what is missing is listed in one notice and left out of the files.
+ */
+export function resolveSettings(config: Readonly<ProjectConfig>, spec: Record<string, unknown>, deploy: DeployOutputs | undefined, notices: ExportNotice[], certification = true): ResolvedSettings {
   const c = config.connector ?? {};
   assertNoSecret(c);
   const auth = (c.auth ?? {}) as Record<string, unknown>;
   const problems: ErrorDetail[] = [];
   const bad = (target: string, message: string) => problems.push({ code: 'CK_EXPORT_CONFIG_INCOMPLETE', message, target });
+  const missingMetadata: string[] = [];
+  const missing = (target: string, message: string) => (certification ? bad(target, message) : missingMetadata.push(target));
 
   const titleKey = str(c.title) ? 'connector.title' : 'api.title';
   const title = str(c.title) ?? str(config.api.title) ?? '';
@@ -88,24 +95,28 @@ export function resolveSettings(config: Readonly<ProjectConfig>, spec: Record<st
   if (PRODUCT_NAMES.test(description)) bad(descKey, 'The description may not name Power Platform products (Power Apps, Power Automate, Logic Apps).');
 
   const contact = config.api.contact ?? {};
-  for (const k of ['name', 'url', 'email'] as const) if (!str(contact[k])) bad(`api.contact.${k}`, `info.contact.${k} is required for a connector.`);
-  const website = str(c.website) ?? str(contact.url) ?? '';
-  if (!website) bad('connector.website', 'Set the publisher website (x-ms-connector-metadata "Website").');
-  const privacyPolicy = str(c.privacyPolicy) ?? '';
-  if (!privacyPolicy) bad('connector.privacyPolicy', 'Set the privacy policy URL (x-ms-connector-metadata "Privacy policy").');
+  for (const k of ['name', 'url', 'email'] as const) if (!str(contact[k])) missing(`api.contact.${k}`, `info.contact.${k} is required for a connector.`);
+  const website = str(c.website) ?? str(contact.url);
+  if (!website) missing('connector.website', 'Set the publisher website (x-ms-connector-metadata "Website").');
+  const privacyPolicy = str(c.privacyPolicy);
+  if (!privacyPolicy) missing('connector.privacyPolicy', 'Set the privacy policy URL (x-ms-connector-metadata "Privacy policy").');
   for (const [k, v] of [['connector.website', website], ['connector.privacyPolicy', privacyPolicy], ['api.contact.url', str(contact.url)]] as const) {
     if (v && !/^https?:\/\/[^\s]+$/.test(v)) bad(k, `${v} is not an http(s) URL.`);
   }
   const categories = (c.categories ?? []).map(String);
-  if (categories.length < 1 || categories.length > 2) bad('connector.categories', `Give one or two categories from Microsoft's list: ${CONNECTOR_CATEGORIES.join(', ')}.`);
+  if (categories.length === 0) missing('connector.categories', `Give one or two categories from Microsoft's list: ${CONNECTOR_CATEGORIES.join(', ')}.`);
+  else if (categories.length > 2) bad('connector.categories', `Give one or two categories from Microsoft's list: ${CONNECTOR_CATEGORIES.join(', ')}.`);
   for (const cat of categories) if (!CONNECTOR_CATEGORIES.includes(cat)) bad('connector.categories', `"${cat}" is not one of Microsoft's categories: ${CONNECTOR_CATEGORIES.join(', ')}.`);
 
   const brandColor = str(c.brandColor) ?? DEFAULT_BRAND_COLOR;
   if (!/^#[0-9a-fA-F]{6}$/.test(brandColor)) bad('connector.brandColor', `${brandColor} is not a #RRGGBB colour.`);
   if (['#007ee5', '#ffffff'].includes(brandColor.toLowerCase())) bad('connector.brandColor', `${brandColor} is not allowed (the default blue and white are rejected by certification).`);
-  const publisher = str(c.publisher) ?? '';
-  if (!publisher) bad('connector.publisher', 'Set the publisher (your company or organisation name).');
+  const publisher = str(c.publisher);
+  if (!publisher) missing('connector.publisher', 'Set the publisher (your company or organisation name).');
   const stackOwner = str(c.stackOwner) ?? publisher;
+  if (missingMetadata.length) {
+    notices.push({ code: 'CK_EXPORT_CERTIFICATION_METADATA_MISSING', target: missingMetadata[0], message: `Certification metadata is not set (needed only for --level certification): ${missingMetadata.join(', ')}. Set these keys in package.json "connectorkit".` });
+  }
 
   let host = deploy?.host ?? str(c.host) ?? str(config.api.host) ?? '';
   const placeholders: string[] = [];
@@ -142,8 +153,12 @@ export function resolveSettings(config: Readonly<ProjectConfig>, spec: Record<st
   }
   return {
     title, description, version: str(config.api.version) ?? '1.0.0',
-    contact: { name: contact.name!, url: contact.url!, email: contact.email! },
-    website, privacyPolicy, categories, brandColor, publisher, stackOwner,
+    contact: Object.fromEntries((['name', 'url', 'email'] as const).filter((k) => str(contact[k])).map((k) => [k, contact[k]!])),
+    ...(website ? { website } : {}),
+    ...(privacyPolicy ? { privacyPolicy } : {}),
+    categories, brandColor,
+    ...(publisher ? { publisher } : {}),
+    ...(stackOwner ? { stackOwner } : {}),
     capabilities: (c.capabilities ?? []).map(String),
     ...(c.policyTemplateInstances?.length ? { policyTemplateInstances: c.policyTemplateInstances as unknown[] } : {}),
     host, basePath,

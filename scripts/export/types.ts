@@ -31,6 +31,8 @@ export interface BuildConnectorInput {
   icon?: Buffer;
   /** Project root for `config.connector.icon` (default: process.cwd()). */
   root?: string;
+  /** The validation level the export targets (default 'certification'): below it, certification metadata is optional. */
+  level?: 'schema' | 'platform' | 'certification' | 'none';
 }
 
 /** A note about the export that does not stop it (rendered as a warning). */

@@ -4,7 +4,7 @@
  * enableAuth, as Core Tools) → body limit → invoke in the app worker → map the result (none → 204, failure → 500).
  * host.json customHeaders are added when the response starts, only where the function did not set the header
  * (CustomHttpHeadersMiddleware's TryAdd in OnStarting). Host-made errors carry our JSON error body (Azure's are
- * empty): see the README's "Where the local host differs from Azure".
+ * empty): see docs/local-host.md "Where the local host differs from Azure".
  */
 import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';

@@ -83,7 +83,7 @@ export async function serveProject(loaded: LoadedConfig, io: IoHost, opts: Serve
       devServices: dev?.urls ?? {},
       ...(rel ? { keysFile: rel } : {}),
     };
-    report.tryIt = tryItCurl({ specFile, functions: host.functions, base, tokenCommand: 'npx connectorkit token', keyCommand: rel ? `node -p "require('./${rel}').functionKey"` : undefined });
+    report.tryIt = tryItCurl({ specFile, functions: host.functions, base, tokenCommand: 'npm exec --no -- connectorkit token', keyCommand: rel ? `node -p "require('./${rel}').functionKey"` : undefined });
     io.result(report, renderReport(report));
     if (opts.watch) watcher = watchSources(loaded, io, host);
     await new Promise<void>((resolve) => {

@@ -1,5 +1,5 @@
 /**
- * Reads `@ParamExtension(key, value)` decorators (from `@connectorkit/runtime`) off controller method parameters.
+ * Reads `@ParamExtension(key, value)` decorators (from `connectorkit/runtime`) off controller method parameters.
  * tsoa ignores decorators it does not know, so this walks the SAME TypeScript nodes tsoa already parsed (no second
  * parse) and evaluates the decorator arguments as JSON literals. Anything that is not a literal is reported, not
  * guessed: the spec must be derivable from the source text alone.

@@ -4,8 +4,8 @@ import { defineCodes } from '../core/code-registry';
 export const ROUTES_CODES = defineCodes('routes', {
   CK_ROUTES_AUTH_MODULE_MISSING: {
     source: 'user',
-    title: 'An operation uses @Security but no auth module is configured or the file does not exist.',
-    hint: 'Create functions/auth/index.ts exporting `authenticate(request, securityName, scopes, context?)`, or set connectorkit.authModule.',
+    title: 'connectorkit.authModule names a file that does not exist.',
+    hint: 'Create it exporting `authenticate(request, securityName, scopes, context?)`, or remove connectorkit.authModule to use the built-in Entra check.',
   },
   CK_ROUTES_NO_OPERATIONS: {
     source: 'user',

@@ -1,7 +1,6 @@
 import * as path from 'node:path';
 import { generateMetadata } from '../metadata/generate';
 import { expectGolden } from '../testing/golden';
-import { catchCkError } from '../testing/catch-ck-error';
 import { emitRoutes } from './emit-routes';
 
 const FIXTURE = path.join(__dirname, '../spec/testdata/fixture-api');
@@ -22,7 +21,10 @@ describe('emitRoutes', () => {
     expect(text).toContain('noImplicitAdditionalProperties: "silently-remove-extras", bodyCoercion: false');
   });
 
-  it('refuses @Security without an auth module', () => {
-    expect(catchCkError(() => emitRoutes(bm, { outDir })).code).toBe('CK_ROUTES_AUTH_MODULE_MISSING');
+  it('without an auth module, @Security uses the runtime\'s built-in Entra check', () => {
+    const text = emitRoutes(bm, { outDir });
+    expect(text).toContain(`import { createHandler, entraAuthenticate, type AuthenticateFn,`);
+    expect(text).toContain('const authenticate: AuthenticateFn = entraAuthenticate;');
+    expect(text).not.toContain('auth/index');
   });
 });

@@ -2,7 +2,10 @@
 export interface EmitRoutesOptions {
   /** Absolute folder the routes file goes to (functions/.generated); imports are relative to it. */
   outDir: string;
-  /** Absolute path of the auth module (`authenticate(request, securityName, scopes, context?)`); required when any operation has `@Security`. */
+  /**
+   * Absolute path of the project's own auth module (`authenticate(request, securityName, scopes, context?)`).
+   * Without it, operations with `@Security('entra', …)` use the runtime's built-in Entra check.
+   */
   authModule?: string;
   /**
    * Functions `authLevel` of every operation. Default `'anonymous'`: callers are authenticated by the auth module

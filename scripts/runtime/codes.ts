@@ -28,6 +28,30 @@ export const RUNTIME_CODES = defineCodes('runtime', {
     httpStatus: 415,
   },
   CK_HTTP_UNAUTHORIZED: { source: 'user', title: 'The request is not authenticated.', hint: 'Send a valid bearer token for the API.', httpStatus: 401 },
+  CK_HTTP_INVALID_TOKEN: {
+    source: 'user',
+    title: 'The bearer token is missing, expired or invalid (WWW-Authenticate: error="invalid_token").',
+    hint: 'Send a valid token for this API (locally: npm exec --no -- connectorkit token); the function log names the failed check.',
+    httpStatus: 401,
+  },
+  CK_HTTP_INSUFFICIENT_SCOPE: {
+    source: 'user',
+    title: 'The token is valid but has neither the required scope nor an accepted app role.',
+    hint: 'Request a token with the scope of connectorkit.auth.scope (or an app role of connectorkit.auth.appRoles).',
+    httpStatus: 403,
+  },
+  CK_HTTP_AUTH_NOT_CONFIGURED: {
+    source: 'internal',
+    title: 'Token validation settings (AUTH_TENANT_ID, AUTH_AUDIENCES) are missing, or @Security names a scheme the check does not know.',
+    hint: 'Set the app settings named in the hint (locally connectorkit serve sets them; deploy sets them in Azure).',
+    httpStatus: 500,
+  },
+  CK_HTTP_AUTH_METADATA_UNAVAILABLE: {
+    source: 'internal',
+    title: 'The issuer metadata or signing keys (AUTH_OPENID_CONFIG_URLS) cannot be fetched.',
+    hint: 'Retry after Retry-After; the operator checks that the issuer is reachable from the Function App.',
+    httpStatus: 503,
+  },
   CK_HTTP_INTERNAL: {
     source: 'internal',
     title: 'An unexpected error occurred.',

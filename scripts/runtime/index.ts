@@ -1,7 +1,7 @@
 /**
- * @connectorkit/runtime — the small runtime that generated Functions registrations and controllers import.
- * It is bundled into the Functions app, so it never imports scripts/core or anything Node-CLI-only: only
- * @azure/functions types, @tsoa/runtime and Node built-ins.
+ * connectorkit/runtime — the small runtime that generated Functions registrations and controllers import.
+ * It is bundled into the Functions app, so it imports nothing else of connectorkit (runtime-imports.test.ts walks
+ * its imports): only files under runtime/, @azure/functions, @tsoa/runtime, jose and Node built-ins.
  */
 export * from './error-body';
 export * from './http-error';
@@ -9,3 +9,4 @@ export * from './http-codes';
 export * from './types';
 export { createHandler } from './handler';
 export * from './param-extension';
+export * from './entra';

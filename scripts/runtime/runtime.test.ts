@@ -214,7 +214,7 @@ describe('generated routes on the local host', () => {
     const program = ts.createProgram([file], {
       strict: true, noEmit: true, experimentalDecorators: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS,
       moduleResolution: ts.ModuleResolutionKind.Node10, esModuleInterop: true, skipLibCheck: true, lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'], types: ['node'],
-      baseUrl: REPO_ROOT, paths: { '@connectorkit/runtime': ['scripts/runtime/index.ts'] },
+      baseUrl: REPO_ROOT, paths: { 'connectorkit/runtime': ['scripts/runtime/index.ts'] },
     });
     const diags = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
     expect(diags).toEqual([]);

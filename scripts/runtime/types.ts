@@ -12,7 +12,7 @@ export interface RequestContext {
   user?: unknown;
 }
 
-/** The auth module contract (config.authModule, default functions/auth/index.ts). */
+/** The auth module contract (connectorkit.authModule; without one, the built-in entraAuthenticate). */
 /**
  * `context` is the function invocation's context, so the module can log which check failed on the invocation
  * (never the token); older 3-argument modules still fit.

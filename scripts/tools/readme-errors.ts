@@ -1,5 +1,5 @@
 /**
- * The README's error-code table, rendered from the code registry (section `error-codes`).
+ * The error-code table of docs/error-codes.md, rendered from the code registry (section `error-codes`).
  */
 import { allCodes } from '../core/code-registry';
 import { markdownTable, replaceSection } from './readme-section';

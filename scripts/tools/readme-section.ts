@@ -9,7 +9,7 @@ export function replaceSection(readme: string, name: string, body: string): stri
   const end = `<!-- ${name}:end -->`;
   const a = readme.indexOf(start);
   const b = readme.indexOf(end);
-  if (a < 0 || b < a) throw new Error(`README.md lacks the ${start} … ${end} markers`);
+  if (a < 0 || b < a) throw new Error(`the document lacks the ${start} … ${end} markers`);
   return `${readme.slice(0, a + start.length)}\n${body}\n${readme.slice(b)}`;
 }
 

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Extension, Get, Header, Path, Post, Put, Query, Response, Route, Security, SuccessResponse, Tags } from 'tsoa';
-import { ParamExtension } from '@connectorkit/runtime';
+import { ParamExtension } from 'connectorkit/runtime';
 import { CreateEmployeeRequest, Department, Employee, EmployeePage, ErrorBody } from '../models/employee';
 
 const sample: Employee = { id: 'e1', displayName: 'Ada', email: 'ada@example.com', department: Department.Engineering, hiredAt: new Date(0), tags: [] };

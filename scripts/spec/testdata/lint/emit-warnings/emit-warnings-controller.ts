@@ -1,5 +1,5 @@
 import { Controller, Get, Request, Route } from 'tsoa';
-import { ParamExtension } from '@connectorkit/runtime';
+import { ParamExtension } from 'connectorkit/runtime';
 
 /** A recursive model: its own property cannot be inlined to keep the extension. */
 export interface TreeNode {

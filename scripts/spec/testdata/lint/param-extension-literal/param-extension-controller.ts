@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Route } from 'tsoa';
-import { ParamExtension } from '@connectorkit/runtime';
+import { ParamExtension } from 'connectorkit/runtime';
 
 const VISIBILITY = 'advanced';
 

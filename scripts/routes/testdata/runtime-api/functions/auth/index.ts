@@ -1,6 +1,6 @@
 /** Fixture auth module: scheme `key` takes header x-key: good; scheme `token` takes `Bearer t-<scope>`. */
 import type { HttpRequest } from '@azure/functions';
-import { HttpError } from '@connectorkit/runtime';
+import { HttpError } from 'connectorkit/runtime';
 
 /** The @Security names authenticate() handles (the build checks every @Security against them). */
 export const securityNames = ['key', 'token'] as const;

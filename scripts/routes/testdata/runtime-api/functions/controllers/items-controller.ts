@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, FormField, Get, Header, Path, Post, Queries, Query, Request, Res, Route, SuccessResponse, UploadedFile, type TsoaResponse } from 'tsoa';
 import type { File } from '@tsoa/runtime';
-import { HttpError, type RequestContext } from '@connectorkit/runtime';
+import { HttpError, type RequestContext } from 'connectorkit/runtime';
 import type { CreateItemRequest, Echo, Item, SearchQuery } from '../models/item';
 
 @Route('items')

@@ -1,5 +1,5 @@
 import { Controller, Get, Request, Route, Security } from 'tsoa';
-import type { RequestContext } from '@connectorkit/runtime';
+import type { RequestContext } from 'connectorkit/runtime';
 
 @Route('secure')
 export class SecureController extends Controller {

@@ -1,12 +1,12 @@
 /**
- * The token matrix: the real auth module against the real dev issuer over loopback HTTP. Nothing in the matrix
- * except the v1/v2/app-role tokens may be accepted.
+ * The token matrix: the runtime's built-in Entra check against the real dev issuer over loopback HTTP. Nothing in
+ * the matrix except the v1/v2/app-role tokens (and a token of exactly the longest Entra lifetime) may be accepted.
  */
 import { HttpRequest, InvocationContext } from '@azure/functions';
-import { isHttpError, type HttpError } from '@connectorkit/runtime';
-import { startDevIssuer, type DevIssuer } from '../../scripts/auth-dev';
-import { REJECTED_TOKENS, type TokenMatrixRow } from '../../scripts/auth-dev/token-matrix-rows';
-import { authenticate, type Principal } from './index';
+import { isHttpError, type HttpError } from '../http-error';
+import { startDevIssuer, type DevIssuer } from '../../auth-dev';
+import { REJECTED_TOKENS, type TokenMatrixRow } from '../../auth-dev/token-matrix-rows';
+import { entraAuthenticate as authenticate, type EntraPrincipal as Principal, MAX_TOKEN_LIFETIME_S } from './index';
 
 let issuer: DevIssuer;
 const saved = { ...process.env };
@@ -52,7 +52,7 @@ describe('token matrix', () => {
     const token = await make(issuer);
     const { err, log } = await reject(token);
     expect(err.status).toBe(401);
-    expect(err.code).toBe('INVALID_TOKEN');
+    expect(err.code).toBe('CK_HTTP_INVALID_TOKEN');
     expect(err.headers['WWW-Authenticate']).toMatch(/^Bearer realm="[^"]+", error="invalid_token", error_description="[^"]+"$/);
     expect(log).toContain(`check=${check}`);
     const raw = token?.replace(/^\w+ /, '');
@@ -69,6 +69,14 @@ describe('token matrix', () => {
     expect(p).toMatchObject({ tokenVersion: '1.0', userName: issuer.identities.user.username, clientAppId: issuer.identities.clientAppId });
   });
 
+  it('a token of exactly the longest Entra lifetime (1 day) is accepted; one second more is not', async () => {
+    // The dev issuer sets iat = nbf = now - 300 s, so expiresIn + 300 is the lifetime.
+    await expect(accept(await issuer.mint({ expiresIn: MAX_TOKEN_LIFETIME_S - 300 }))).resolves.toMatchObject({ tokenVersion: '2.0' });
+    const { err, log } = await reject(`Bearer ${await issuer.mint({ expiresIn: MAX_TOKEN_LIFETIME_S - 299 })}`);
+    expect(err.status).toBe(401);
+    expect(log).toContain('check=lifetime');
+  });
+
   it('app-only token with a configured app role accepted', async () => {
     const p = await accept(await issuer.mint({ scopes: [], roles: ['Employees.ReadWrite.All'] }));
     expect(p.roles).toEqual(['Employees.ReadWrite.All']);
@@ -77,7 +85,7 @@ describe('token matrix', () => {
   it('valid token without the scope → 403 insufficient_scope', async () => {
     const { err, log } = await reject(`Bearer ${await issuer.mint({ scopes: ['Other.Read'], roles: ['Something.Else'] })}`);
     expect(err.status).toBe(403);
-    expect(err.code).toBe('INSUFFICIENT_SCOPE');
+    expect(err.code).toBe('CK_HTTP_INSUFFICIENT_SCOPE');
     expect(err.headers['WWW-Authenticate']).toContain('error="insufficient_scope"');
     expect(log).toContain('check=insufficient_scope');
   });
@@ -103,7 +111,7 @@ describe('token matrix', () => {
     try {
       const { err } = await reject(`Bearer ${await issuer.mint()}`);
       expect(err.status).toBe(503);
-      expect(err.code).toBe('AUTH_METADATA_UNAVAILABLE');
+      expect(err.code).toBe('CK_HTTP_AUTH_METADATA_UNAVAILABLE');
       expect(err.hint).toBeTruthy();
     } finally {
       process.env = env;
@@ -116,6 +124,7 @@ describe('token matrix', () => {
     try {
       const { err } = await reject(`Bearer ${await issuer.mint()}`);
       expect(err.status).toBe(500);
+      expect(err.code).toBe('CK_HTTP_AUTH_NOT_CONFIGURED');
       expect(err.hint).toContain('AUTH_AUDIENCES');
     } finally {
       process.env = env;

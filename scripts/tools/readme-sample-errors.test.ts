@@ -3,9 +3,9 @@ import * as path from 'node:path';
 import { API_ERRORS, ApiErrorCode, apiError } from '../../functions/errors';
 import { renderSampleErrorTable, withSampleErrorTable } from './readme-sample-errors';
 
-describe('README sample error table', () => {
+describe('docs/sample-api.md sample error table', () => {
   it('lists every code of functions/errors.ts and is up to date (npm run docs)', () => {
-    const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
+    const readme = readFileSync(path.resolve(__dirname, '../../docs/sample-api.md'), 'utf8');
     expect(readme).toBe(withSampleErrorTable(readme));
     for (const code of Object.values(ApiErrorCode)) expect(readme).toContain(`| \`${code}\` |`);
   });

@@ -1,8 +1,8 @@
 /**
- * The sample API's error table (functions/errors.ts API_ERRORS), rendered into README.md (section `sample-errors`).
+ * The sample API's error table (functions/errors.ts API_ERRORS), rendered into docs/sample-api.md (section `sample-errors`).
  */
 import { API_ERRORS, type ApiErrorInfo } from '../../functions/errors';
-import { markdownTable, replaceSection } from '../tools/readme-section';
+import { markdownTable, replaceSection } from './readme-section';
 
 export function renderSampleErrorTable(errors: readonly ApiErrorInfo[] = Object.values(API_ERRORS)): string {
   return markdownTable(

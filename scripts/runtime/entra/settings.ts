@@ -1,5 +1,6 @@
 /**
- * Auth app settings (the same names locally and in Azure):
+ * The Entra check's app settings (the same names locally and in Azure; `connectorkit serve` and `deploy` set them,
+ * AUTH_REQUIRED_SCOPE and AUTH_APP_ROLES from `connectorkit.auth`):
  * AUTH_TENANT_ID, AUTH_AUDIENCES, AUTH_ISSUERS, AUTH_OPENID_CONFIG_URLS, AUTH_REQUIRED_SCOPE, AUTH_APP_ROLES.
  * Issuers and metadata URLs default to Entra's v1 and v2 endpoints for the tenant.
  */

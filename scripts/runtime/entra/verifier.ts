@@ -1,6 +1,8 @@
 /**
  * Verifies Entra access tokens: RS256 only, signing keys from the issuer's OpenID metadata → JWKS (cached by jose;
- * an unknown `kid` triggers a refetch, rate-limited by the cooldown), issuer/audience/lifetime, then tenant.
+ * an unknown `kid` triggers a refetch, rate-limited by the cooldown), issuer/audience/lifetime, then the bounds
+ * every Entra token keeps (docs/auth.md "Token policy"): `iat` present and not in the future, at most one day
+ * between `iat` and `exp`, `ver` 1.0 or 2.0 agreeing with the issuer's form, and the tenant.
  * Failures are `TokenRejection`s that name the failed check for the log; callers see only a generic description.
  */
 import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from 'jose';
@@ -9,7 +11,8 @@ import type { AuthSettings } from './settings';
 /** Which check failed — logged, never sent to the caller. */
 export type RejectReason =
   | 'missing' | 'malformed' | 'algorithm' | 'issuer' | 'audience' | 'expired' | 'not_yet_valid'
-  | 'signature' | 'unknown_kid' | 'tenant' | 'claims' | 'metadata_unavailable';
+  | 'signature' | 'unknown_kid' | 'tenant' | 'claims' | 'metadata_unavailable'
+  | 'issued_in_future' | 'lifetime' | 'version';
 
 export class TokenRejection extends Error {
   constructor(readonly reason: RejectReason, detail: string) {
@@ -23,6 +26,11 @@ const METADATA_TTL_MS = 60 * 60 * 1000;
 const FETCH_TIMEOUT_MS = 5000;
 /** Entra tokens are minted with a few minutes of leeway; 60 s covers clock drift between hosts. */
 const CLOCK_TOLERANCE_S = 60;
+/**
+ * Entra access tokens live 60–90 minutes by default; a token lifetime policy can set 10 minutes to 1 day. A signed
+ * token claiming more was not minted by Entra's rules (a stolen signing key, a test issuer gone wrong): refused.
+ */
+export const MAX_TOKEN_LIFETIME_S = 24 * 60 * 60;
 /** Verified tokens are remembered briefly: a connection reuses one token for up to ~90 min, so most checks hit. */
 const VERIFIED_TTL_MS = 5 * 60 * 1000;
 const VERIFIED_MAX = 1000;
@@ -70,11 +78,12 @@ export class TokenVerifier {
         issuer: this.s.issuers,
         audience: this.s.audiences,
         clockTolerance: CLOCK_TOLERANCE_S,
-        requiredClaims: ['exp', 'iss', 'aud'],
+        requiredClaims: ['exp', 'iss', 'aud', 'iat'],
       }));
     } catch (e) {
       throw mapJoseError(e);
     }
+    checkEntraBounds(payload);
     if (payload.tid !== this.s.tenantId) throw new TokenRejection('tenant', `tid ${String(payload.tid)} is not the configured tenant`);
     return payload;
   }
@@ -117,6 +126,18 @@ export class TokenVerifier {
   }
 }
 
+/** The bounds Entra's own tokens satisfy, checked after the signature (jose has checked exp/nbf and the types). */
+export function checkEntraBounds(payload: JWTPayload, nowS = Math.floor(Date.now() / 1000)): void {
+  const iat = payload.iat!;
+  const exp = payload.exp!;
+  if (iat > nowS + CLOCK_TOLERANCE_S) throw new TokenRejection('issued_in_future', `iat is ${iat - nowS} s in the future`);
+  if (exp - iat > MAX_TOKEN_LIFETIME_S) throw new TokenRejection('lifetime', `lifetime ${exp - iat} s exceeds ${MAX_TOKEN_LIFETIME_S} s`);
+  // v2.0 issuers end in /v2.0 (https://login.microsoftonline.com/{tid}/v2.0); v1.0 issuers do not (https://sts.windows.net/{tid}/).
+  const ver = payload.ver;
+  if (ver !== '1.0' && ver !== '2.0') throw new TokenRejection('version', 'ver is neither 1.0 nor 2.0');
+  if (String(payload.iss).endsWith('/v2.0') !== (ver === '2.0')) throw new TokenRejection('version', `ver ${ver} does not match the issuer's token version`);
+}
+
 async function fetchMetadata(url: string): Promise<{ issuer: string; jwks_uri: string }> {
   const res = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), headers: { accept: 'application/json' } });
   if (!res.ok) throw new Error(`${url} answered HTTP ${res.status}`);
@@ -129,6 +150,7 @@ function mapJoseError(e: unknown): TokenRejection {
   if (e instanceof errors.JWTExpired) return new TokenRejection('expired', e.message);
   if (e instanceof errors.JWTClaimValidationFailed) {
     const claim = e.claim;
+    if (e.reason === 'missing') return new TokenRejection('claims', e.message);
     if (claim === 'nbf' || claim === 'iat') return new TokenRejection('not_yet_valid', e.message);
     if (claim === 'aud') return new TokenRejection('audience', e.message);
     if (claim === 'iss') return new TokenRejection('issuer', e.message);

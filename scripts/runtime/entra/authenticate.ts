@@ -1,30 +1,28 @@
 /**
- * The tsoa authentication module for `@Security('entra', ['user_impersonation'])`: verifies the Entra bearer
- * token (v1 or v2) and returns the Principal, or throws 401/403 with a `WWW-Authenticate: Bearer` challenge.
- * The log says which check failed; the caller only gets the standard `error`/`error_description`.
- * The token itself is never logged.
+ * The built-in check behind `@Security('entra', ['<scope>'])`: verifies the Entra bearer token (v1 or v2) and
+ * returns the EntraPrincipal, or throws 401/403 with a `WWW-Authenticate: Bearer` challenge. The generated routes use
+ * it unless the project has its own auth module (connectorkit.authModule). The log says which check failed; the
+ * caller only gets the standard `error`/`error_description`. The token itself is never logged.
  */
 import type { HttpRequest, InvocationContext } from '@azure/functions';
-import { ApiErrorCode, apiError } from '../errors';
+import { HttpError } from '../http-error';
+import { HTTP_CODES } from '../http-codes';
 import { readAuthSettings, type AuthSettings } from './settings';
-import { toPrincipal, type Principal } from './principal';
+import { toPrincipal, type EntraPrincipal } from './principal';
 import { TokenRejection, TokenVerifier, type RejectReason } from './verifier';
 
-export type { Principal } from './principal';
-export { isPrincipal } from './principal';
-
-/** The security scheme name used by the controllers and declared in the spec's securityDefinitions. */
-export const SECURITY_NAME = 'entra';
+/** The security scheme name the built-in check answers to (`@Security('entra', …)`, securityDefinitions.entra). */
+export const ENTRA_SECURITY_NAME = 'entra';
 
 /** The @Security names this module handles; the build refuses any other name (file:line). */
-export const securityNames = [SECURITY_NAME] as const;
+export const securityNames = [ENTRA_SECURITY_NAME] as const;
 
 let cached: { key: string; verifier: TokenVerifier; settings: AuthSettings } | undefined;
 
 function current(): { verifier: TokenVerifier; settings: AuthSettings } {
   const { settings, missing } = readAuthSettings();
   if (!settings) {
-    throw apiError(ApiErrorCode.AuthNotConfigured, 'Token validation is not configured on this API.', {
+    throw new HttpError(500, HTTP_CODES.AUTH_NOT_CONFIGURED, 'Token validation is not configured on this API.', {
       hint: `Set the app settings ${missing.join(', ')} (locally \`connectorkit serve\` sets them for the dev issuer).`,
     });
   }
@@ -34,12 +32,14 @@ function current(): { verifier: TokenVerifier; settings: AuthSettings } {
 }
 
 /**
- * Authenticates a request for a `@Security` requirement.
+ * Authenticates a request for a `@Security('entra', scopes)` requirement (an AuthenticateFn).
  * @param context optional; when given, the failed check is logged through it (else through console.warn).
  */
-export async function authenticate(request: HttpRequest, securityName: string, scopes: string[] = [], context?: InvocationContext): Promise<Principal> {
-  if (securityName !== SECURITY_NAME) {
-    throw apiError(ApiErrorCode.AuthNotConfigured, `Unknown security scheme '${securityName}'.`, { hint: `Use @Security('${SECURITY_NAME}', [...]) on controllers.` });
+export async function entraAuthenticate(request: HttpRequest, securityName: string, scopes: string[] = [], context?: InvocationContext): Promise<EntraPrincipal> {
+  if (securityName !== ENTRA_SECURITY_NAME) {
+    throw new HttpError(500, HTTP_CODES.AUTH_NOT_CONFIGURED, `Unknown security scheme '${securityName}'.`, {
+      hint: `Use @Security('${ENTRA_SECURITY_NAME}', [...]) on controllers, or set connectorkit.authModule to a module that handles '${securityName}'.`,
+    });
   }
   const { verifier, settings } = current();
   const realm = settings.audiences[0]!;
@@ -54,8 +54,8 @@ export async function authenticate(request: HttpRequest, securityName: string, s
     const hasRole = settings.appRoles.some((r) => principal.roles.includes(r));
     if (!hasScope && !hasRole) {
       log(context, 'insufficient_scope', `token of ${principal.objectId} has scp [${principal.scopes.join(' ')}] roles [${principal.roles.join(' ')}], needs ${accepted.join(' or ')}`);
-      throw apiError(ApiErrorCode.InsufficientScope, 'The access token does not grant the permission this operation needs.', {
-        hint: `Request a token with the scope ${accepted.join(' or ')}.`,
+      throw new HttpError(403, HTTP_CODES.INSUFFICIENT_SCOPE, 'The access token does not grant the permission this operation needs.', {
+        hint: `Request a token with the scope ${accepted.join(' or ')}${settings.appRoles.length ? ` (or the app role ${settings.appRoles.join(' or ')})` : ''}.`,
         headers: { 'WWW-Authenticate': `Bearer realm="${realm}", error="insufficient_scope", error_description="The token lacks the required scope", scope="${accepted.join(' ')}"` },
       });
     }
@@ -64,13 +64,13 @@ export async function authenticate(request: HttpRequest, securityName: string, s
     if (!(e instanceof TokenRejection)) throw e;
     log(context, e.reason, e.message);
     if (e.reason === 'metadata_unavailable') {
-      throw apiError(ApiErrorCode.AuthMetadataUnavailable, 'The API cannot validate tokens right now.', {
-        hint: 'The token issuer metadata (AUTH_OPENID_CONFIG_URLS) is unreachable; retry later.',
+      throw new HttpError(503, HTTP_CODES.AUTH_METADATA_UNAVAILABLE, 'The API cannot validate tokens right now.', {
+        hint: 'Retry after Retry-After; the operator checks that the token issuer metadata (AUTH_OPENID_CONFIG_URLS) is reachable.',
         headers: { 'Retry-After': '5' },
       });
     }
-    throw apiError(ApiErrorCode.InvalidToken, 'The access token is missing or invalid.', {
-      hint: 'Send "Authorization: Bearer <token>" with a valid token for this API (locally: connectorkit token).',
+    throw new HttpError(401, HTTP_CODES.INVALID_TOKEN, 'The access token is missing or invalid.', {
+      hint: 'Send "Authorization: Bearer <token>" with a valid token for this API (locally: npm exec --no -- connectorkit token).',
       headers: { 'WWW-Authenticate': `Bearer realm="${realm}", error="invalid_token", error_description="${describe(e.reason)}"` },
     });
   }
