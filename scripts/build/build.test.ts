@@ -33,6 +33,10 @@ function zipEntries(file: string): Promise<string[]> {
   });
 }
 
+// Each test runs full builds (TypeScript program + type check + esbuild); on a loaded 2-core machine one takes
+// well over the default minute. A limit, not a timing assert.
+jest.setTimeout(240_000);
+
 describe('build', () => {
   it('a lint error fails with every finding and writes nothing', async () => {
     const bad = path.join(dir, 'functions/controllers/dup-controller.ts');
