@@ -1,16 +1,16 @@
 'use strict';
-// Child process for the cold-load bench: supplies a minimal @azure/functions-core (the worker's require hook, as in
-// notes/functions-host.md §1.8), then times require(main.js) = module evaluation + every app.http registration.
+// Child process for the cold-load bench: supplies a minimal @azure/functions-core (the worker's require hook, as
+// scripts/host/app-worker.ts supplies it), then times require(main.js) = module evaluation + every app.http registration.
 // Prints {"ms": <require time>, "registered": <functions>} on stdout.
 const Module = require('node:module');
 const file = process.argv[2];
 let registered = 0;
 let model;
-class Disposable { constructor(cb) { this.cb = cb; } dispose() { this.cb && this.cb(); } }
+class CoreDisposable { constructor(cb) { this.cb = cb; } dispose() { if (this.cb) this.cb(); } }
 const coreApi = {
-  version: '3.9.1', hostVersion: '4.1037.0', Disposable,
-  registerFunction() { registered++; return new Disposable(); },
-  registerHook() { return new Disposable(); },
+  version: '3.9.1', hostVersion: '4.1037.0', Disposable: CoreDisposable,
+  registerFunction() { registered++; return new CoreDisposable(); },
+  registerHook() { return new CoreDisposable(); },
   setProgrammingModel(m) { model = m; },
   getProgrammingModel() { return model; },
   log() {},

@@ -13,7 +13,9 @@ import { diffProps, normaliseXml } from '../deploy/compare';
 import { withRetry } from '../deploy/retry';
 import type { PlannedChange } from '../deploy/types';
 import { registerSecret } from '../core/redact';
+import { CkError } from '../core/errors';
 import { renderApiPolicy } from './policy';
+import { v1Issuer } from '../entra/issuer';
 import { specOperations } from './operations';
 import { loadApimDefinitions, properties } from './definitions';
 
@@ -150,7 +152,7 @@ export function apimSteps(ctx0: DeployContext): Step<DeployContext>[] {
       const res = `APIM policy of API ${api.id}`;
       const value = renderApiPolicy(ctx.opts.root, {
         authorityHost: ctx.env.cloud.authorityHost, tenantId: ctx.env.tenantId, apiAppId: ctx.out.apiAppId ?? UNKNOWN,
-        v1Issuer: `${ctx.env.cloud.v1IssuerBase}${ctx.env.tenantId}/`, scope: ctx.out.scope ?? ctx.opts.scope, backendId: ctx.out.backendId!,
+        v1Issuer: await v1Issuer(ctx), scope: ctx.out.scope ?? ctx.opts.scope, backendId: ctx.out.backendId!,
       });
       const cur = ctx.out.apiAppId === UNKNOWN ? undefined : await read(ctx, () => getPolicyRaw(ctx, api.id));
       const write = async () => void (await withRetry(() => ctx.apim.apiPolicy.createOrUpdate(rg, svc, api.id, 'policy', { format: 'rawxml', value }), ctx.retry, ctx.stats));
@@ -170,6 +172,16 @@ export function apimSteps(ctx0: DeployContext): Step<DeployContext>[] {
         const changes: PlannedChange[] = [];
         for (const product of products) {
           const res = `APIM product ${product} ∋ API ${api.id}`;
+          // The product is a prerequisite (deploy joins it, never creates it): its absence stops the plan.
+          if (!(await read(ctx, () => ctx.apim.product.get(rg, svc, product)))) {
+            throw new CkError({
+              code: 'CK_DEPLOY_RESOURCE_NOT_FOUND',
+              message: `APIM product ${product} does not exist in ${svc}; nothing was written.`,
+              hint: `Create the product in API Management, or fix key product in ${ctx.env.file} (or the list in infra/apim/product.json).`,
+              target: `${ctx.env.file}#product`,
+              data: { resource: `APIM product ${product}` },
+            });
+          }
           const member = await read(ctx, async () => {
             await ctx.apim.productApi.checkEntityExists(rg, svc, product, api.id);
             return true;

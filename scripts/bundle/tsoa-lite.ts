@@ -38,7 +38,11 @@ export function tsoaLiteSource(root: string): string {
   const covered = new Set<string>();
   eager.forEach((m, i) => {
     lines.push(`const m${i} = require(${JSON.stringify(m.spec)});`);
-    for (const n of m.names) if (!covered.has(n)) (covered.add(n), lines.push(`def(${JSON.stringify(n)}, () => m${i}[${JSON.stringify(n)}]);`));
+    for (const n of m.names) {
+      if (covered.has(n)) continue;
+      covered.add(n);
+      lines.push(`def(${JSON.stringify(n)}, () => m${i}[${JSON.stringify(n)}]);`);
+    }
   });
   for (const n of allNames) if (!covered.has(n)) lines.push(`def(${JSON.stringify(n)}, () => lazy()[${JSON.stringify(n)}]);`);
   return lines.join('\n') + '\n';

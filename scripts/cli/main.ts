@@ -12,7 +12,6 @@ import type { CommandSpec, CommandContext } from './command';
  * The command table, in help order: name → module loader. Static requires (no computed paths), so a bundler or a
  * reader sees every command; modules import their stage inside run(), so help and --version load no stage.
  */
-/* eslint-disable @typescript-eslint/no-require-imports -- lazy loading is the point of this table */
 const COMMANDS: ReadonlyArray<readonly [name: string, load: () => { command?: CommandSpec<any> }]> = [
   ['init', () => require('./init')],
   ['build', () => require('./build')],
@@ -23,7 +22,6 @@ const COMMANDS: ReadonlyArray<readonly [name: string, load: () => { command?: Co
   ['validate', () => require('./validate')],
   ['deploy', () => require('./deploy')],
 ];
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Every command of the table; a module without a `command` export is a bug and fails loudly here. */
 export function loadCommands(table = COMMANDS): CommandSpec<any>[] {

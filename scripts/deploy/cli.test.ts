@@ -44,7 +44,7 @@ describe('connectorkit deploy (CLI, child process)', () => {
     expect(r.stdout).toContain('Plan: 10 to create, 0 to update, 0 to delete, 0 unchanged.');
     expect(d.writes()).toEqual({ arm: 0, graph: 0, scm: 0 });
     expect(r.stderr).toContain('credential EnvironmentCredential');
-  }, 60_000);
+  }, 180_000);
 
   it('refuses to apply a pending plan without --yes', async () => {
     const r = await cli('--json');
@@ -52,7 +52,7 @@ describe('connectorkit deploy (CLI, child process)', () => {
     const doc = JSON.parse(r.stdout);
     expect(doc).toMatchObject({ ok: false, error: { code: 'CK_DEPLOY_CONFIRM_REQUIRED' } });
     expect(d.writes()).toEqual({ arm: 0, graph: 0, scm: 0 });
-  }, 60_000);
+  }, 180_000);
 
   it('deploys with --yes --json, delivering a new client secret only to the file', async () => {
     const secretFile = path.join(mkdtempSync(path.join(tmpdir(), 'ck-secret-')), 'conn.secret');
@@ -64,7 +64,7 @@ describe('connectorkit deploy (CLI, child process)', () => {
     expect(readFileSync(secretFile, 'utf8').trim()).toBe(d.graph.issuedSecrets[0]);
     // progress is NDJSON on stderr, one step line per step
     expect(r.stderr.split('\n').filter((l) => l.includes('"type":"step"') && l.includes('"done"')).length).toBeGreaterThan(10);
-  }, 60_000);
+  }, 180_000);
 
   it('a no-op redeploy plans all no-op and writes nothing', async () => {
     const plan = await cli('--plan');
@@ -74,7 +74,7 @@ describe('connectorkit deploy (CLI, child process)', () => {
     expect(r.code).toBe(0);
     expect(d.writes()).toEqual(before);
     expect(r.stdout).toContain('Result: 0 created, 0 updated, 0 deleted, 10 unchanged.');
-  }, 60_000);
+  }, 180_000);
 
   it('names the key path and file of a schema error', async () => {
     const env = JSON.parse(readFileSync(path.join(root, 'infra/environments/test.json'), 'utf8'));
@@ -89,7 +89,7 @@ describe('connectorkit deploy (CLI, child process)', () => {
     expect(r.stderr).toContain('CK_DEPLOY_ENV_INVALID');
     expect(r.stderr).toContain('infra/environments/bad.json: api.path must match the pattern');
     expect(r.stderr).toContain('infra/environments/bad.json: clientSecret is not a known key');
-  }, 60_000);
+  }, 180_000);
 
   it('maps AuthorizationFailed to the missing role and scope, and a wrong name to its env key', async () => {
     d.arm.setDenyActions(['Microsoft.ApiManagement/service/apis/write']);
@@ -106,7 +106,7 @@ describe('connectorkit deploy (CLI, child process)', () => {
     expect(isCkError(e2) && e2.code).toBe('CK_DEPLOY_RESOURCE_NOT_FOUND');
     expect((e2 as Error & { hint: string }).hint).toContain('key functionApp in infra/environments/test.json');
     captured.push(JSON.stringify(e2), (e2 as Error).message);
-  }, 60_000);
+  }, 180_000);
 
   it('no output of any run contains a secret (function key, client secrets, tokens)', () => {
     const all = captured.join('\n');

@@ -118,7 +118,7 @@ describe('deploy end to end against the doubles', () => {
     expect(r.changes.filter((c) => c.action !== 'no-op').map((c) => c.resource)).toEqual(['APIM API employees', 'connector folder connector/']);
   });
 
-  it('a removed operation is removed in APIM, said by the plan, and flagged breaking by the export', async () => {
+  it('a removed operation is said by the plan, blocks before any write, and is removed with --allow-breaking', async () => {
     const spec = JSON.parse(readFileSync(path.join(root, 'dist/swagger.json'), 'utf8'));
     const removed = spec.paths['/employees'].post.operationId as string;
     delete spec.paths['/employees'].post;
@@ -126,9 +126,13 @@ describe('deploy end to end against the doubles', () => {
     const plan = await run(true);
     expect(plan.changes).toContainEqual(expect.objectContaining({ action: 'delete', resource: `APIM operation employees/${removed.toLowerCase()}` }));
     expect(plan.changes.find((c) => c.stage === 'export')?.note).toMatch(/BREAKING/);
-    await expect(run(false)).rejects.toMatchObject({ code: 'CK_DEPLOY_EXPORT_BREAKING' });
-    expect(d.arm.state.resources(T.ops).map((o) => o.name)).not.toContain(removed.toLowerCase());
+    const before = d.writes();
+    await expect(run(false)).rejects.toMatchObject({ code: 'CK_DEPLOY_EXPORT_BREAKING', message: expect.stringContaining('nothing was written') });
+    // Blocked by the preflight plan, not after the re-import: APIM still serves the operation.
+    expect(d.writes()).toEqual(before);
+    expect(d.arm.state.resources(T.ops).map((o) => o.name)).toContain(removed.toLowerCase());
     const r = await run(false, { allowBreaking: true });
+    expect(d.arm.state.resources(T.ops).map((o) => o.name)).not.toContain(removed.toLowerCase());
     expect(r.connector?.breaking.join()).toMatch(/operation-deleted|deleted/);
   });
 

@@ -15,11 +15,12 @@ import { entraManifests } from '../entra/manifests';
 import { apimSteps } from '../apim/apim-steps';
 import { codeSteps } from './code-steps';
 import type { DeployContext } from './context';
-import { runSteps, type Step } from './engine';
+import { runSteps, type Step, type StepPlan } from './engine';
 import { toDeployError, type ErrorSite } from './error-hints';
 import { exportStep, type ExportState } from './export-step';
 import { DEFAULT_RETRY, type RetryStats } from './retry';
 import { ScmClient } from './scm-client';
+import { lroPacingPolicy } from './lro-pacing';
 import type { ChangeAction, DeployOptions, DeployResult } from './types';
 
 /** Where each step's failure points in the env file (for ResourceNotFound hints). */
@@ -50,6 +51,7 @@ export function createContext(opts: DeployOptions, stats: RetryStats): DeployCon
     credentialScopes: [`${env.cloud.resourceManagerAudience}/.default`],
     // Our own retry policy (retry.ts) wraps every call; the SDK's would double it.
     retryOptions: { maxRetries: 0 },
+    additionalPolicies: [{ policy: lroPacingPolicy({ maxDelayMs: retry.maxDelayMs }), position: 'perCall' as const }],
   };
   return {
     env, opts, retry, stats,
@@ -66,30 +68,59 @@ export function createContext(opts: DeployOptions, stats: RetryStats): DeployCon
   };
 }
 
-/** Plans (and unless planOnly, applies) the deploy of one environment. */
-export async function deploy(opts: DeployOptions, io: IoHost): Promise<DeployResult> {
-  const stats: RetryStats = { retries: 0 };
+/** The step graph of one run (a fresh context each time: the preflight plan and the apply never share state). */
+function graph(opts: DeployOptions, stats: RetryStats) {
   const ctx = createContext(opts, stats);
   // infra/ is checked before anything runs, so a bad manifest fails the deploy before its first write.
   entraManifests(ctx);
   const exportState: ExportState = {};
   let steps: Step<DeployContext>[] = [...codeSteps(ctx), ...entraSteps(), ...apimSteps(ctx)];
   if (!opts.createClientSecret) steps = steps.filter((s) => s.id !== 'entra.clientSecret');
-  else {
-    const deliver = opts.onClientSecret;
-    opts.onClientSecret = async (s) => {
-      registerSecret(s);
-      await deliver?.(s);
-    };
-  }
   if (!opts.skipExport) steps.push(exportStep(steps.map((s) => s.id), exportState));
-  const changes = await runSteps(steps, ctx, {
-    planOnly: opts.planOnly,
-    retry: ctx.retry,
+  return { ctx, steps, exportState };
+}
+
+/** Plans (and unless planOnly, applies) the deploy of one environment. */
+export async function deploy(opts: DeployOptions, io: IoHost): Promise<DeployResult> {
+  const stats: RetryStats = { retries: 0 };
+  const run = (o: DeployOptions, g: ReturnType<typeof graph>, plans?: { record?: Map<string, StepPlan>; preplanned?: Map<string, StepPlan> }) => runSteps(g.steps, g.ctx, {
+    ...plans,
+    planOnly: o.planOnly,
+    retry: g.ctx.retry,
     io,
     stats,
-    mapError: (e, step) => toDeployError(e, SITES[step.id]?.(opts) ?? { resource: step.title, scope: step.id.startsWith('apim') ? svcScope(opts) : step.id.startsWith('code') ? siteScope(opts) : `Microsoft Graph (tenant ${opts.env.tenantId})` }, opts.env),
+    mapError: (e, step) => toDeployError(e, SITES[step.id]?.(o) ?? { resource: step.title, scope: step.id.startsWith('apim') ? svcScope(o) : step.id.startsWith('code') ? siteScope(o) : `Microsoft Graph (tenant ${o.env.tenantId})` }, o.env),
   });
+  if (opts.createClientSecret && opts.onClientSecret) {
+    const deliver = opts.onClientSecret;
+    opts = { ...opts, onClientSecret: async (s) => {
+      registerSecret(s);
+      await deliver(s);
+    } };
+  }
+  let changes;
+  const g = graph(opts, stats);
+  if (opts.planOnly) changes = await run(opts, g);
+  else {
+    // Preflight: the whole plan is read first (every prerequisite, every current state) and nothing is written
+    // unless it succeeds — a missing APIM service, product or Function App, a wrong subscription or an unconfirmed
+    // breaking change stops the run with zero writes.
+    const plans = new Map<string, StepPlan>();
+    const plan = await io.step('Plan (read-only preflight)', () => run({ ...opts, planOnly: true }, g, { record: plans }));
+    const breaking = [...(g.ctx.out.removedOperations ?? []).map((o) => `${o}: removed`), ...(g.exportState.connector?.breaking ?? [])];
+    if (breaking.length && !opts.allowBreaking) {
+      throw new CkError({
+        code: 'CK_DEPLOY_EXPORT_BREAKING',
+        message: `The plan for ${opts.env.name} has breaking changes (${[...new Set(breaking)].join(', ')}); nothing was written.`,
+        hint: 'Review them (connectorkit deploy --env <name> --plan); re-run with --allow-breaking if they are intended.',
+        details: [...new Set(breaking)].map((b) => ({ code: 'BREAKING', message: b })),
+        data: { plan },
+      });
+    }
+    // Same context: the preflight's reads and outputs stand for every step whose inputs did not change.
+    changes = await run(opts, g, { preplanned: plans });
+  }
+  const exportState = g.exportState;
   const summary: Record<ChangeAction, number> = { create: 0, update: 0, delete: 0, 'no-op': 0 };
   for (const c of changes) summary[c.action]++;
   return {

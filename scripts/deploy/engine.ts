@@ -34,6 +34,14 @@ export interface RunOptions {
   retry: RetryOptions;
   io: IoHost;
   stats: RetryStats;
+  /** Plan-only runs record each step's plan here (the preflight). */
+  record?: Map<string, StepPlan>;
+  /**
+   * Apply runs: the preflight's plans. A step whose dependencies all kept their preflight plan and wrote nothing
+   * applies its recorded plan without reading again (a no-op re-run reads each resource once); any other step
+   * re-reads and re-plans, since what it depends on has changed.
+   */
+  preplanned?: Map<string, StepPlan>;
   /** Turns a final failure of a step into a coded CkError. */
   mapError(e: unknown, step: { id: string; title: string }): Error;
 }
@@ -43,13 +51,21 @@ export async function runSteps<Ctx>(steps: Step<Ctx>[], ctx: Ctx, opts: RunOptio
   const byId = new Map(steps.map((s) => [s.id, s]));
   for (const s of steps) for (const d of s.deps) if (!byId.has(d)) throw new TypeError(`step ${s.id} depends on unknown step ${d}`);
   const done = new Map<string, Promise<PlannedChange[]>>();
+  const dirty = new Set<string>();
   const run = (s: Step<Ctx>): Promise<PlannedChange[]> => {
     let p = done.get(s.id);
     if (!p) {
       p = (async () => {
         await Promise.all(s.deps.map((d) => run(byId.get(d)!)));
         try {
-          return opts.planOnly ? (await s.plan(ctx)).changes : await opts.io.step(s.title, () => applyStep(s, ctx, opts));
+          if (opts.planOnly) {
+            const plan = await s.plan(ctx);
+            opts.record?.set(s.id, plan);
+            return plan.changes;
+          }
+          const cached = s.deps.some((d) => dirty.has(d)) ? undefined : opts.preplanned?.get(s.id);
+          if (!cached || cached.apply) dirty.add(s.id);
+          return await opts.io.step(s.title, () => applyStep(s, ctx, opts, cached));
         } catch (e) {
           throw isCkError(e) ? e : opts.mapError(e, s);
         }
@@ -65,11 +81,11 @@ export async function runSteps<Ctx>(steps: Step<Ctx>[], ctx: Ctx, opts: RunOptio
 }
 
 /** Plans and applies one step; a retryable failure re-reads and re-plans (the write may have half-happened). */
-async function applyStep<Ctx>(s: Step<Ctx>, ctx: Ctx, opts: RunOptions): Promise<PlannedChange[]> {
+async function applyStep<Ctx>(s: Step<Ctx>, ctx: Ctx, opts: RunOptions, cached?: StepPlan): Promise<PlannedChange[]> {
   let first: PlannedChange[] | undefined;
   for (let attempt = 0; ; attempt++) {
     try {
-      const p = await s.plan(ctx);
+      const p = attempt === 0 && cached ? cached : await s.plan(ctx);
       first ??= p.changes;
       if (p.apply) await p.apply();
       // Report what the first plan said (a re-plan after a half-applied write would under-report).

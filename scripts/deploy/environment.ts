@@ -65,7 +65,8 @@ export function loadEnvironment(root: string, name: string): DeployEnvironment {
           scmSuffix: raw.cloud.scmSuffix,
           ...(raw.cloud.scmEndpoint ? { scmEndpoint: trim(raw.cloud.scmEndpoint) } : {}),
           disableInstanceDiscovery: raw.cloud.disableInstanceDiscovery === true,
-          v1IssuerBase: `${trim(raw.cloud.authorityHost)}/`,
+          // The v1 issuer is not derivable from the authority (Entra: sts.windows.net): env key, else the metadata.
+          ...(raw.cloud.v1Issuer ? { v1Issuer: raw.cloud.v1Issuer as string } : {}),
         };
   return {
     name,

@@ -73,6 +73,8 @@ export function azureErrorInfo(e: unknown): AzureErrorInfo {
   return { status, code, message, retryAfterMs };
 }
 
+const CONFLICT_CODES = new Set(['PessimisticConcurrencyConflict', 'Conflict', 'PreconditionFailed']);
+
 /** Converts a final (non-retryable or exhausted) Azure failure into a coded CkError. */
 export function toDeployError(e: unknown, site: ErrorSite, env: DeployEnvironment): CkError {
   if (isCkError(e)) return e;
@@ -84,7 +86,10 @@ export function toDeployError(e: unknown, site: ErrorSite, env: DeployEnvironmen
   const mapped = info.code ? AZURE_ERROR_HINTS[info.code]?.(site, env) : undefined;
   const fallback = info.status === 404 ? AZURE_ERROR_HINTS.ResourceNotFound!(site, env) : info.status === 403 ? AZURE_ERROR_HINTS.AuthorizationFailed!(site, env) : undefined;
   // Throttling, 5xx and dropped connections that outlasted every retry.
-  const transient = info.status === 429 || (info.status !== undefined && info.status >= 500) || (info.status === undefined && /ECONNRESET|socket|fetch failed|REQUEST_SEND_ERROR/i.test(`${info.code ?? ''} ${info.message}`));
+  // 409 PessimisticConcurrencyConflict / 412 are retried by re-planning; when they outlast the retries they are
+  // as transient as a 503 (the README promises CK_DEPLOY_TRANSIENT_EXHAUSTED).
+  const conflict = info.status === 412 || (info.status === 409 && (info.code === undefined || CONFLICT_CODES.has(info.code)));
+  const transient = conflict || info.status === 429 || (info.status !== undefined && info.status >= 500) || (info.status === undefined && /ECONNRESET|socket|fetch failed|REQUEST_SEND_ERROR/i.test(`${info.code ?? ''} ${info.message}`));
   const pick = mapped ?? fallback ?? (transient ? { code: 'CK_DEPLOY_TRANSIENT_EXHAUSTED', hint: `${site.resource} kept failing transiently (${info.code ?? info.status ?? 'network'}); re-run the deploy — it converges.` } : undefined);
   return new CkError({
     code: pick?.code ?? 'CK_DEPLOY_AZURE_ERROR',

@@ -24,7 +24,7 @@ export function deployOutputs(ctx: DeployContext): DeployOutputs {
   const apiPath = (o.apiPath ?? ctx.env.api.path).replace(/^\/+/, '');
   return {
     host, basePath: `/${apiPath}`, tenantId: ctx.env.tenantId, apiAppId: o.apiAppId!, apiAppIdUri: `api://${o.apiAppId}`,
-    connectorClientId: o.connectorAppId!, scope: `api://${o.apiAppId}/${o.scope ?? ctx.opts.scope}`,
+    connectorClientId: o.connectorAppId!, scope: `api://${o.apiAppId}/${o.scope ?? ctx.opts.scope}`, loginUri: ctx.env.cloud.authorityHost,
   };
 }
 

@@ -16,8 +16,10 @@ export interface CloudEndpoints {
   /** Kudu URL template ({app} = Function App name) for private endpoints, ASE or loopback doubles. */
   scmEndpoint?: string;
   disableInstanceDiscovery: boolean;
-  /** v1 token issuer prefix (`https://sts.windows.net/` in the public cloud); `{tenant}/` is appended. */
-  v1IssuerBase: string;
+  /** v1 token issuer prefix of a named cloud (`https://sts.windows.net/` in the public cloud); `{tenant}/` is appended. */
+  v1IssuerBase?: string;
+  /** Custom clouds: the v1 issuer from the env file (`{tenantId}` is replaced); else it is read from the v1 OpenID metadata. */
+  v1Issuer?: string;
 }
 
 export interface EntraAppRef {

@@ -1,5 +1,5 @@
 /** Unit tests of the deploy's pure parts: env loading, credentials, retry/backoff, comparison and error hints. */
-import { mkdtempSync, writeFileSync, mkdirSync, cpSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, cpSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { isCkError } from '../core/errors';
@@ -22,7 +22,7 @@ function project(env: Record<string, unknown>, name = 'x'): string {
   return dir;
 }
 
-const dev = () => JSON.parse(require('node:fs').readFileSync(path.join(REPO, 'infra/environments/dev.json'), 'utf8')) as Record<string, any>;
+const dev = () => JSON.parse(readFileSync(path.join(REPO, 'infra/environments/dev.json'), 'utf8')) as Record<string, any>;
 
 describe('environment files', () => {
   it('loads the sample dev env with the public cloud endpoints', () => {
@@ -40,7 +40,8 @@ describe('environment files', () => {
 
   it('resolves a custom cloud (audiences default to the endpoints)', () => {
     const env = loadEnvironment(project({ ...dev(), cloud: { resourceManager: 'https://arm.contoso.local/', authorityHost: 'https://login.contoso.local', graph: 'https://graph.contoso.local', scmSuffix: 'scm.contoso.local', disableInstanceDiscovery: true } }), 'x');
-    expect(env.cloud).toMatchObject({ resourceManager: 'https://arm.contoso.local', resourceManagerAudience: 'https://arm.contoso.local', disableInstanceDiscovery: true, v1IssuerBase: 'https://login.contoso.local/' });
+    expect(env.cloud).toMatchObject({ resourceManager: 'https://arm.contoso.local', resourceManagerAudience: 'https://arm.contoso.local', disableInstanceDiscovery: true });
+    expect(env.cloud.v1IssuerBase).toBeUndefined();
   });
 
   const failure = (f: () => unknown) => {

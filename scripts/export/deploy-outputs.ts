@@ -47,5 +47,6 @@ export function readDeployOutputs(root: string, env?: string): { env: string; fi
     throw new CkError({ code: 'CK_EXPORT_DEPLOY_OUTPUTS_INVALID', message: `${file} lacks ${missing.join(', ')}.`, target: file });
   }
   const outputs = Object.fromEntries(KEYS.map((k) => [k, String(src[k])])) as unknown as DeployOutputs;
+  if (typeof src.loginUri === 'string' && src.loginUri) outputs.loginUri = src.loginUri;
   return { env: name, file, outputs };
 }

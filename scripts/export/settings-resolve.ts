@@ -165,7 +165,8 @@ export function resolveSettings(config: Readonly<ProjectConfig>, spec: Record<st
     auth: {
       clientId, resourceUri, scopes,
       tenantId: deploy?.tenantId ?? str(auth.tenantId) ?? 'common',
-      loginUri: str(auth.loginUri) ?? DEFAULT_LOGIN_URI,
+      // A deployed connector signs in at its environment's authority (sovereign and custom clouds).
+      loginUri: deploy?.loginUri ?? str(auth.loginUri) ?? DEFAULT_LOGIN_URI,
       enableOnBehalfOfLogin: auth.enableOnBehalfOfLogin === true,
       scopeName: config.auth?.scope ?? 'user_impersonation',
       ...(scope ? { scope } : {}),

@@ -19,6 +19,8 @@ export interface DeployOutputs {
   connectorClientId: string;
   /** Full delegated scope, e.g. `api://<apiAppId>/user_impersonation`. */
   scope: string;
+  /** The environment's Entra authority (e.g. `https://login.microsoftonline.us`); becomes the connector's `loginUri`. */
+  loginUri?: string;
 }
 
 /** Input of {@link buildConnector}. */

@@ -1,6 +1,6 @@
 /**
  * host.json `extensions.http` and local.settings.json, read the way the host and Core Tools read them
- * (notes/functions-host.md §3.1, §3.6). JSON with comments is accepted, as JSON.NET does.
+ * (docs/local-host.md). JSON with comments is accepted, as JSON.NET does.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';

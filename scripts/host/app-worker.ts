@@ -4,7 +4,7 @@
  * src/setupCoreModule.ts), loads the app like src/startApp.ts (package.json `main` glob, ESM via import()), then
  * drives the app's OWN copy of @azure/functions exactly like src/eventHandlers/InvocationHandler.ts:
  * getInvocationModel → getArguments → preInvocation hooks → invokeFunction → postInvocation hooks → rethrow →
- * getResponse. See notes/functions-host.md §1–§2. One worker per loaded bundle: reload = a fresh worker.
+ * getResponse. See scripts/host/README.md. One worker per loaded bundle: reload = a fresh worker.
  * Only node builtins are imported: this file must not load anything from the project into the app's realm.
  */
 import Module = require('node:module');

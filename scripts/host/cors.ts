@@ -1,7 +1,7 @@
 /**
  * local.settings.json Host.CORS as Core Tools applies it: ASP.NET `UseCors` with the listed origins (or any with
- * '*'), AllowAnyHeader, AllowAnyMethod and, with Host.CORSCredentials, AllowCredentials (notes/functions-host.md
- * §3.6). Only active when origins are configured. Preflights are answered before routing, as the middleware does.
+ * '*'), AllowAnyHeader, AllowAnyMethod and, with Host.CORSCredentials, AllowCredentials.
+ * Only active when origins are configured. Preflights are answered before routing, as the middleware does.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 

@@ -1,6 +1,6 @@
 /**
- * The wire ↔ RPC conversions of the host in buffered mode (notes/functions-host.md §3.3 GrpcMessageConversion-
- * Extensions.ToRpcHttp, §3.4 RawScriptResult): headers lower-cased with duplicates comma-joined, query values
+ * The wire ↔ RPC conversions of the host in buffered mode (the host's GrpcMessageConversion-
+ * Extensions.ToRpcHttp and RawScriptResult): headers lower-cased with duplicates comma-joined, query values
  * comma-joined per (case-insensitive) key, route params URL-decoded with absent optionals omitted, the body only
  * when Content-Length > 0; on the way back status, headers, cookies and bytes.
  */

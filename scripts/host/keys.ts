@@ -1,5 +1,5 @@
 /**
- * Function keys for `--enable-auth` (notes/functions-host.md §3.5, SecretManager.GetAuthorizationLevelAsync):
+ * Function keys for `--enable-auth` (as the host's SecretManager.GetAuthorizationLevelAsync):
  * the key comes from `x-functions-key`, or — only when that header is absent — from `?code=`; the master key
  * passes `admin` and `function`, the host function key passes `function`; anything else → 401.
  */

@@ -1,5 +1,5 @@
 /**
- * One HTTP request through the local host, in the Functions host's order (notes/functions-host.md §3):
+ * One HTTP request through the local host, in the Functions host's order (docs/local-host.md):
  * URL limit → CORS preflight → route match (function-name order, method as a constraint) → key check (only with
  * enableAuth, as Core Tools) → body limit → invoke in the app worker → map the result (none → 204, failure → 500).
  * host.json customHeaders are added when the response starts, only where the function did not set the header

@@ -1,5 +1,5 @@
 /**
- * The routing table of the local host. Copies the Functions host (notes/functions-host.md §3.2):
+ * The routing table of the local host. Copies the Functions host (docs/local-host.md):
  * template = `{routePrefix}/{route ?? functionName}`; functions ordered by name, ordinal case-insensitive
  * (FunctionMetadataManager's OrderBy), first match wins; the method is a route constraint, so a known path with
  * the wrong method falls through and ends as 404 (not 405); HEAD is not implied by GET.

@@ -1,5 +1,5 @@
 /**
- * ASP.NET Core route templates as the Functions host uses them (notes/functions-host.md §3.2): `{id}`, `{id?}`,
+ * ASP.NET Core route templates as the Functions host uses them (docs/local-host.md): `{id}`, `{id?}`,
  * `{name=default}`, `{*rest}` / `{**rest}`, complex segments (`{a}.{b}`), chained constraints (`{id:int:min(1)}`),
  * `{{`/`}}` escapes, case-insensitive matching, trailing slash tolerated. A constraint mismatch is "no match"
  * (→ 404), never a validation error, exactly like the host.

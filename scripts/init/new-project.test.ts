@@ -7,7 +7,7 @@
  * must be in the spec and answer.
  */
 import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as ts from 'typescript';
@@ -65,6 +65,16 @@ it('the tarball holds the framework only: no tests, fixtures, test helpers or co
   expect(files).toContain('package/bin/connectorkit.cjs');
   expect(files).toContain('package/runtime/index.ts');
   expect(files.filter((f) => /\.test\.ts$|\/testdata\/|^package\/testing\/|\/contracts\/|__snapshots__/.test(f))).toEqual([]);
+});
+
+it('the README states the tarball size and file count (within 20%: they drift as the framework grows)', () => {
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const m = /about \*\*(\d+) kB \((\d+) kB unpacked\) in (\d+) files\*\*/.exec(readme);
+  expect(m).not.toBeNull();
+  const files = spawnSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).length;
+  const size = statSync(tarball).size / 1000;
+  expect(Math.abs(Number(m![1]) - size) / size).toBeLessThan(0.2);
+  expect(Math.abs(Number(m![3]) - files) / files).toBeLessThan(0.2);
 });
 
 it('every relative import of a shipped file resolves inside the tarball (nothing reaches for tests, tools or the sample)', () => {

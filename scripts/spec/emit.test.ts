@@ -19,7 +19,7 @@ const API: ProjectConfig['api'] = {
   schemes: ['https'],
 };
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 let bm: BuildMetadata;
 let result: SpecResult;

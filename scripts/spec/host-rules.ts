@@ -1,5 +1,5 @@
 /**
- * The Functions host's rules for function names and routes (notes/functions-host.md §3.2), in one place: the
+ * The Functions host's rules for function names and routes (docs/local-host.md), in one place: the
  * build-time lint predicts with them what the host will refuse or shadow, and the local host enforces them.
  */
 

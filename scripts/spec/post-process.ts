@@ -42,7 +42,11 @@ function fixParameter(p: Json, where: string, ctx: FixContext): Json {
   if (p.in === 'body' && p.schema === undefined) {
     // Primitive / inline body (tsoa #290): give it a schema so the spec stays valid; the lint already reports it.
     const schema: Json = {};
-    for (const k of TYPE_KEYS) if (p[k] !== undefined) ((schema[k] = p[k]), delete p[k]);
+    for (const k of TYPE_KEYS) {
+      if (p[k] === undefined) continue;
+      schema[k] = p[k];
+      delete p[k];
+    }
     delete schema.collectionFormat;
     p.schema = schema.type ? schema : { type: 'object' };
   }

@@ -1,6 +1,6 @@
 import { fixSchema, orderKeys } from './schema-fix';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 describe('fixSchema', () => {
   const definitions = (): Json => ({

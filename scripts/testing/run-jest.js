@@ -9,13 +9,20 @@ const { ensureTestCa } = require('./tls/test-ca.js');
 const { certFile } = ensureTestCa();
 const root = path.resolve(__dirname, '../..');
 
-// ts-jest only transpiles (fast, per file); the whole-project type check runs once here, before a full run.
-// A run narrowed to some paths (`npm test -- scripts/spec`) skips it.
+// ts-jest only transpiles (fast, per file); the whole-project type check and eslint run once here, before a full
+// run. A run narrowed to some paths (`npm test -- scripts/spec`) skips them.
 if (!process.argv.slice(2).some((a) => !a.startsWith('-'))) {
   process.stderr.write('npm test: type-checking the project (tsc --noEmit)…\n');
   const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json'], { stdio: 'inherit', cwd: root });
   if (tsc.status !== 0) {
     process.stderr.write('npm test: type errors above; fix them before the tests run.\n');
+    process.exit(1);
+  }
+  process.stderr.write('npm test: linting (eslint, eslint.config.mjs)…\n');
+  // eslint's package exports do not include its bin; its package.json is exported and the bin sits beside it.
+  const lint = spawnSync(process.execPath, [path.join(path.dirname(require.resolve('eslint/package.json')), 'bin', 'eslint.js'), '--max-warnings', '0', '.'], { stdio: 'inherit', cwd: root });
+  if (lint.status !== 0) {
+    process.stderr.write('npm test: lint errors above; fix them (npm run lint) before the tests run.\n');
     process.exit(1);
   }
 }

@@ -1,6 +1,6 @@
 /**
- * The development corpus (70 connectors Microsoft merged): `scripts/testing/contracts/connectors-dev`, a copy of
- * ../shared/anchors/connectors-dev kept in the repository (CK_ANCHORS_DIR points elsewhere). Tests and the bench read it.
+ * The development corpus (70 connectors Microsoft merged): `scripts/testing/contracts/connectors-dev`, kept in the
+ * repository (CK_ANCHORS_DIR points elsewhere). Tests and the bench read it.
  */
 import { readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';

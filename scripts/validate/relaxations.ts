@@ -1,6 +1,6 @@
 /**
  * Documented relaxations of Microsoft's 2020 schemas. The live platform accepts more than the published schemas
- * (notes/connector-format.md §2 measured 829/992 swaggers and 859/989 apiProperties passing); each entry below
+ * (of Microsoft's merged connectors, 829/992 swaggers and 859/989 apiProperties pass them); each entry below
  * names one thing the platform accepts, the evidence, and how many connectors of the development corpus
  * (scripts/testing/contracts/connectors-dev, 70 merged connectors) need it. A schema failure matched by an entry is
  * reported with the entry's severity (never an error); every other schema failure stays an error.

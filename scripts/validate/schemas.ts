@@ -79,7 +79,7 @@ export function schemaValidator(name: SchemaName): ValidateFunction {
 export function branchValidator(name: SchemaName, sub: object): ValidateFunction | undefined {
   const c = compiled(name);
   if (c.branches.has(sub)) return c.branches.get(sub) ?? undefined;
-  let v: ValidateFunction | null = null;
+  let v: ValidateFunction | null;
   try {
     v = c.ajv.compile(sub);
   } catch {

@@ -51,11 +51,11 @@ export function seedExisting(arm: ArmDouble, opts: { product?: boolean } = {}): 
   });
 }
 
-export async function startDoubles(opts: { product?: boolean; lroPolls?: number } = {}): Promise<Doubles> {
+export async function startDoubles(opts: { product?: boolean; lroPolls?: number; lroRetryAfterSeconds?: number; v1Issuer?: string } = {}): Promise<Doubles> {
   const [token, graph, arm, scm] = await Promise.all([
-    startTokenDouble({ tenantId: TENANT, clients: { [CLIENT_ID]: CLIENT_SECRET } }),
+    startTokenDouble({ tenantId: TENANT, clients: { [CLIENT_ID]: CLIENT_SECRET }, ...(opts.v1Issuer ? { v1Issuer: opts.v1Issuer } : {}) }),
     startGraphDouble({ audience: 'https://graph.microsoft.com' }),
-    startArmDouble({ subscriptionId: SUB, lroPolls: opts.lroPolls ?? 1 }),
+    startArmDouble({ subscriptionId: SUB, lroPolls: opts.lroPolls ?? 1, lroRetryAfterSeconds: opts.lroRetryAfterSeconds ?? 0 }),
     startScmDouble({ flex: true, siteName: APP }),
   ]);
   seedExisting(arm, opts);
@@ -81,7 +81,7 @@ export interface DoublesFixture {
  * every test must leave no contract violation and no secret in the project's files, and nothing recorded in `sink`
  * may hold a secret.
  */
-export function useDoubles(opts: { product?: boolean; lroPolls?: number; env?: Record<string, unknown>; check?: boolean } = {}): DoublesFixture {
+export function useDoubles(opts: { product?: boolean; lroPolls?: number; lroRetryAfterSeconds?: number; v1Issuer?: string; env?: Record<string, unknown>; check?: boolean } = {}): DoublesFixture {
   const { env, check, ...start } = opts;
   const f = { sink: [] as string[] } as { d: Doubles; root: string; sink: string[] };
   beforeAll(async () => {

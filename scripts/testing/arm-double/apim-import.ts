@@ -52,7 +52,7 @@ export function importSwagger(text: string, translateRequiredQueryParameters?: s
   try {
     doc = JSON.parse(text) as Record<string, unknown>;
   } catch (e) {
-    throw new Error(`Parsing error(s): the specification is not valid JSON (${(e as Error).message}).`);
+    throw new Error(`Parsing error(s): the specification is not valid JSON (${(e as Error).message}).`, { cause: e });
   }
   if (doc.swagger !== '2.0') throw new Error("Parsing error(s): 'swagger-json' expects an OpenAPI 2.0 document with \"swagger\": \"2.0\".");
   const info = (doc.info ?? {}) as Record<string, unknown>;

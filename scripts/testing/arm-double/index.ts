@@ -43,7 +43,7 @@ const ALWAYS: FaultKind[] = ['throttle', 'serverError', 'unavailable', 'drop', '
 export async function startArmDouble(options: ArmDoubleOptions): Promise<ArmDouble> {
   await Promise.all([specValidator('apim'), specValidator('web')]);
   const store = new ArmStore(options.subscriptionId);
-  const lro = new LroTracker({ polls: options.lroPolls ?? 1, delayMs: options.lroDelayMs ?? 0 });
+  const lro = new LroTracker({ polls: options.lroPolls ?? 1, delayMs: options.lroDelayMs ?? 0, retryAfterSeconds: options.lroRetryAfterSeconds ?? 0 });
   const faults = new FaultInjector(options.faults);
   const requests: ArmLogEntry[] = [];
   const violations: ArmViolation[] = [];
@@ -103,7 +103,7 @@ export async function startArmDouble(options: ArmDoubleOptions): Promise<ArmDoub
   };
 
   const entry = (req: DoubleRequest): ArmLogEntry => {
-    const log: ArmLogEntry = { method: req.method, path: req.url.pathname, apiVersion: req.url.searchParams.get('api-version') ?? undefined, status: 0, write: false };
+    const log: ArmLogEntry = { method: req.method, path: req.url.pathname, apiVersion: req.url.searchParams.get('api-version') ?? undefined, status: 0, write: false, at: Date.now() };
     const route = parseArmPath(req.url.pathname);
     log.write = route?.shape !== 'tenant/operationresults/*' && isWrite(req.method, req.url.pathname);
     return log;

@@ -24,7 +24,7 @@ interface PendingLro {
 export class LroTracker {
   private readonly ops = new Map<string, PendingLro>();
 
-  constructor(private readonly opts: { polls: number; delayMs: number }) {}
+  constructor(private readonly opts: { polls: number; delayMs: number; retryAfterSeconds?: number }) {}
 
   /** Registers an operation; returns its id. */
   start(entityId: string, fail: boolean, onSucceed: () => void, onFail: () => void): string {
@@ -44,7 +44,7 @@ export class LroTracker {
     return {
       location: `${base}${entityPath}?api-version=${apiVersion}&asyncId=${opId}&asyncCode=${asyncCode}`,
       'azure-asyncoperation': `${base}${serviceId}/tenant/operationResults/${opId}?api-version=${apiVersion}`,
-      'retry-after': '0',
+      'retry-after': String(this.opts.retryAfterSeconds ?? 0),
     };
   }
 
@@ -59,7 +59,7 @@ export class LroTracker {
     const body: Record<string, unknown> = { id: pollPath, name: id, status: op.status, startTime: new Date(op.startedAt).toISOString() };
     if (op.endTime) body.endTime = op.endTime;
     if (op.status === 'Failed') body.error = { code: 'OperationFailed', message: 'The long-running operation failed (injected lroFailed fault); no change was applied.' };
-    return { status: 200, headers: op.status === 'InProgress' ? { 'retry-after': '0' } : {}, body };
+    return { status: 200, headers: op.status === 'InProgress' ? { 'retry-after': String(this.opts.retryAfterSeconds ?? 0) } : {}, body };
   }
 
   /** Completes every pending operation (e.g. when a later write supersedes it, or at reset). */

@@ -11,6 +11,8 @@ export interface ArmDoubleOptions {
   lroPolls?: number;
   /** Minimum age in ms before an LRO may complete (default 0). Polls before that answer InProgress. */
   lroDelayMs?: number;
+  /** Retry-After (seconds) on LRO starts and InProgress polls (default 0). */
+  lroRetryAfterSeconds?: number;
   /** Page size of list operations (default 100); nextLink when more. */
   pageSize?: number;
   /** Bearer-token check (audiences default to the public ARM audiences). */
@@ -45,6 +47,8 @@ export interface ArmLogEntry {
   /** PUT/PATCH/DELETE or a POST that is not a list action; polling never counts. */
   write: boolean;
   fault?: FaultKind;
+  /** Date.now() when the request arrived (LRO pacing checks). */
+  at?: number;
 }
 
 /** A contract problem found on the wire; tests assert the list stays empty. */

@@ -13,6 +13,8 @@ export interface TokenDoubleOptions {
   tenantId: string;
   /** Registered confidential clients: client id → client secret. */
   clients: Record<string, string>;
+  /** Issuer in the v1 metadata (default `https://sts.windows.net/{tenant}/`, as Entra: not the authority host). */
+  v1Issuer?: string;
   /** Token lifetime in seconds (default 3600). */
   lifetimeSec?: number;
 }
@@ -41,7 +43,7 @@ export async function startTokenDouble(opts: TokenDoubleOptions): Promise<TokenD
   const tid = opts.tenantId;
 
   const metadata = (v2: boolean) => ({
-    issuer: v2 ? `${base}/${tid}/v2.0` : `${base}/${tid}/`,
+    issuer: v2 ? `${base}/${tid}/v2.0` : opts.v1Issuer ?? `https://sts.windows.net/${tid}/`,
     authorization_endpoint: `${base}/${tid}/oauth2/${v2 ? 'v2.0/' : ''}authorize`,
     token_endpoint: `${base}/${tid}/oauth2/${v2 ? 'v2.0/' : ''}token`,
     jwks_uri: `${base}/${tid}/discovery/${v2 ? 'v2.0/' : ''}keys`,

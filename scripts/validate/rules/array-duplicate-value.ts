@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { isObj, walkSchemas } from '../swagger-walk';
+import { walkSchemas } from '../swagger-walk';
 import { ptr } from '../pointer';
 
 /** enum and required arrays hold unique values. */

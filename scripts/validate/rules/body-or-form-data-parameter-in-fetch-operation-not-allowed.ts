@@ -1,6 +1,5 @@
 import type { Rule } from '../types';
-import { isObj, operationParams } from '../swagger-walk';
-import { ptr } from '../pointer';
+import { operationParams } from '../swagger-walk';
 
 /** GET operations have no body or formData parameter. */
 export const rule: Rule = {

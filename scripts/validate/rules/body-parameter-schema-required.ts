@@ -1,6 +1,5 @@
 import type { Rule } from '../types';
 import { isObj, operationParams } from '../swagger-walk';
-import { ptr } from '../pointer';
 
 /** Body parameters define a 'schema'. */
 export const rule: Rule = {

@@ -1,6 +1,5 @@
 import type { Rule } from '../types';
 import { isObj } from '../swagger-walk';
-import { ptr } from '../pointer';
 
 /** iconBrandColor is #RRGGBB and not #007ee5/#ffffff; independent publishers use #da3b01. */
 export const rule: Rule = {

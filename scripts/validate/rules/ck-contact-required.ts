@@ -1,6 +1,5 @@
 import type { Rule } from '../types';
 import { isObj } from '../swagger-walk';
-import { ptr } from '../pointer';
 
 /** info.contact has name, url and email (certification; Microsoft's message: "The 'contact' property is required"). */
 export const rule: Rule = {

@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { isObj, operationParams } from '../swagger-walk';
+import { operationParams } from '../swagger-walk';
 import { ptr } from '../pointer';
 
 /** Operation and parameter descriptions are full sentences ending in punctuation. */

@@ -1,6 +1,5 @@
 import type { Rule } from '../types';
 import { isObj } from '../swagger-walk';
-import { ptr } from '../pointer';
 
 /** Root x-ms-connector-metadata has Website, Privacy policy and Categories. */
 export const rule: Rule = {

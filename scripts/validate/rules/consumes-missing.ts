@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { isObj, operationParams } from '../swagger-walk';
+import { operationParams } from '../swagger-walk';
 import { ptr } from '../pointer';
 const SUPPORTED = /^(application\/json|text\/plain|multipart\/form-data|application\/x-www-form-urlencoded|application\/octet-stream|text\/json|application\/[\w.+-]*json|application\/xml|text\/xml|text\/csv|text\/html|\*\/\*)/i;
 

@@ -1,6 +1,5 @@
 import type { Rule } from '../types';
 import { isObj } from '../swagger-walk';
-import { ptr } from '../pointer';
 
 /** info.contact.email, if present, is a valid ASCII email address. */
 export const rule: Rule = {

@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { dynamicUses, operationById } from '../dynamic';
+import { dynamicUses } from '../dynamic';
 
 /** x-ms-dynamic-schema / x-ms-dynamic-properties sit on the body schema, not on the body parameter. */
 export const rule: Rule = {

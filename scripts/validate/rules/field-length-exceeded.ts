@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { isObj, operationParams } from '../swagger-walk';
+import { operationParams } from '../swagger-walk';
 import { ptr } from '../pointer';
 
 /** info.title ≤ 30 characters; operation summary and parameter x-ms-summary ≤ 80 characters. */

@@ -1,6 +1,5 @@
 import type { Rule } from '../types';
-import { isObj, operationParams } from '../swagger-walk';
-import { ptr } from '../pointer';
+import { operationParams } from '../swagger-walk';
 
 /** Parameters of type 'file' are in formData. */
 export const rule: Rule = {

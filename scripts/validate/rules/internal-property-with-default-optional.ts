@@ -1,6 +1,5 @@
 import type { Rule } from '../types';
-import { isObj, walkSchemas } from '../swagger-walk';
-import { ptr } from '../pointer';
+import { walkSchemas } from '../swagger-walk';
 
 /** An internal schema property with a default is required (optional internal fields are not sent). */
 export const rule: Rule = {

@@ -1,6 +1,5 @@
 import type { Rule } from '../types';
-import { isObj, walkSchemas } from '../swagger-walk';
-import { ptr } from '../pointer';
+import { walkSchemas } from '../swagger-walk';
 
 /** string/binary appears only at the top level of a body or formData parameter (or a response). */
 export const rule: Rule = {

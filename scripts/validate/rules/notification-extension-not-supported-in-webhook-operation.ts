@@ -2,7 +2,6 @@ import type { Rule } from '../types';
 import { isObj } from '../swagger-walk';
 import { ptr } from '../pointer';
 import { isWebhook } from '../notification-url';
-import { operationById } from '../dynamic';
 
 /** x-ms-notification is not defined on a webhook operation. */
 export const rule: Rule = {

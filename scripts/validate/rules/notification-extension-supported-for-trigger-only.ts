@@ -1,8 +1,6 @@
 import type { Rule } from '../types';
 import { isObj } from '../swagger-walk';
 import { ptr } from '../pointer';
-import { isWebhook } from '../notification-url';
-import { operationById } from '../dynamic';
 
 /** x-ms-notification is used on trigger operations only. */
 export const rule: Rule = {

@@ -1,6 +1,5 @@
 import type { Rule } from '../types';
-import { isObj, operationParams } from '../swagger-walk';
-import { ptr } from '../pointer';
+import { operationParams } from '../swagger-walk';
 
 /** Every {name} of the path template has an `in: path` parameter. */
 export const rule: Rule = {

@@ -1,6 +1,5 @@
 import type { Rule } from '../types';
-import { isObj, operationParams } from '../swagger-walk';
-import { ptr } from '../pointer';
+import { operationParams } from '../swagger-walk';
 
 /** At most one body parameter per operation. */
 export const rule: Rule = {

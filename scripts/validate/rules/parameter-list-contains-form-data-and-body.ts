@@ -1,6 +1,5 @@
 import type { Rule } from '../types';
-import { isObj, operationParams } from '../swagger-walk';
-import { ptr } from '../pointer';
+import { operationParams } from '../swagger-walk';
 
 /** An operation uses either a body parameter or formData parameters, not both. */
 export const rule: Rule = {

@@ -1,6 +1,5 @@
 import type { Rule } from '../types';
-import { isObj, operationParams } from '../swagger-walk';
-import { ptr } from '../pointer';
+import { operationParams } from '../swagger-walk';
 
 /** Path parameters set x-ms-url-encoding (a warning, as Microsoft assigns it). */
 export const rule: Rule = {

@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { isObj, operationParams } from '../swagger-walk';
+import { operationParams } from '../swagger-walk';
 import { ptr } from '../pointer';
 
 /** Query parameters do not set x-ms-url-encoding (they are always single-encoded). */

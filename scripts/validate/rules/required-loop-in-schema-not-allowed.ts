@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { isObj, walkSchemas } from '../swagger-walk';
+import { isObj } from '../swagger-walk';
 import { ptr } from '../pointer';
 
 /** Required properties do not form a `$ref` loop (A requires b → B requires a → A). */

@@ -1,6 +1,5 @@
 import type { Rule } from '../types';
-import { isObj, walkSchemas } from '../swagger-walk';
-import { ptr } from '../pointer';
+import { walkSchemas } from '../swagger-walk';
 
 /** An input schema property is not both readOnly and required. */
 export const rule: Rule = {

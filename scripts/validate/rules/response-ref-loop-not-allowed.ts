@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { isObj, walkSchemas } from '../swagger-walk';
+import { isObj } from '../swagger-walk';
 import { ptr } from '../pointer';
 
 /** A #/responses entry is not itself a `$ref`. */

@@ -11,7 +11,7 @@ export const rule: Rule = {
   check(ctx) {
     const check = (v: unknown, pointer: string) => {
       if (typeof v !== 'string') return;
-      let ok = false;
+      let ok: boolean;
       try {
         ok = /^https?:$/.test(new URL(v).protocol);
       } catch {
