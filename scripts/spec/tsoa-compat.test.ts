@@ -11,7 +11,6 @@ import { emitSpec, lintErrorOf } from './index';
 
 const TESTDATA = path.join(__dirname, 'testdata/tsoa-compat');
 const API = { title: 'T', description: '', version: '1', host: 'h', basePath: '/api', schemes: ['https' as const] };
-const lineOf = (file: string, text: string) => readFileSync(path.join(TESTDATA, file), 'utf8').split('\n').findIndex((l) => l.includes(text)) + 1;
 
 describe('models read as tsoa reads them (strict options, ES2022 lib)', () => {
   const bm = generateMetadata({ root: TESTDATA, entryFile: 'models-api/models-controller.ts', controllerPathGlobs: ['models-api/*.ts'] });
@@ -46,7 +45,7 @@ describe('type check and auth names (build options)', () => {
   const bm = generateMetadata({ root, entryFile: 'checked-api/checked-controller.ts', controllerPathGlobs: ['checked-api/checked-controller.ts'], authModule: 'checked-api/auth.ts', typeCheck: true });
   const { findings } = emitSpec(bm, API);
   const file = 'checked-api/checked-controller.ts';
-  const lineOf = (_f: string, text: string) => readFileSync(path.join(root, file), 'utf8').split('\n').findIndex((l) => l.includes(text)) + 1;
+  const lineOf = (_file: string, text: string) => readFileSync(path.join(root, file), 'utf8').split('\n').findIndex((l) => l.includes(text)) + 1;
 
   test('a type error in a controller fails like a lint error, with file:line', () => {
     const got = findings.filter((f) => f.code === 'CK_SPEC_TYPE_ERROR');
