@@ -1,3 +1,5 @@
+const ESM_ONLY = ['jose'];
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
@@ -6,7 +8,10 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/testdata/', '/dist/'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }],
+    // ESM-only dependencies (see scripts/testing/esm-to-cjs.js); everything else in node_modules stays untransformed.
+    [`/node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`]: '<rootDir>/scripts/testing/esm-to-cjs.js',
   },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
   // `connectorkit/runtime` resolves through the workspace link (node_modules/connectorkit → scripts/), as in an
   // installed project; the old name `@connectorkit/runtime` is mapped while projects move to the new one.
   moduleNameMapper: {

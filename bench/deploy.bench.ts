@@ -129,7 +129,7 @@ export async function main(argv: string[]): Promise<number> {
 
 export async function bench(): Promise<BenchLine[]> {
   const out = execFileSync(process.execPath, [path.join(__dirname, '../scripts/bin/run-ts.js'), __filename, '--child'], {
-    env: { ...process.env, NODE_EXTRA_CA_CERTS: ensureTestCa().certFile },
+    env: { ...process.env, NODE_EXTRA_CA_CERTS: (await ensureTestCa()).certFile },
     maxBuffer: 1 << 24,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -17,6 +17,11 @@ export const AUTH_DEV_CODES = defineCodes('auth-dev', {
     title: 'The dev issuer signing key file cannot be read.',
     hint: 'Delete .connectorkit/dev-issuer/signing-key.json; a new key is created on the next start (old dev tokens stop working).',
   },
+  CK_AUTH_DEV_BAD_ORIGIN: {
+    source: 'user',
+    title: 'An origin allowed to call the dev issuer is not a browser origin.',
+    hint: 'List origins as scheme://host[:port] with no path, e.g. "http://localhost:5173" in connectorkit.serve.issuerCorsOrigins.',
+  },
   CK_AUTH_DEV_BAD_REQUEST: {
     source: 'user',
     title: 'The dev token request is invalid.',

@@ -6,3 +6,4 @@ export * from './mint';
 export { apiScopes } from './flows';
 export * from './dev-token';
 export * from './running-issuer';
+export { loopbackOrigins } from './cors';

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { startDevIssuer, type DevIssuer } from './issuer';
+import { loopbackOrigins } from './cors';
 import { mintDevToken, parseDuration } from './dev-token';
 
 let issuer: DevIssuer;
@@ -53,10 +54,10 @@ describe('dev OpenID issuer', () => {
     expect((v2.nbf as number) <= Date.now() / 1000 && (v2.exp as number) > Date.now() / 1000).toBe(true);
   });
 
-  it('/token returns a token for the docs page (CORS enabled)', async () => {
-    const r = await json(`${issuer.url}/token?scope=user_impersonation&v1=true&expires_in=600`, { headers: { origin: 'http://127.0.0.1:7071' } });
+  it('/token returns a token to a caller without an Origin (curl, scripts)', async () => {
+    const r = await json(`${issuer.url}/token?scope=user_impersonation&v1=true&expires_in=600`);
     expect(r.status).toBe(200);
-    expect(r.headers.get('access-control-allow-origin')).toBe('*');
+    expect(r.headers.get('access-control-allow-origin')).toBeNull();
     expect(r.body).toMatchObject({ token_type: 'Bearer', expires_in: 600 });
     expect(decodeJwt(String(r.body!.access_token)).ver).toBe('1.0');
     expect((await json(`${issuer.url}/token?expires_in=-1`)).status).toBe(400);
@@ -99,5 +100,54 @@ describe('dev OpenID issuer', () => {
     expect(t.issuer).toBe(issuer.issuers.v2);
     expect(() => parseDuration('25h')).toThrow(/24 hours/);
     expect(parseDuration('90m')).toBe(5400);
+  });
+});
+
+describe('dev issuer CORS: only the local host\'s own origins', () => {
+  const docsOrigin = 'http://127.0.0.1:7071';
+  let cors: DevIssuer;
+  beforeAll(async () => {
+    cors = await startDevIssuer({ port: 0, allowedOrigins: ['http://localhost:5173/'] });
+    cors.allowOrigins(loopbackOrigins(7071));
+  });
+  afterAll(() => cors.close());
+  const tokenUrl = () => `${cors.url}/${cors.identities.tenantId}/oauth2/v2.0/token`;
+  // What Swagger UI's Authorize sends before it posts the code to the token endpoint.
+  const preflight = (origin: string) => fetch(tokenUrl(), { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-requested-with' } });
+
+  it('answers the docs page\'s preflight, X-Requested-With included, with its own origin', async () => {
+    for (const origin of [docsOrigin, 'http://localhost:7071', 'http://[::1]:7071', 'http://localhost:5173']) {
+      const r = await preflight(origin);
+      expect(r.status).toBe(204);
+      expect(r.headers.get('access-control-allow-origin')).toBe(origin);
+      expect(r.headers.get('access-control-allow-headers')!.split(/\s*,\s*/)).toEqual(expect.arrayContaining(['content-type', 'x-requested-with']));
+      expect(r.headers.get('access-control-allow-methods')).toContain('POST');
+      expect(r.headers.get('vary')).toBe('Origin');
+    }
+    const r = await fetch(`${cors.url}/token`, { headers: { origin: docsOrigin } });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('access-control-allow-origin')).toBe(docsOrigin);
+    expect(cors.allowedOrigins()).toEqual(['http://127.0.0.1:7071', 'http://[::1]:7071', 'http://localhost:5173', 'http://localhost:7071']);
+  });
+
+  it('gives any other origin neither CORS headers nor a token', async () => {
+    for (const origin of ['https://evil.example', 'http://127.0.0.1:7072', 'http://127.0.0.1.nip.io:7071', 'null', 'http://localhost:7071.evil.example']) {
+      const p = await preflight(origin);
+      expect([p.status, p.headers.get('access-control-allow-origin')]).toEqual([403, null]);
+      for (const r of [await fetch(`${cors.url}/token`, { headers: { origin } }), await fetch(`${cors.url}/token`, { method: 'POST', headers: { origin }, body: new URLSearchParams({ scope: 'user_impersonation' }) })]) {
+        expect(r.status).toBe(403);
+        expect(r.headers.get('access-control-allow-origin')).toBeNull();
+        const body = (await r.json()) as Record<string, unknown>;
+        expect(body.error).toBe('origin_not_allowed');
+        expect(JSON.stringify(body)).not.toMatch(/eyJ/); // no token in any form
+      }
+    }
+  });
+
+  it('refuses an allowed origin that is not a browser origin', async () => {
+    for (const bad of ['localhost:7071', 'http://localhost:7071/docs', 'ftp://localhost', '*']) {
+      expect(() => cors.allowOrigins([bad])).toThrow(expect.objectContaining({ code: 'CK_AUTH_DEV_BAD_ORIGIN' }));
+    }
+    await expect(startDevIssuer({ port: 0, allowedOrigins: ['*'] })).rejects.toMatchObject({ code: 'CK_AUTH_DEV_BAD_ORIGIN' });
   });
 });

@@ -8,7 +8,8 @@
  *   GET  /{tid}/discovery/v2.0/keys, /{tid}/discovery/keys   JWKS
  *   GET  /{tid}/oauth2[/v2.0]/authorize                 auto-consents the dev user (code or implicit token)
  *   POST /{tid}/oauth2[/v2.0]/token                     authorization_code (+PKCE), client_credentials
- *   GET|POST /token?scope=&v1=&expires_in=              dev shortcut: JSON { access_token, ... } (CORS on)
+ *   GET|POST /token?scope=&v1=&expires_in=              dev shortcut: JSON { access_token, ... }
+ * Browser calls (CORS) are accepted only from the allowed origins: see cors.ts.
  */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,6 +18,7 @@ import { DEV_IDENTITIES, devAudiences, type DevIdentities } from './identities';
 import { KeySet, loadOrCreateKey } from './keys';
 import { devIssuers, mintAccessToken, type MintOptions } from './mint';
 import { handleAuthorize, handleTokenEndpoint, type FlowState } from './flows';
+import { corsGate, OriginAllowList } from './cors';
 
 export interface DevIssuerOptions {
   /** Must be a loopback address (default 127.0.0.1). */
@@ -30,6 +32,8 @@ export interface DevIssuerOptions {
   scope?: string;
   /** Roles of app-only (client_credentials) tokens. */
   appRoles?: string[];
+  /** Browser origins that may call the issuer (CORS); more can be added with allowOrigins(). Default: none. */
+  allowedOrigins?: string[];
 }
 
 export interface DevIssuer {
@@ -45,6 +49,10 @@ export interface DevIssuer {
   mint(opts?: Omit<MintOptions, 'baseUrl'>): Promise<string>;
   /** Every request line seen (method + path), for tests. */
   requests: string[];
+  /** Lets pages from these origins call the issuer (serve adds the local host's origins once it listens). */
+  allowOrigins(origins: string[]): void;
+  /** The browser origins currently allowed, sorted. */
+  allowedOrigins(): string[];
   close(): Promise<void>;
 }
 
@@ -64,6 +72,7 @@ export async function startDevIssuer(opts: DevIssuerOptions = {}): Promise<DevIs
   if (opts.keyFile) await loadOrCreateKey(keys, opts.keyFile);
   else await keys.create();
   const requests: string[] = [];
+  const origins = new OriginAllowList(opts.allowedOrigins);
   const state: FlowState = { codes: new Map() };
   let base = '';
   const server = http.createServer((req, res) => {
@@ -74,8 +83,7 @@ export async function startDevIssuer(opts: DevIssuerOptions = {}): Promise<DevIs
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const u = new URL(req.url ?? '/', base);
     const p = u.pathname;
-    cors(res);
-    if (req.method === 'OPTIONS') return void res.writeHead(204).end();
+    if (!corsGate(req, res, origins, (status, body) => send(res, status, body))) return;
     const m = /^\/([^/]+)(\/v2\.0)?\/\.well-known\/openid-configuration$/.exec(p);
     if (m && req.method === 'GET') return send(res, 200, metadata(m[1]!, m[2] ? 'v2' : 'v1'));
     if (p === '/.well-known/openid-configuration') return send(res, 200, metadata(ids.tenantId, 'v2'));
@@ -139,6 +147,8 @@ export async function startDevIssuer(opts: DevIssuerOptions = {}): Promise<DevIs
     issuers,
     openIdConfigUrls,
     requests,
+    allowOrigins: (list) => origins.allow(list),
+    allowedOrigins: () => origins.list(),
     appSettings: (requiredScope = opts.scope ?? 'user_impersonation') => ({
       AUTH_TENANT_ID: ids.tenantId,
       AUTH_AUDIENCES: devAudiences(ids).join(','),
@@ -152,13 +162,6 @@ export async function startDevIssuer(opts: DevIssuerOptions = {}): Promise<DevIs
       server.close(() => resolve());
     }),
   };
-}
-
-function cors(res: http.ServerResponse): void {
-  // The Swagger UI page (another loopback origin) calls /token and the token endpoint from the browser.
-  res.setHeader('Access-Control-Allow-Origin', '*');
-  res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
-  res.setHeader('Access-Control-Allow-Headers', 'content-type, authorization');
 }
 
 export function send(res: http.ServerResponse, status: number, body: unknown): void {

@@ -4,13 +4,13 @@
  * that contains it). The active key can be persisted so `connectorkit token` and `serve` share it across processes.
  */
 import { createHash } from 'node:crypto';
-import { exportJWK, generateKeyPair, importJWK, type JWK, type KeyLike } from 'jose';
+import { exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
 import { CkError } from '../core/errors';
 import { createIfAbsent, toJsonText } from '../core/fs';
 
 export interface SigningKey {
   kid: string;
-  privateKey: KeyLike;
+  privateKey: CryptoKey;
   publicJwk: JWK;
   published: boolean;
 }
@@ -25,7 +25,7 @@ export class KeySet {
     return this.add(privateKey, await exportJWK(publicKey), opts);
   }
 
-  add(privateKey: KeyLike, publicJwk: JWK, opts: { publish?: boolean; activate?: boolean } = {}): SigningKey {
+  add(privateKey: CryptoKey, publicJwk: JWK, opts: { publish?: boolean; activate?: boolean } = {}): SigningKey {
     const kid = thumbprintKid(publicJwk);
     const key: SigningKey = { kid, privateKey, publicJwk: { ...publicJwk, kid, use: 'sig', alg: 'RS256', kty: 'RSA' }, published: opts.publish ?? true };
     this.keys.push(key);
@@ -74,7 +74,7 @@ export async function loadOrCreateKey(keys: KeySet, file: string): Promise<Signi
   );
   try {
     const saved = JSON.parse(content.toString('utf8')) as { privateJwk: JWK };
-    const priv = (await importJWK(saved.privateJwk, 'RS256')) as KeyLike;
+    const priv = (await importJWK(saved.privateJwk, 'RS256')) as CryptoKey;
     const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...pub } = saved.privateJwk;
     return keys.add(priv, pub);
   } catch (e) {

@@ -2,7 +2,8 @@
  * build(): lint errors write nothing, a second build is a cache hit, a changed input invalidates, outputs are the
  * documented set and the zip is deterministic.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync, appendFileSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import yauzl from 'yauzl';
 import { loadConfig } from '../config';
@@ -105,5 +106,16 @@ describe('build', () => {
     writeFileSync(path.join(dir, 'host.json'), hostJson);
     expect(await computeCacheKey(loadConfig({ cwd: dir, env: { CONNECTORKIT_API__TITLE: 'Other' } }))).not.toBe(before);
     expect(sourceRoots(load())).toEqual([path.join(dir, 'functions')]);
+  });
+
+  it('source roots are the static base of each glob, extglobs and classes included (picomatch)', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'ck-roots-'));
+    writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'p', connectorkit: { entryFile: 'app/index.ts', controllerPathGlobs: ['api/@(v1|v2)/*.ts', 'more/[ab]/**/*.ts', 'one/file.ts'] } }));
+    try {
+      const roots = sourceRoots(loadConfig({ cwd: root, env: {} }));
+      expect(roots).toEqual(['api', 'app', 'more', 'one'].map((r) => path.join(root, r)));
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

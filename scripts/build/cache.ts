@@ -12,6 +12,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
+import picomatch from 'picomatch';
 import type { LoadedConfig } from '../config/types';
 import type { LintFinding } from '../spec/types';
 
@@ -52,9 +53,9 @@ export function sourceRoots(loaded: LoadedConfig): string[] {
   const { config } = loaded;
   const roots = [path.dirname(loaded.resolve(config.entryFile))];
   for (const g of config.controllerPathGlobs) {
-    const segs = g.split('/');
-    const firstGlob = segs.findIndex((s) => /[*?{[]/.test(s));
-    roots.push(loaded.resolve((firstGlob < 0 ? segs : segs.slice(0, firstGlob)).join('/') || '.'));
+    // A plain file path (no glob) hashes its folder: walking the file itself would hash nothing.
+    const scan = picomatch.scan(g);
+    roots.push(loaded.resolve((scan.isGlob ? scan.base : path.posix.dirname(g)) || '.'));
   }
   const sorted = [...new Set(roots)].sort();
   return sorted.filter((r) => !sorted.some((o) => o !== r && r.startsWith(o + path.sep)));

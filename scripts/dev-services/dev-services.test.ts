@@ -63,4 +63,18 @@ describe('startDevServices', () => {
     expect(dev.urls).toEqual({});
     expect(io.messages.map((m) => m.message).join('\n')).toMatch(/Azurite not started[\s\S]*dev issuer not started/);
   });
+
+  it('lets the local host\'s origins (once its port is known) and serve.issuerCorsOrigins call the issuer, nobody else', async () => {
+    writeFileSync(path.join(dir, 'local.settings.json'), JSON.stringify({ Values: { AzureWebJobsStorage__accountName: 'contosohr' } }));
+    const env = { CONNECTORKIT_SERVE__ISSUER_CORS_ORIGINS: '["http://localhost:5173"]' };
+    const dev = await startDevServices(loadConfig({ cwd: dir, env }), new RecordingIoHost(), { issuerPort: 0, processEnv: {}, keyFile: path.join(dir, 'key.json') });
+    const from = async (origin: string) => (await fetch(dev.urls.token!, { headers: { origin } })).status;
+    try {
+      expect([await from('http://localhost:5173'), await from('http://127.0.0.1:45678')]).toEqual([200, 403]);
+      dev.allowHostPort(45678);
+      expect([await from('http://127.0.0.1:45678'), await from('http://localhost:45678'), await from('http://127.0.0.1:45679')]).toEqual([200, 200, 403]);
+    } finally {
+      await dev.stop();
+    }
+  });
 });

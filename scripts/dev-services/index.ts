@@ -9,7 +9,7 @@ import type { IoHost } from '../core/io';
 import type { DocsOptions } from '../host/types';
 import { readLocalSettings } from '../host/app-settings';
 import { startAzurite, type AzuriteHandle } from '../storage';
-import { removeRunningIssuer, runningIssuerFile, startDevIssuer, writeRunningIssuer, type DevIssuer } from '../auth-dev';
+import { loopbackOrigins, removeRunningIssuer, runningIssuerFile, startDevIssuer, writeRunningIssuer, type DevIssuer } from '../auth-dev';
 import { devDocsOptions } from './docs-auth';
 
 export interface DevServices {
@@ -19,6 +19,8 @@ export interface DevServices {
   urls: Record<string, string>;
   /** Swagger UI options so the docs page's Authorize button signs in at the dev issuer. */
   docs?: DocsOptions;
+  /** Lets pages served by the local host on `port` (its loopback origins) call the dev issuer, once the port is known. */
+  allowHostPort(port: number): void;
   stop(): Promise<void>;
 }
 
@@ -73,7 +75,7 @@ export async function startDevServices(loaded: LoadedConfig, io: IoHost, opts: D
       const port = opts.issuerPort ?? config.serve.issuerPort;
       const keyFile = opts.keyFile ?? devKeyFile(loaded);
       const started = await io.step('Start the dev token issuer', () =>
-        startDevIssuer({ host: '127.0.0.1', port, keyFile, scope: config.auth.scope, appRoles: config.auth.appRoles }),
+        startDevIssuer({ host: '127.0.0.1', port, keyFile, scope: config.auth.scope, appRoles: config.auth.appRoles, allowedOrigins: config.serve.issuerCorsOrigins ?? [] }),
       );
       issuer = started;
       // `connectorkit token` (another process) signs for this URL while we run, whatever port the config names.
@@ -90,5 +92,5 @@ export async function startDevServices(loaded: LoadedConfig, io: IoHost, opts: D
     await stop();
     throw e;
   }
-  return { env, urls, docs, stop };
+  return { env, urls, docs, stop, allowHostPort: (hostPort) => issuer?.allowOrigins(loopbackOrigins(hostPort)) };
 }

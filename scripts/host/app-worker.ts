@@ -5,7 +5,8 @@
  * drives the app's OWN copy of @azure/functions exactly like src/eventHandlers/InvocationHandler.ts:
  * getInvocationModel → getArguments → preInvocation hooks → invokeFunction → postInvocation hooks → rethrow →
  * getResponse. See scripts/host/README.md. One worker per loaded bundle: reload = a fresh worker.
- * Only node builtins are imported: this file must not load anything from the project into the app's realm.
+ * Only node builtins and picomatch (bundled into the worker's code by esbuild) are imported: this file must not load
+ * anything from the project into the app's realm.
  */
 import Module = require('node:module');
 import * as fs from 'node:fs';
@@ -13,6 +14,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
 import { parentPort } from 'node:worker_threads';
+import picomatch from 'picomatch';
 import type { FromWorker, LoadReport, RawBinding, RegisteredFunction, ToWorker } from './types';
 
 type Hook = (ctx: Record<string, unknown>) => unknown;
@@ -99,22 +101,6 @@ proto.require = new Proxy(proto.require, {
   },
 });
 
-/** globby subset for package.json `main`: `*`, `**`, `?`, `{a,b}`. */
-function globToRegex(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === '*' && glob[i + 1] === '*') { re += glob[i + 2] === '/' ? '(?:.*/)?' : '.*'; i += glob[i + 2] === '/' ? 2 : 1; }
-    else if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else if (c === '{') re += '(?:';
-    else if (c === '}') re += ')';
-    else if (c === ',') re += '|';
-    else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
-}
-
 function walk(dir: string, rel = ''): string[] {
   const out: string[] = [];
   for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
@@ -134,8 +120,9 @@ async function load(dir: string): Promise<void> {
   let pkg: { main?: unknown; type?: unknown } = {};
   if (fs.existsSync(pkgFile)) pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8'));
   const main = typeof pkg.main === 'string' && pkg.main ? pkg.main.replace(/^\.\//, '') : 'index.js';
-  const rx = globToRegex(main);
-  const files = fs.existsSync(dir) ? walk(dir).filter((f) => rx.test(f)).sort() : [];
+  // The Functions worker expands `main` with globby; picomatch is the matcher globby's engine (fast-glob) uses.
+  const isMatch = picomatch(main);
+  const files = fs.existsSync(dir) ? walk(dir).filter((f) => isMatch(f)).sort() : [];
   if (!files.length) {
     send({ type: 'loadFailed', code: 'CK_HOST_ENTRY_NOT_FOUND', message: `Found zero files matching the supplied pattern "${main}" in ${dir}.` });
     return;

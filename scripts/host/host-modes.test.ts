@@ -1,5 +1,5 @@
 /** The local host's modes and failure paths: keys, load errors, ESM and streaming apps, reload, docs. */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import * as http from 'node:http';
 import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -104,6 +104,21 @@ describe('app shapes', () => {
       expect((await request(`${h.url}/api/more`)).json()).toEqual({ more: true });
     } finally {
       await h.close();
+    }
+  });
+  it('expands the package.json main glob like the Functions worker (character classes, extglobs)', async () => {
+    const dir = tmpApp('');
+    const lib = JSON.stringify(require.resolve('@azure/functions'));
+    mkdirSync(path.join(dir, 'fn'));
+    for (const n of ['a', 'b', 'c']) writeFileSync(path.join(dir, 'fn', `${n}.js`), `require(${lib}).app.http('${n}', { route: '${n}', handler: async () => ({ body: '${n}' }) });\n`);
+    for (const main of ['fn/[ab].js', 'fn/@(a|b).js']) {
+      writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ main }));
+      const h = await startHost({ appDir: dir, port: 0, io });
+      try {
+        expect(h.functions.map((f) => f.name).sort()).toEqual(['a', 'b']);
+      } finally {
+        await h.close();
+      }
     }
   });
   it('honours an empty routePrefix', async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { loadConfig } from '../config';
 import { RecordingIoHost } from '../core/io';
-import { serveProject, type ServeReport } from './serve-project';
+import { checkBuiltApp, serveProject, type ServeReport } from './serve-project';
 import { bundleFixture, request, waitFor } from './test-helpers';
 import { copyFixtureProject } from '../build/fixture-project';
 import { appendFileSync, readdirSync, rmSync } from 'node:fs';
@@ -80,4 +80,16 @@ describe('serveProject --watch', () => {
       await done;
     }
   }, 200000);
+});
+
+describe('checkBuiltApp', () => {
+  it('treats every glob form of package.json "main" as a glob (picomatch), and names a missing plain file', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ck-main-'));
+    for (const main of ['fn/[ab].js', 'fn/@(a|b).js', 'fn/*.js', 'fn/{a,b}.js']) {
+      writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ main }));
+      expect(() => checkBuiltApp(dir, 'dist/app', false)).not.toThrow();
+    }
+    writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ main: 'fn/a.js' }));
+    expect(() => checkBuiltApp(dir, 'dist/app', false)).toThrow(/fn\/a\.js \(package\.json "main"\) does not exist/);
+  });
 });

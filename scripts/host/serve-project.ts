@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync, watch, type FSWatcher } from 'node:fs';
 import * as path from 'node:path';
+import picomatch from 'picomatch';
 import { build } from '../build';
 import { buildPaths } from '../build/paths';
 import type { LoadedConfig } from '../config';
@@ -73,6 +74,8 @@ export async function serveProject(loaded: LoadedConfig, io: IoHost, opts: Serve
         docs: dev?.docs,
       }),
     );
+    // The docs page's Authorize button calls the dev issuer from the host's origin.
+    dev?.allowHostPort(host.port);
     const base = `${host.url}${host.routePrefix ? `/${host.routePrefix}` : ''}`;
     const rel = keysFile ? path.relative(process.cwd(), keysFile) : undefined;
     report = {
@@ -110,7 +113,7 @@ export function checkBuiltApp(appDir: string, shown: string, noBuild: boolean): 
     throw fail(`${path.join(shown, 'package.json')} is not valid JSON: ${(e as Error).message}`);
   }
   if (typeof main !== 'string' || !main) throw fail(`${path.join(shown, 'package.json')} has no usable "main".`);
-  if (!/[*?{]/.test(main) && !existsSync(path.join(appDir, main))) throw fail(`${path.join(shown, main)} (package.json "main") does not exist.`);
+  if (!picomatch.scan(main).isGlob && !existsSync(path.join(appDir, main))) throw fail(`${path.join(shown, main)} (package.json "main") does not exist.`);
 }
 
 function renderReport(r: ServeReport): string {

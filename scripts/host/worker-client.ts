@@ -14,7 +14,7 @@ import type { FromWorker, LoadReport, RpcHttpIn, RpcHttpOut, ToWorker } from './
 
 let workerCode: string | undefined;
 
-/** app-worker.ts compiled once per process into a self-contained CJS string (only node builtins inside). */
+/** app-worker.ts compiled once per process into a self-contained CJS string (node builtins + bundled picomatch). */
 function compiledWorker(): string {
   if (!workerCode) {
     const r = buildSync({

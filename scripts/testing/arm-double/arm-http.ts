@@ -77,7 +77,7 @@ export function isWrite(method: string, pathname: string): boolean {
   return true;
 }
 
-/** Glob match for denyActions (`*` = any run of characters), case-insensitive. */
+/** ARM's action wildcard for denyActions (`*` = any run of characters, `/` included), case-insensitive: not a path glob. */
 export function actionMatches(pattern: string, action: string): boolean {
   const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\/]/g, '\\$&')).join('.*')}$`, 'i');
   return re.test(action);
