@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import { Controller, Get, Middlewares, Produces, Route } from 'tsoa';
-import { HttpError } from '@connectorkit/runtime';
+import { HttpError } from 'connectorkit/runtime';
 
 /** Rejects a call without `x-tenant` (a team's validation middleware). */
 async function requireTenant(request: HttpRequest, context: InvocationContext): Promise<void> {
