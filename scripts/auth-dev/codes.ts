@@ -1,4 +1,4 @@
-import { defineCodes } from '../core/code-registry';
+import { defineCodes, type CodesOf } from '../core/code-registry';
 
 /** Error codes of the auth-dev stage (the local OpenID issuer and `connectorkit token`). */
 export const AUTH_DEV_CODES = defineCodes('auth-dev', {
@@ -29,3 +29,7 @@ export const AUTH_DEV_CODES = defineCodes('auth-dev', {
     httpStatus: 400,
   },
 });
+
+declare module '../core/code-registry' {
+  interface CkCodeMap extends CodesOf<typeof AUTH_DEV_CODES> {}
+}

@@ -1,4 +1,4 @@
-import { defineCodes } from '../core/code-registry';
+import { defineCodes, type CodesOf } from '../core/code-registry';
 
 /** Error codes of the build orchestration (stage-specific failures use their stage's codes). */
 export const BUILD_CODES = defineCodes('build', {
@@ -8,3 +8,7 @@ export const BUILD_CODES = defineCodes('build', {
     hint: 'Create functions/index.ts (it may just import the controllers), or set connectorkit.entryFile.',
   },
 });
+
+declare module '../core/code-registry' {
+  interface CkCodeMap extends CodesOf<typeof BUILD_CODES> {}
+}

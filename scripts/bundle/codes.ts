@@ -1,4 +1,4 @@
-import { defineCodes } from '../core/code-registry';
+import { defineCodes, type CodesOf } from '../core/code-registry';
 
 /** Error codes of the bundle stage. */
 export const BUNDLE_CODES = defineCodes('bundle', {
@@ -13,3 +13,7 @@ export const BUNDLE_CODES = defineCodes('bundle', {
     hint: 'Create host.json in the project root with at least {"version": "2.0"}.',
   },
 });
+
+declare module '../core/code-registry' {
+  interface CkCodeMap extends CodesOf<typeof BUNDLE_CODES> {}
+}

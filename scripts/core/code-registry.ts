@@ -13,12 +13,30 @@ export interface CodeDef {
   httpStatus?: number;
 }
 
+/**
+ * Every declared code, as a type: each stage's codes.ts adds its own with
+ * `declare module '../core/code-registry' { interface CkCodeMap extends CodesOf<typeof X_CODES> {} }`,
+ * so `new CkError({ code })` with a code no stage declares fails `tsc` (core itself imports no stage).
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging from each codes.ts
+export interface CkCodeMap {}
+
+/** A declared error code. */
+export type CkCode = keyof CkCodeMap & string;
+
+/** The map entries of one `defineCodes` result, for a stage's `CkCodeMap` augmentation. */
+export type CodesOf<T> = { readonly [K in keyof T]: true };
+
 const registry = new Map<string, CodeDef & { area: string }>();
 
 /**
  * Declares codes for one area. Codes are `CK_<AREA>_<WHAT>` in upper snake case and must be unique.
  * @example
  * export const SPEC_CODES = defineCodes('spec', { CK_SPEC_DUPLICATE_OPERATION_ID: { source: 'user', title: '…', hint: '…' } });
+ * // …and, once per codes.ts, the type side (without it the stage's codes are not a CkCode and its CkErrors fail tsc):
+ * declare module '../core/code-registry' {
+ *   interface CkCodeMap extends CodesOf<typeof SPEC_CODES> {}
+ * }
  */
 export function defineCodes<T extends Record<string, CodeDef>>(area: string, codes: T): { [K in keyof T]: K } {
   const out = {} as { [K in keyof T]: K };

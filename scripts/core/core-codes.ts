@@ -1,4 +1,4 @@
-import { defineCodes } from './code-registry';
+import { defineCodes, type CodesOf } from './code-registry';
 
 export const CORE_CODES = defineCodes('core', {
   CK_INTERNAL: {
@@ -38,3 +38,7 @@ export const CORE_CODES = defineCodes('core', {
     hint: 'Re-run it; every step is safe to repeat.',
   },
 });
+
+declare module './code-registry' {
+  interface CkCodeMap extends CodesOf<typeof CORE_CODES> {}
+}

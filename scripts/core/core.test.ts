@@ -18,6 +18,7 @@ describe('CkError', () => {
     expect(isCkError(new Error('x'))).toBe(false);
   });
   it('refuses undeclared codes', () => {
+    // @ts-expect-error -- an undeclared code fails tsc (CkCodeMap); the run-time guard is the second line of defence.
     expect(() => new CkError({ code: 'CK_NOPE_NOT_DECLARED' })).toThrow(/undeclared/);
   });
   it('wraps unknown errors as internal', () => {

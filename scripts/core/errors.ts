@@ -2,7 +2,7 @@
  * The one error type of connectorkit. Every error a user can hit carries a stable code declared in a stage's
  * `codes.ts` (aggregated in ./codes.ts), says what went wrong (`message`) and what to do next (`hint`).
  */
-import { lookupCode } from './code-registry';
+import { lookupCode, type CkCode } from './code-registry';
 
 const BRAND = Symbol.for('connectorkit.CkError');
 
@@ -15,8 +15,8 @@ export interface ErrorDetail {
 }
 
 export interface CkErrorInit {
-  /** A code declared in a stage's codes.ts. */
-  code: string;
+  /** A code declared in a stage's codes.ts (a code no stage declares fails tsc). */
+  code: CkCode;
   /** What went wrong, in one sentence. Defaults to the registry's title. */
   message?: string;
   /** What to do next. Defaults to the registry's hint. */

@@ -1,4 +1,4 @@
-import { defineCodes } from '../core/code-registry';
+import { defineCodes, type CodesOf } from '../core/code-registry';
 
 /** Error codes of the deploy stage (scripts/deploy, scripts/apim, scripts/entra). */
 export const DEPLOY_CODES = defineCodes('deploy', {
@@ -22,3 +22,7 @@ export const DEPLOY_CODES = defineCodes('deploy', {
   CK_DEPLOY_EXPORT_BREAKING: { source: 'user', title: 'The connector export has breaking changes.', hint: 'Review the listed changes; re-run with --allow-breaking if they are intended.' },
   CK_DEPLOY_CONNECTOR_INVALID: { source: 'user', title: 'The exported connector does not pass certification validation.', hint: 'Run `connectorkit validate connector --level certification` and fix the findings.' },
 });
+
+declare module '../core/code-registry' {
+  interface CkCodeMap extends CodesOf<typeof DEPLOY_CODES> {}
+}

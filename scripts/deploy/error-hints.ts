@@ -3,6 +3,7 @@
  * and tests can list it; every entry names what to fix and where.
  */
 import { CkError, isCkError } from '../core/errors';
+import type { CkCode } from '../core/code-registry';
 import type { DeployEnvironment } from './types';
 
 /** What the deploy was doing when Azure answered with an error. */
@@ -15,7 +16,7 @@ export interface ErrorSite {
   envKey?: string;
 }
 
-type HintFn = (site: ErrorSite, env: DeployEnvironment) => { code: string; hint: string };
+type HintFn = (site: ErrorSite, env: DeployEnvironment) => { code: CkCode; hint: string };
 
 /** Azure error code → CkError code + hint. */
 export const AZURE_ERROR_HINTS: Record<string, HintFn> = {

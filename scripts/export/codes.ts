@@ -1,4 +1,4 @@
-import { defineCodes } from '../core/code-registry';
+import { defineCodes, type CodesOf } from '../core/code-registry';
 
 /** Error codes of the export stage. */
 export const EXPORT_CODES = defineCodes('export', {
@@ -68,3 +68,7 @@ export const EXPORT_CODES = defineCodes('export', {
     hint: 'Fix or delete the existing apiDefinition.swagger.json, or re-run with --allow-breaking to overwrite it.',
   },
 });
+
+declare module '../core/code-registry' {
+  interface CkCodeMap extends CodesOf<typeof EXPORT_CODES> {}
+}

@@ -1,4 +1,4 @@
-import { defineCodes } from '../core/code-registry';
+import { defineCodes, type CodesOf } from '../core/code-registry';
 
 /** Error codes of the host stage (the local Functions host behind `connectorkit serve`). */
 export const HOST_CODES = defineCodes('host', {
@@ -73,3 +73,7 @@ export const HOST_CODES = defineCodes('host', {
     httpStatus: 500,
   },
 });
+
+declare module '../core/code-registry' {
+  interface CkCodeMap extends CodesOf<typeof HOST_CODES> {}
+}

@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
+import type { CkCode } from '../core/code-registry';
 import { CkError } from '../core/errors';
 import type { IoHost } from '../core/io';
 import { toErrorBody } from '../runtime/error-body';
@@ -46,7 +47,7 @@ export interface HandlerOptions {
 /** Azure documents a 4 KB URL limit ("Limits"); we answer 414 rather than 404 so the cause is visible. */
 export const MAX_URL_BYTES = 4096;
 
-function sendError(res: http.ServerResponse, code: string, message?: string): void {
+function sendError(res: http.ServerResponse, code: CkCode, message?: string): void {
   const e = new CkError({ code, message });
   if (res.headersSent) { res.destroy(); return; }
   res.statusCode = e.httpStatus;

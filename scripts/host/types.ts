@@ -2,6 +2,7 @@
  * Types of the local Functions host: the public `startHost` API and the messages between the host (main thread)
  * and the app worker (a worker_thread that loads the user's bundle under the real @azure/functions library).
  */
+import type { CkCode } from '../core/code-registry';
 import type { IoHost } from '../core/io';
 import type { Secret } from '../core/redact';
 
@@ -144,7 +145,7 @@ export interface LoadReport {
 
 export type FromWorker =
   | { type: 'loaded'; report: LoadReport }
-  | { type: 'loadFailed'; code: string; message: string; stack?: string }
+  | { type: 'loadFailed'; code: CkCode; message: string; stack?: string }
   | { type: 'result'; id: number; http: RpcHttpOut | null; error?: { message: string; stack?: string } }
   | { type: 'log'; functionName?: string; invocationId?: string; level: string; category: string; message: string }
   | { type: 'terminated' };

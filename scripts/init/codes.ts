@@ -1,4 +1,4 @@
-import { defineCodes } from '../core/code-registry';
+import { defineCodes, type CodesOf } from '../core/code-registry';
 
 /** Error codes of `connectorkit init`. */
 export const INIT_CODES = defineCodes('init', {
@@ -13,3 +13,7 @@ export const INIT_CODES = defineCodes('init', {
     hint: 'Give a display name of 3 to 30 letters, digits and spaces that starts with a letter, e.g. --name "Expense Reports".',
   },
 });
+
+declare module '../core/code-registry' {
+  interface CkCodeMap extends CodesOf<typeof INIT_CODES> {}
+}

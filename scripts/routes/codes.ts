@@ -1,4 +1,4 @@
-import { defineCodes } from '../core/code-registry';
+import { defineCodes, type CodesOf } from '../core/code-registry';
 
 /** Error codes of the routes stage. */
 export const ROUTES_CODES = defineCodes('routes', {
@@ -13,3 +13,7 @@ export const ROUTES_CODES = defineCodes('routes', {
     hint: 'Check connectorkit.controllerPathGlobs and that each controller has @Route and is exported.',
   },
 });
+
+declare module '../core/code-registry' {
+  interface CkCodeMap extends CodesOf<typeof ROUTES_CODES> {}
+}

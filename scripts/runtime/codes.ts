@@ -1,4 +1,4 @@
-import { defineCodes } from '../core/code-registry';
+import { defineCodes, type CodesOf } from '../core/code-registry';
 
 /**
  * Error codes the runtime puts in HTTP error bodies. The runtime itself (bundled into the app) uses the same
@@ -59,3 +59,7 @@ export const RUNTIME_CODES = defineCodes('runtime', {
     httpStatus: 500,
   },
 });
+
+declare module '../core/code-registry' {
+  interface CkCodeMap extends CodesOf<typeof RUNTIME_CODES> {}
+}

@@ -1,4 +1,4 @@
-import { defineCodes } from '../core/code-registry';
+import { defineCodes, type CodesOf } from '../core/code-registry';
 
 /**
  * Error codes of the spec stage (metadata, Swagger emit, build-time lint). Lint findings carry these codes too;
@@ -111,3 +111,7 @@ export const SPEC_CODES = defineCodes('spec', {
     hint: 'Add the name to the auth module\'s exported `securityNames` (and handle it in authenticate), or fix the name in @Security.',
   },
 });
+
+declare module '../core/code-registry' {
+  interface CkCodeMap extends CodesOf<typeof SPEC_CODES> {}
+}

@@ -1,4 +1,4 @@
-import { defineCodes } from '../core/code-registry';
+import { defineCodes, type CodesOf } from '../core/code-registry';
 
 /** Error codes of the storage stage (the local Azurite lifecycle). */
 export const STORAGE_CODES = defineCodes('storage', {
@@ -13,3 +13,7 @@ export const STORAGE_CODES = defineCodes('storage', {
     hint: 'Retry; if it persists delete the .azurite/ folder (local data is lost) and start again.',
   },
 });
+
+declare module '../core/code-registry' {
+  interface CkCodeMap extends CodesOf<typeof STORAGE_CODES> {}
+}

@@ -1,4 +1,4 @@
-import { defineCodes } from '../core/code-registry';
+import { defineCodes, type CodesOf } from '../core/code-registry';
 
 /** Error codes of the validate stage. */
 export const VALIDATE_CODES = defineCodes('validate', {
@@ -18,3 +18,7 @@ export const VALIDATE_CODES = defineCodes('validate', {
     hint: 'Fix the errors listed above (each names Microsoft\'s rule id and a JSON pointer), then run `connectorkit validate` again.',
   },
 });
+
+declare module '../core/code-registry' {
+  interface CkCodeMap extends CodesOf<typeof VALIDATE_CODES> {}
+}
