@@ -44,6 +44,8 @@ export interface ApiErrorOptions {
   target?: string;
   headers?: Record<string, string>;
   details?: ErrorBodyDetail[];
+  /** The underlying failure, logged with a 5xx (never sent to the caller). */
+  cause?: unknown;
 }
 
 /** One of the codes of API_ERRORS. */

@@ -5,6 +5,7 @@ import type { ErrorResponse } from '../models/error';
 import { API_ERRORS, ApiErrorCode, apiError } from '../errors';
 import { employeeStore } from '../storage/employee-store';
 import { isKnownDepartment } from '../storage/departments';
+import { isSkipToken } from '../storage/skip-token';
 
 const DEFAULT_PAGE_SIZE = 25;
 
@@ -38,7 +39,7 @@ export class EmployeesController extends Controller {
     @Query() @ParamExtension('x-ms-summary', 'Page size') @ParamExtension('x-ms-visibility', 'advanced') top?: number,
     @Query() @ParamExtension('x-ms-summary', 'Skip token') @ParamExtension('x-ms-visibility', 'internal') skipToken?: string,
   ): Promise<EmployeePage> {
-    if (skipToken !== undefined && !isContinuationToken(skipToken)) {
+    if (skipToken !== undefined && !isSkipToken(skipToken)) {
       throw apiError(ApiErrorCode.InvalidSkipToken, 'The skipToken is not a token this API issued.', { target: 'skipToken' });
     }
     const page = await employeeStore().list({ department, status, top: top ?? DEFAULT_PAGE_SIZE, continuationToken: skipToken });
@@ -145,16 +146,6 @@ export class EmployeesController extends Controller {
 function assertDepartment(id: string): void {
   if (!isKnownDepartment(id)) {
     throw apiError(ApiErrorCode.UnknownDepartment, `Department '${id}' does not exist.`, { target: 'department' });
-  }
-}
-
-/** The store's tokens are base64 JSON with a next partition key; anything else is refused before storage sees it. */
-function isContinuationToken(t: string): boolean {
-  try {
-    const o = JSON.parse(Buffer.from(t, 'base64').toString('utf8')) as { nextPartitionKey?: unknown };
-    return typeof o === 'object' && o !== null && typeof o.nextPartitionKey === 'string';
-  } catch {
-    return false;
   }
 }
 

@@ -66,6 +66,10 @@ export class EmployeeStore {
       const page = first.value as EmployeeEntity[] & { continuationToken?: string };
       return { value: page.map(toEmployee), continuationToken: page.continuationToken };
     } catch (e) {
+      // A well-formed token the service still refuses (keys it never issued) is the caller's, not an outage.
+      if (q.continuationToken && (e as { statusCode?: number })?.statusCode === 400) {
+        throw apiError(ApiErrorCode.InvalidSkipToken, 'The skipToken is not a token this API issued.', { target: 'skipToken' });
+      }
       throw storageFailure(e);
     }
   }

@@ -39,7 +39,7 @@ export interface ProjectConfig {
     auth?: { clientId?: string; tenantId?: string; resourceUri?: string; loginUri?: string; scopes?: string[]; enableOnBehalfOfLogin?: boolean; [k: string]: unknown };
     [k: string]: unknown;
   };
-  serve: { port: number; host: string; enableAuth: boolean; issuerPort: number; issuerCorsOrigins?: string[]; storage?: 'azurite' | 'connection-string' | 'none' };
+  serve: { port: number; host: string; enableAuth: boolean; issuerPort: number; issuerCorsOrigins?: string[]; storage?: 'azurite' | 'connection-string' | 'none'; allowedHosts?: string[] };
   auth: { scope: string; appRoles?: string[] };
   /** Generated Functions registrations (owned by scripts/routes). */
   routes?: { authLevel?: 'anonymous' | 'function' | 'admin'; bodyCoercion?: boolean };

@@ -151,6 +151,49 @@ describe('sample API through the local host', () => {
     expect(await ifMatch({ 'if-match': ' ' })).toEqual([400, 'CK_HTTP_VALIDATION_FAILED', ['header.If-Match CK_HTTP_FIELD_REQUIRED']]);
   });
 
+  it('dates are real calendar dates: impossible days and months are 400 and nothing is stored', async () => {
+    for (const [i, d] of ['2025-02-30', '0000-00-00', '2025-13-45', '2025-02-29', '2025-04-31', '2025-00-10'].entries()) {
+      const r = await call('POST', '/employees', { body: { ...newHire(300 + i), hireDate: d } });
+      expect([d, r.status, r.body.error.details]).toEqual([d, 400, [{ code: 'CK_HTTP_FIELD_INVALID', message: 'hireDate must be a date (YYYY-MM-DD)', target: 'body.hireDate' }]]);
+      expect((await call('GET', `/employees/${newHire(300 + i).id}`)).status).toBe(404);
+    }
+    const leap = await call('POST', '/employees', { body: { ...newHire(310), hireDate: '2024-02-29' } });
+    expect([leap.status, leap.body.hireDate]).toEqual([201, '2024-02-29']);
+    const patch = await call('PATCH', '/employees/E000310', { body: { hireDate: '2023-02-29' }, headers: { 'if-match': leap.body.etag } });
+    expect([patch.status, patch.body.error.details[0].target]).toEqual([400, 'body.hireDate']);
+  });
+
+  it('a crafted skipToken is 400 INVALID_SKIP_TOKEN; only a real outage is logged as one', async () => {
+    const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64');
+    const before = hostIo.messages.length;
+    for (const t of [b64({ nextPartitionKey: 'employee', nextRowKey: { a: 1 } }), b64({ nextPartitionKey: 'employee', nextRowKey: ['E1'] }), b64({ nextPartitionKey: 'employee', nextRowKey: 5 }), b64({ nextPartitionKey: 7 }), b64({ nextPartitionKey: 'employee', nextRowKey: 'E1', extra: true }), b64({ nextPartitionKey: 'x\u0000y' }), b64([]), b64(null), 'e30=']) {
+      const r = await call('GET', `/employees?skipToken=${encodeURIComponent(t)}`);
+      expect([t, r.status, r.body.error.code, r.headers.get('retry-after')]).toEqual([t, 400, 'INVALID_SKIP_TOKEN', null]);
+    }
+    expect(hostIo.messages.slice(before).filter((m) => /storage/i.test(m.message))).toEqual([]);
+  });
+
+  it('token contents are never logged before the signature is checked, and request values are escaped', async () => {
+    const b64u = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    const forged = 'x\r\n[GetMe] auth: token accepted for admin\u001b[2J\u009b31m';
+    const tokens = [
+      `${b64u({ alg: forged, typ: 'JWT' })}.${b64u({ iss: 'https://issuer.example/', aud: 'x' })}.c2ln`,
+      `${b64u({ alg: 'RS256', typ: 'JWT', kid: forged })}.${b64u({ iss: forged, aud: forged, tid: forged, oid: forged })}.c2ln`,
+      `${b64u({ alg: 'RS256', typ: 'JWT' })}.${b64u({ iss: dev.env.AUTH_ISSUERS?.split(',')[0] ?? forged, aud: forged })}.c2ln`,
+    ];
+    const before = hostIo.messages.length;
+    for (const t of tokens) expect((await call('GET', '/me', { auth: t })).status).toBe(401);
+    expect((await call('GET', `/me?x=${encodeURIComponent(forged)}`, { auth: 'not-a-jwt' })).status).toBe(401);
+    const logged = hostIo.messages.slice(before);
+    expect(logged.length).toBeGreaterThan(0);
+    for (const m of logged) {
+      // eslint-disable-next-line no-control-regex -- the raw control characters are what must not appear
+      expect(m.message).not.toMatch(/[\r\n\u001b\u009b]/);
+      expect(m.message).not.toContain('token accepted for admin');
+      expect(m.message).not.toContain('issuer.example');
+    }
+  });
+
   it('UpdateEmployee: two PATCHes with the same ETag → exactly one 412', async () => {
     const g = await call('GET', '/employees/E000001');
     const etag = g.headers.get('etag')!;
@@ -192,14 +235,17 @@ describe('sample API through the local host', () => {
     expect((await call('GET', '/employees/E000100')).status).toBe(404);
   });
 
-  it('storage down → 503 STORAGE_UNAVAILABLE with a hint, quickly (bounded retries)', async () => {
-    const down = await startHost({ appDir: project.appDir, port: 0, io: new SilentIoHost(), env: { ...dev.env, AzureWebJobsStorage: dev.env.AzureWebJobsStorage!.replace(/:\d+\/devstoreaccount1/, ':1/devstoreaccount1') } });
+  it('storage down → 503 STORAGE_UNAVAILABLE with a hint, quickly (bounded retries), and the log names the outage', async () => {
+    const downIo = new RecordingIoHost();
+    const down = await startHost({ appDir: project.appDir, port: 0, io: downIo, env: { ...dev.env, AzureWebJobsStorage: dev.env.AzureWebJobsStorage!.replace(/:\d+\/devstoreaccount1/, ':1/devstoreaccount1') } });
     try {
       const r = await fetch(`${down.url}/api/employees/E000001`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(20_000) });
       const body = (await r.json()) as { error: { code: string; hint?: string } };
       expect(r.status).toBe(503);
       expect(body.error.code).toBe('STORAGE_UNAVAILABLE');
       expect(body.error.hint).toMatch(/Azurite/);
+      expect(r.headers.get('retry-after')).toBe('5');
+      expect(downIo.messages.some((m) => m.level === 'warn' && /^\[GetEmployee\] STORAGE_UNAVAILABLE \(503\): .*ECONNREFUSED/.test(m.message))).toBe(true);
     } finally {
       await down.close();
     }

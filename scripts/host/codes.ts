@@ -60,6 +60,24 @@ export const HOST_CODES = defineCodes('host', {
     hint: 'Send less data or raise FUNCTIONS_REQUEST_BODY_SIZE_LIMIT (bytes; default 104857600, as on Azure).',
     httpStatus: 413,
   },
+  CK_HOST_INVALID_HOST_HEADER: {
+    source: 'user',
+    title: 'The Host header is not a valid host name.',
+    hint: 'Send Host as name[:port] (e.g. localhost:7071 or [::1]:7071); browsers and HTTP clients do this on their own.',
+    httpStatus: 400,
+  },
+  CK_HOST_HOST_NOT_ALLOWED: {
+    source: 'user',
+    title: 'The Host header names a host the local host does not serve.',
+    hint: 'Call the local host as localhost, 127.0.0.1 or [::1]; to reach it under another name, add that name to connectorkit.serve.allowedHosts in package.json (["*"] accepts any).',
+    httpStatus: 400,
+  },
+  CK_HOST_NOT_READY: {
+    source: 'user',
+    title: 'The local host is still loading the app.',
+    hint: 'Retry after the number of seconds in Retry-After; `serve` prints the URLs once the app is loaded.',
+    httpStatus: 503,
+  },
   CK_HOST_URL_TOO_LONG: {
     source: 'user',
     title: 'The request URL is longer than 4096 bytes.',

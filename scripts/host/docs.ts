@@ -26,10 +26,6 @@ function swaggerUiDir(): string {
   return distDir;
 }
 
-/** The request's own origin, so the page and the spec agree whether the user typed localhost or 127.0.0.1. */
-export function requestOrigin(req: IncomingMessage, fallbackHost: string): string {
-  return `http://${req.headers.host ?? fallbackHost}`;
-}
 
 /** Rewrites the spec for local use: host = this origin's host, schemes = [http], basePath = the route prefix. */
 export function localSpec(specText: string, origin: string, routePrefix: string, docs?: DocsOptions): Record<string, unknown> {
@@ -80,7 +76,7 @@ export function docsPage(base: string, title: string, docs?: DocsOptions): strin
  * Serves the docs routes; returns false when the path is not one of them. `base` is '' or '/api'.
  * Only GET/HEAD are answered.
  */
-export function serveDocs(req: IncomingMessage, res: ServerResponse, path_: string, base: string, specFile: string | undefined, docs: DocsOptions | undefined, fallbackHost: string): boolean {
+export function serveDocs(req: IncomingMessage, res: ServerResponse, path_: string, base: string, specFile: string | undefined, docs: DocsOptions | undefined, authority: string): boolean {
   if (!specFile || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
   const lower = path_.toLowerCase();
   const b = base.toLowerCase();
@@ -96,7 +92,8 @@ export function serveDocs(req: IncomingMessage, res: ServerResponse, path_: stri
       send(404, 'application/json', JSON.stringify(toErrorBody(e)));
       return true;
     }
-    const spec = localSpec(readFileSync(specFile, 'utf8'), requestOrigin(req, fallbackHost), base.replace(/^\//, ''), docs);
+    // `authority` is the request's checked Host, so the page and the spec agree whether the user typed localhost or 127.0.0.1.
+    const spec = localSpec(readFileSync(specFile, 'utf8'), `http://${authority}`, base.replace(/^\//, ''), docs);
     send(200, 'application/json', JSON.stringify(spec, null, 2));
     return true;
   }
@@ -112,7 +109,8 @@ export function serveDocs(req: IncomingMessage, res: ServerResponse, path_: stri
   }
   if (lower.startsWith(`${b}/docs/`)) {
     const name = path_.slice(`${base}/docs/`.length);
-    const type = ASSETS[name];
+    // Own keys only: `constructor`, `__proto__`, `toString` … are inherited and would be read as file names.
+    const type = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
     if (!type) return false;
     send(200, type, readFileSync(path.join(swaggerUiDir(), name)));
     return true;

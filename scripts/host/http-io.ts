@@ -39,12 +39,13 @@ export function joinedHeaders(req: IncomingMessage): Record<string, string> {
   return out;
 }
 
-export function toRpcHttpIn(req: IncomingMessage, params: Record<string, string>, body: Buffer | undefined): RpcHttpIn {
+/** `authority`: the checked Host (host-header.ts) or the host's own address when the client sent none. */
+export function toRpcHttpIn(req: IncomingMessage, params: Record<string, string>, body: Uint8Array | undefined, authority: string): RpcHttpIn {
   const rawUrl = req.url ?? '/';
   const q = rawUrl.indexOf('?');
   const http: RpcHttpIn = {
     method: req.method ?? 'GET',
-    url: `http://${req.headers.host ?? 'localhost'}${rawUrl}`,
+    url: `http://${authority}${rawUrl}`,
     nullableHeaders: nullable(joinedHeaders(req)),
     nullableQuery: nullable(q < 0 ? {} : parseQueryJoined(rawUrl.slice(q))),
     nullableParams: nullable(params),

@@ -72,6 +72,7 @@ export async function serveProject(loaded: LoadedConfig, io: IoHost, opts: Serve
         localSettingsFile: loaded.resolve('local.settings.json'),
         keys: keysFile ? await loadOrCreateKeys(keysFile) : undefined,
         docs: dev?.docs,
+        allowedHosts: config.serve.allowedHosts,
       }),
     );
     // The docs page's Authorize button calls the dev issuer from the host's origin.

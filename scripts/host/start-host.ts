@@ -8,7 +8,9 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { CkError } from '../core/errors';
 import { appEnvironment, readHostJson, readLocalSettings } from './app-settings';
+import { hostChecker } from './host-header';
 import { generateKeys } from './keys';
+import { safeLogText } from '../runtime/log-text';
 import { createRequestHandler, ioLevel, type LoadedApp } from './request-handler';
 import { buildRouteTable } from './route-table';
 import type { FunctionInfo, HostHandle, StartHostOptions } from './types';
@@ -50,7 +52,9 @@ export async function startHost(opts: StartHostOptions): Promise<HostHandle> {
         const user = l.category === 'user';
         const level = ioLevel(l.level);
         // System chatter (model selection, streaming port) is debug unless it is a warning or an error.
-        io.log({ level: user || level === 'warn' || level === 'error' ? level : 'debug', message: l.functionName ? `[${l.functionName}] ${l.message}` : `[host] ${l.message}`, data: l.invocationId ? { invocationId: l.invocationId } : undefined });
+        // App and library lines may quote a request: escaped (line breaks kept), queries and credentials removed.
+        const message = safeLogText(l.message, { multiline: true });
+        io.log({ level: user || level === 'warn' || level === 'error' ? level : 'debug', message: l.functionName ? `[${l.functionName}] ${message}` : `[host] ${message}`, data: l.invocationId ? { invocationId: l.invocationId } : undefined });
       },
       onOutput: (line, stream) => io.log({ level: stream === 'stderr' ? 'warn' : 'info', message: `[app] ${line}` }),
       onCrash: (message) => {
@@ -77,13 +81,14 @@ export async function startHost(opts: StartHostOptions): Promise<HostHandle> {
 
   const server = http.createServer(
     createRequestHandler({
-      current: () => current!,
+      current: () => current,
       io,
       enableAuth,
       keys,
       specFile: opts.specFile,
       docs: opts.docs,
       hostLabel: () => new URL(baseUrl).host,
+      checkHost: hostChecker(bindHost, opts.allowedHosts),
       closing: () => closing,
     }),
   );
@@ -97,6 +102,7 @@ export async function startHost(opts: StartHostOptions): Promise<HostHandle> {
   const port = (server.address() as AddressInfo).port;
   const shownHost = bindHost === '0.0.0.0' || bindHost === '::' ? '127.0.0.1' : bindHost.includes(':') ? `[${bindHost}]` : bindHost;
   baseUrl = `http://${shownHost}:${port}`;
+  opts.onListening?.(baseUrl);
   try {
     current = await load();
   } catch (e) {

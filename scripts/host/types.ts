@@ -47,6 +47,14 @@ export interface StartHostOptions {
   docs?: DocsOptions;
   /** Body limit in bytes; default FUNCTIONS_REQUEST_BODY_SIZE_LIMIT or 104857600 (Azure's Kestrel limit). */
   maxBodyBytes?: number;
+  /**
+   * Host names (no port) accepted in the Host header besides the loopback ones (localhost, *.localhost,
+   * 127.0.0.0/8, [::1]) and the bind address; `*` accepts any well-formed name. Others get 400, so a DNS-rebinding
+   * page cannot reach the host, and Location / nextLink / swagger.json never carry a foreign host.
+   */
+  allowedHosts?: string[];
+  /** Called once the socket listens, before the app is loaded (requests until then get 503 CK_HOST_NOT_READY). */
+  onListening?(url: string): void;
 }
 
 /** One registered function, as the host indexed it. */

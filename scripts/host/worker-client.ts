@@ -121,8 +121,11 @@ export async function startAppWorker(opts: StartWorkerOptions): Promise<AppWorke
       const id = nextId++;
       return new Promise((resolve) => {
         waiting.set(id, resolve);
-        // Transfer nothing: the body buffer may be a slice of a pooled allocation; structured clone copies it.
-        worker.postMessage({ type: 'invoke', id, ...req } satisfies ToWorker);
+        // A body that owns its whole ArrayBuffer (body.ts allocates one per request) is moved, not copied: a
+        // structured clone would hold a second copy of up to 100 MB. Anything else (a pooled slice) is cloned.
+        const bytes = req.http.body?.bytes;
+        const transfer = bytes && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? [bytes.buffer] : [];
+        worker.postMessage({ type: 'invoke', id, ...req } satisfies ToWorker, transfer);
       });
     },
     terminate() {

@@ -16,4 +16,15 @@ export class SchemaBuilder extends AbstractRouteGenerator<ExtendedRoutesConfig> 
   parameterSchema(p: Tsoa.Parameter): TsoaRoute.ParameterSchema {
     return this.buildParameterSchema(p);
   }
+  /**
+   * tsoa drops a string's `@format` from the route schema; `date` and `date-time` travel on as `validators.format`
+   * so the runtime checks them as real calendar values (scripts/runtime/calendar.ts).
+   */
+  protected override buildPropertySchema(source: Tsoa.Property): TsoaRoute.PropertySchema {
+    const schema = super.buildPropertySchema(source);
+    if (schema.dataType === 'string' && (source.format === 'date' || source.format === 'date-time')) {
+      schema.validators = { ...(schema.validators ?? {}), format: { value: source.format } } as TsoaRoute.PropertySchema['validators'];
+    }
+    return schema;
+  }
 }

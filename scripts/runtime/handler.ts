@@ -8,6 +8,8 @@ import type { FieldErrors, Tsoa, TsoaRoute, ValidationService } from '@tsoa/runt
 import { toErrorBody, type ErrorBodyDetail } from './error-body';
 import { HttpError, isHttpError } from './http-error';
 import { HTTP_CODES } from './http-codes';
+import { withCalendarValidation } from './calendar';
+import { escapeForLog, safeLogText } from './log-text';
 import { fieldErrorsToDetails } from './validation-errors';
 import { formValue, headerValue, queriesObject, queryValue, readForm, readJsonBody, type RequestInput } from './read-input';
 import type { AuthenticateFn, ControllerClass, Middleware, OperationSpec, RequestContext, RuntimeOptions } from './types';
@@ -20,6 +22,9 @@ let helpers: TsoaHelpers | undefined;
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const tsoaHelpers = (): TsoaHelpers => (helpers ??= require('@tsoa/runtime/dist/routeGeneration/templateHelpers') as TsoaHelpers);
+let Validation: typeof ValidationService | undefined;
+/** tsoa's ValidationService plus real-calendar checks for dates and date-times (calendar.ts), built once. */
+const validationClass = () => (Validation ??= withCalendarValidation(tsoaHelpers().ValidationService));
 
 interface Responder {
   called: boolean;
@@ -50,7 +55,7 @@ export function createHandler(op: OperationSpec, opts: RuntimeOptions): HttpHand
       if (needsBody) input.body = await readJsonBody(request, { acceptText });
       if (needsForm) input.form = await readForm(request);
       const responder: Responder = { called: false };
-      validation ??= new (tsoaHelpers().ValidationService)(opts.models, { noImplicitAdditionalProperties: opts.noImplicitAdditionalProperties, bodyCoercion: opts.bodyCoercion });
+      validation ??= new (validationClass())(opts.models, { noImplicitAdditionalProperties: opts.noImplicitAdditionalProperties, bodyCoercion: opts.bodyCoercion });
       const args = await validateArgs(op.params, ctx, input, validation, opts.models, responder);
       const controller = new Controller() as Record<string, unknown>;
       const fn = controller[op.method] as (...a: unknown[]) => unknown;
@@ -154,7 +159,7 @@ async function authorize(request: HttpRequest, security: Tsoa.Security[], authen
   if (isHttpError(last)) throw last;
   // tsoa semantics: an auth failure without a status is a 401. Keep the message of deliberate 401/403s only.
   const status = (last as { status?: unknown } | undefined)?.status;
-  context.warn(`authentication failed: ${last instanceof Error ? last.message : String(last)}`);
+  context.warn(`authentication failed: ${escapeForLog(last instanceof Error ? last.message : String(last))}`);
   if (status === 403) throw new HttpError(403, HTTP_CODES.UNAUTHORIZED, (last as Error).message || 'Forbidden.');
   throw new HttpError(401, HTTP_CODES.UNAUTHORIZED, status === 401 && last instanceof Error ? last.message : 'The request is not authenticated.');
 }
@@ -202,19 +207,31 @@ function toResponse(result: unknown, controller: unknown, op: OperationSpec, res
   return { status: status || 200, headers, jsonBody: data };
 }
 
+function causeText(cause: unknown): string {
+  if (cause === undefined || cause === null) return '';
+  const c = cause as { name?: unknown; code?: unknown; statusCode?: unknown; message?: unknown };
+  const parts = [c.name, c.code, c.statusCode].filter((v) => v !== undefined && v !== '').map(String);
+  return ` (cause: ${safeLogText([parts.join(' '), typeof c.message === 'string' ? c.message : ''].filter(Boolean).join(': ') || String(cause))})`;
+}
+
 /** tsoa's ValidateError, by shape (the controller may hold another copy of @tsoa/runtime). */
 function isValidateError(e: unknown): e is { message: string; fields: FieldErrors } {
   return e instanceof Error && e.name === 'ValidateError' && typeof (e as { fields?: unknown }).fields === 'object';
 }
 
 function errorResponse(e: unknown, context: InvocationContext): HttpResponseInit {
-  if (isHttpError(e)) return { status: e.status, headers: { ...e.headers }, jsonBody: toErrorBody(e) };
+  if (isHttpError(e)) {
+    // A 5xx is the service's failure (an outage, missing settings): the log says which, with its cause.
+    if (e.status >= 500) context.warn(`${e.code} (${e.status}): ${safeLogText(e.message)}${causeText((e as { cause?: unknown }).cause)}`);
+    return { status: e.status, headers: { ...e.headers }, jsonBody: toErrorBody(e) };
+  }
   if (isValidateError(e)) {
     // A controller may throw tsoa's ValidateError itself; report it like a failed parameter validation.
     const details = fieldErrorsToDetails({ in: 'body', name: 'body' } as TsoaRoute.ParameterSchema, e.fields);
     return { status: 400, jsonBody: toErrorBody({ code: HTTP_CODES.VALIDATION_FAILED, message: e.message || 'The request is invalid.', details }) };
   }
-  context.error('unhandled error in operation:', e instanceof Error ? e.stack ?? e.message : e);
+  // The message may quote the request (a JSON.parse snippet, a URL): escaped, queries and credentials removed.
+  context.error(`unhandled error in operation: ${e instanceof Error ? safeLogText(e.stack ?? e.message, { multiline: true }) : escapeForLog(e)}`);
   const message = `An unexpected error occurred (invocation ${context.invocationId}).`;
   return { status: 500, jsonBody: toErrorBody({ code: HTTP_CODES.INTERNAL, message }) };
 }

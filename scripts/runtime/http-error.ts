@@ -11,6 +11,8 @@ export interface HttpErrorOptions {
   headers?: Record<string, string>;
   hint?: string;
   target?: string;
+  /** What caused it (e.g. the storage SDK's error); logged with a 5xx, never sent to the caller. */
+  cause?: unknown;
 }
 
 /**
@@ -35,6 +37,7 @@ export class HttpError extends Error {
     if (opts.details) this.details = opts.details;
     if (opts.hint) this.hint = opts.hint;
     if (opts.target) this.target = opts.target;
+    if (opts.cause !== undefined) Object.defineProperty(this, 'cause', { value: opts.cause, enumerable: false });
     Object.defineProperty(this, BRAND, { value: true });
   }
 }

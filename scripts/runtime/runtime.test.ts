@@ -66,6 +66,16 @@ describe('generated routes on the local host', () => {
     expect(joined.json.tags).toEqual([3, 4]);
   });
 
+  it('date-times are real calendar values in RFC 3339 form', async () => {
+    for (const bad of ['2024-02-30T03:04:05Z', '2023-02-29T00:00:00Z', '2024-01-02T24:00:00Z', '2024-01-02T03:60:00Z', '2024-01-02', '2024-01-02T03:04:05Z\n', '2024-W01', '0000-00-00T00:00:00Z']) {
+      const r = await call('GET', `items/7?since=${encodeURIComponent(bad)}`);
+      expect([bad, r.status, targets(r.json)]).toEqual([bad, 400, ['query.since CK_HTTP_FIELD_INVALID']]);
+    }
+    for (const ok of ['2024-02-29T23:59:59Z', '2024-01-02T03:04:05.123+01:00', '2024-01-02T03:04:05-08:00']) {
+      expect([ok, (await call('GET', `items/7?since=${encodeURIComponent(ok)}`)).status]).toEqual([ok, 200]);
+    }
+  });
+
   it('answers 400 with one detail per invalid query/path/header field', async () => {
     const r = await call('GET', 'items/abc?expand=maybe&tags=1,x', { headers: { 'x-limit': 'z' } });
     expect(r.status).toBe(400);

@@ -7,6 +7,7 @@
 import type { HttpRequest, InvocationContext } from '@azure/functions';
 import { HttpError } from '../http-error';
 import { HTTP_CODES } from '../http-codes';
+import { escapeForLog } from '../log-text';
 import { readAuthSettings, type AuthSettings } from './settings';
 import { toPrincipal, type EntraPrincipal } from './principal';
 import { TokenRejection, TokenVerifier, type RejectReason } from './verifier';
@@ -84,7 +85,8 @@ function describe(reason: RejectReason): string {
 }
 
 function log(context: InvocationContext | undefined, check: string, detail: string): void {
-  const line = `auth: token rejected, check=${check}: ${detail}`;
+  // The detail may carry library messages or (verified) claims: escaped so no value can start a new log line.
+  const line = `auth: token rejected, check=${check}: ${escapeForLog(detail)}`;
   if (context) context.warn(line);
   else console.warn(line);
 }

@@ -67,9 +67,10 @@ export class TokenVerifier {
     } catch (e) {
       throw new TokenRejection('malformed', (e as Error).message);
     }
-    if (header.alg !== 'RS256') throw new TokenRejection('algorithm', `alg ${String(header.alg)} is not RS256`);
+    // Nothing of the token is verified yet: name the failed check, never quote its (attacker-chosen) values.
+    if (header.alg !== 'RS256') throw new TokenRejection('algorithm', 'the alg header is not RS256');
     const iss = typeof claims.iss === 'string' ? claims.iss : '';
-    if (!this.s.issuers.includes(iss)) throw new TokenRejection('issuer', `issuer ${iss || '(none)'} is not accepted`);
+    if (!this.s.issuers.includes(iss)) throw new TokenRejection('issuer', iss ? 'the iss claim is not an accepted issuer' : 'the token has no iss claim');
     const jwks = await this.jwksFor(iss);
     let payload: JWTPayload;
     try {
@@ -84,7 +85,7 @@ export class TokenVerifier {
       throw mapJoseError(e);
     }
     checkEntraBounds(payload);
-    if (payload.tid !== this.s.tenantId) throw new TokenRejection('tenant', `tid ${String(payload.tid)} is not the configured tenant`);
+    if (payload.tid !== this.s.tenantId) throw new TokenRejection('tenant', 'the tid claim is not the configured tenant');
     return payload;
   }
 
