@@ -48,7 +48,7 @@ export default defineConfig(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    // Parsed JSON documents (environment files, manifests, specs, ARM bodies, CLI specs of any flag shape) are
+    // Parsed JSON documents (environment files, manifests, specs, connector definitions, ARM bodies, CLI specs of any flag shape) are
     // walked by key; `unknown` would need a cast at every step without making them safer. Tests build such documents.
     files: [
       '**/*.test.ts',
@@ -58,6 +58,9 @@ export default defineConfig(
       'scripts/deploy/error-hints.ts',
       'scripts/export/api-definition.ts',
       'scripts/export/breaking/detect.ts',
+      'scripts/export/postman.ts',
+      'scripts/connector-test/*.ts',
+      'scripts/publish/desired.ts',
       'scripts/host/test-helpers.ts',
     ],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

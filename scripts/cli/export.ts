@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import { defineCommand, Option } from './command';
 
-interface ExportFlags { out?: string; env?: string; allowBreaking?: boolean; zip?: boolean; level?: 'schema' | 'platform' | 'certification' }
+interface ExportFlags { out?: string; env?: string; allowBreaking?: boolean; zip?: boolean; level?: 'schema' | 'platform' | 'certification'; postman?: string }
 
 export const command = defineCommand<ExportFlags>({
   name: 'export',
@@ -16,8 +16,9 @@ export const command = defineCommand<ExportFlags>({
     new Option('--allow-breaking', 'write even if operations were deleted, renamed or changed incompatibly'),
     new Option('--zip', 'also write a deterministic zip of the folder to dist/<out>.zip'),
     new Option('--level <level>', 'validation level applied before writing').choices(['schema', 'platform', 'certification']).default('certification'),
+    new Option('--postman <file>', 'also write a Postman collection (v2.1, checked against Postman\'s schema) of the API'),
   ],
-  examples: ['connectorkit export', 'connectorkit export --env prod --zip', 'connectorkit export --allow-breaking --json'],
+  examples: ['connectorkit export', 'connectorkit export --env prod --zip', 'connectorkit export --allow-breaking --json', 'connectorkit export --postman dist/postman_collection.json'],
   async run(_args, flags, ctx) {
     // Stages load inside run(): help and --version load every command module, and must not pull in the stage's dependencies.
     const { loadConfig } = require('../config') as typeof import('../config');
@@ -25,13 +26,22 @@ export const command = defineCommand<ExportFlags>({
     const loaded = loadConfig({ cwd: ctx.cwd });
     const r = await runExport(loaded, ctx.io, { out: flags.out, env: flags.env, allowBreaking: flags.allowBreaking === true, zip: flags.zip === true, level: flags.level });
     const rel = path.relative(loaded.root, r.dir) || '.';
+    let postmanFile: string | undefined;
+    if (flags.postman) {
+      const { writeIfChanged } = require('../core/fs') as typeof import('../core/fs');
+      const { postmanCollectionText } = require('../export/postman') as typeof import('../export/postman');
+      const { readFileSync } = require('node:fs') as typeof import('node:fs');
+      postmanFile = path.resolve(ctx.cwd, flags.postman);
+      await writeIfChanged(postmanFile, postmanCollectionText(JSON.parse(readFileSync(path.join(r.dir, 'apiDefinition.swagger.json'), 'utf8'))));
+    }
     const lines = [
       `Connector written to ${rel}/ (${r.operations} operations): ${r.changed.length} file(s) changed, ${r.unchanged.length} unchanged.`,
       ...r.summary.map((c) => `  ~ ${c.operationId}: ${c.message}`),
       ...(r.zipFile ? [`Zip: ${path.relative(loaded.root, r.zipFile)}`] : []),
+      ...(postmanFile ? [`Postman collection: ${path.relative(loaded.root, postmanFile)}`] : []),
       r.env ? `Values from deploy environment "${r.env}".` : `Local placeholders: ${r.placeholders.join(', ')} — run \`connectorkit deploy\` before importing.`,
       `Import: paconn create --api-def ${rel}/apiDefinition.swagger.json --api-prop ${rel}/apiProperties.json --icon ${rel}/icon.png --secret <connector app secret>`,
     ];
-    return { data: r, text: lines.join('\n') };
+    return { data: postmanFile ? { ...r, postmanFile } : r, text: lines.join('\n') };
   },
 });

@@ -21,6 +21,8 @@ const COMMANDS: ReadonlyArray<readonly [name: string, load: () => { command?: Co
   ['export', () => require('./export')],
   ['validate', () => require('./validate')],
   ['deploy', () => require('./deploy')],
+  ['publish', () => require('./publish')],
+  ['test', () => require('./test')],
 ];
 
 /** Every command of the table; a module without a `command` export is a bug and fails loudly here. */

@@ -15,3 +15,5 @@ import '../export/codes';
 import '../validate/codes';
 import '../deploy/codes';
 import '../build/codes';
+import '../publish/codes';
+import '../connector-test/codes';

@@ -80,6 +80,7 @@ export function loadEnvironment(root: string, name: string): DeployEnvironment {
     api: raw.api,
     ...(raw.product ? { product: raw.product as string } : {}),
     entra: { apiApp: raw.entra.apiApp, connectorApp: raw.entra.connectorApp, connectorIds: raw.entra.connectorIds ?? [] },
+    ...(raw.powerPlatform ? { powerPlatform: { ...raw.powerPlatform, environmentUrl: trim(raw.powerPlatform.environmentUrl) } } : {}),
   };
 }
 

@@ -41,6 +41,8 @@ export interface DeployEnvironment {
   api: { id: string; path: string; displayName: string };
   product?: string;
   entra: { apiApp: EntraAppRef; connectorApp: EntraAppRef; connectorIds: string[] };
+  /** Where `publish` puts the connector (absent: the environment has no Power Platform target). */
+  powerPlatform?: { environmentUrl: string; solution: string; connectorName?: string; clientSecretKeyVaultUrl?: string };
 }
 
 export type ChangeAction = 'create' | 'update' | 'delete' | 'no-op';
@@ -53,7 +55,7 @@ export interface PropertyDiff {
 
 /** One line of the plan. */
 export interface PlannedChange {
-  stage: 'code' | 'entra' | 'apim' | 'export';
+  stage: 'code' | 'entra' | 'apim' | 'export' | 'publish';
   resource: string;
   action: ChangeAction;
   diff?: PropertyDiff[];

@@ -128,12 +128,15 @@ export function entraSteps(): Step<DeployContext>[] {
       const uniqueName = entraManifests(ctx).connectorUniqueName;
       const res = `Entra app ${uniqueName} (connector client)`;
       // Filled again at apply time: the API app's id may be known only after its create.
+      const cur = await findApp(ctx, uniqueName);
       const desiredNow = () => {
         const { uniqueName: _u, ...d } = filledConnectorApp(ctx);
-        return d;
+        // Per-connector redirect URIs (<base>/<connector id>) that `publish` added stay: they close the sign-in loop.
+        const base = d.web.redirectUris[0];
+        const published = (cur?.web?.redirectUris ?? []).filter((u) => base !== undefined && u.startsWith(`${base}/`) && !d.web.redirectUris.includes(u));
+        return Object.assign(d, { web: { ...d.web, redirectUris: [...d.web.redirectUris, ...published] } });
       };
       const planned = desiredNow();
-      const cur = await findApp(ctx, uniqueName);
       if (!cur) {
         Object.assign(ctx.out, { connectorAppId: UNKNOWN, connectorAppObjectId: UNKNOWN });
         return {

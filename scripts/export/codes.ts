@@ -27,6 +27,11 @@ export const EXPORT_CODES = defineCodes('export', {
     title: 'The exported connector does not pass validation; nothing was written.',
     hint: 'Fix the findings listed (their pointers name the place in the generated file and usually a controller or config key), then export again.',
   },
+  CK_EXPORT_POSTMAN_INVALID: {
+    source: 'internal',
+    title: 'The generated Postman collection does not match Postman\'s collection v2.1.0 schema.',
+    hint: 'This is a connectorkit bug: report it with the listed schema problems (the collection was not written).',
+  },
   CK_EXPORT_DEPLOY_OUTPUTS_INVALID: {
     source: 'user',
     title: 'The deploy outputs file cannot be used.',
