@@ -12,6 +12,7 @@ import { projectCompilerOptions } from './compiler-options';
 import { dropUndefinedFromUnions } from './normalise';
 import { readParamExtensions } from './param-extensions';
 import { readSourceFacts } from './source-facts';
+import { readTriggerDecorators } from './trigger-decorators';
 import { patchTsoa } from './tsoa-patches';
 import { typeCheck } from './type-check';
 import type { BuildMetadata, LocationMap, SourceLocation } from './types';
@@ -86,12 +87,15 @@ export function generateMetadata(opts: GenerateMetadataOptions): BuildMetadata {
   const extraSet = new Set(extra.map((f) => path.resolve(f)));
   const controllerFiles = program.getRootFileNames().filter((f) => !extraSet.has(path.resolve(f)));
   const facts = readSourceFacts(program, controllerFiles, gen.controllerNodes, at);
+  // After Generate(): resolving a payload type adds it to the SAME referenceTypeMap the metadata returns.
+  const triggers = readTriggerDecorators(gen, at);
   return {
     metadata,
     locations,
     inputFiles,
     paramExtensions,
     paramExtensionIssues: issues,
+    ...(triggers.length ? { triggers } : {}),
     unrouted: facts.unrouted,
     middlewares: facts.middlewares,
     ...(opts.authModule ? { auth: readAuthNames(program, path.resolve(opts.root, opts.authModule), rel) } : {}),

@@ -29,6 +29,21 @@ export interface BuildMetadata {
   auth?: AuthModuleFacts;
   /** TypeScript errors in the project's files (present when the build asked for the type check). */
   typeErrors?: TypeErrorFinding[];
+  /** `@WebhookTrigger` / `@PollingTrigger` declarations (absent on metadata from older builds). */
+  triggers?: TriggerDecl[];
+}
+
+/** One trigger decorator on a controller method (scripts/metadata/trigger-decorators.ts). */
+export interface TriggerDecl extends SourceLocation {
+  kind: 'webhook' | 'polling';
+  controller: string;
+  method: string;
+  /** The decorator's literal options. */
+  options: Record<string, unknown>;
+  /** The webhook payload type as tsoa resolved it. */
+  payload?: Tsoa.Type;
+  /** Why the decorator could not be read; the spec lint reports it. */
+  issue?: string;
 }
 
 /** controller → method → TypeScript parameter name → `{ 'x-ms-…': value }`. */

@@ -97,5 +97,9 @@ export function emitRoutes(bm: BuildMetadata, opts: EmitRoutesOptions): string {
   lines.push('  const op: OperationSpec = { ...row, controller: controllers[row.controller] };');
   lines.push('  app.http(op.name, { methods: op.methods, route: op.route, authLevel: op.authLevel, handler: createHandler(op, options) });');
   lines.push('}', '');
+  if (bm.triggers?.some((t) => t.kind === 'webhook')) {
+    // Webhook triggers deliver through an outbox: resume what a previous host left pending as soon as the app starts.
+    lines.push(`import { startTriggerDelivery } from 'connectorkit/runtime';`, 'startTriggerDelivery();', '');
+  }
   return lines.join('\n');
 }
