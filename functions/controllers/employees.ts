@@ -6,6 +6,7 @@ import { API_ERRORS, ApiErrorCode, apiError } from '../errors';
 import { employeeStore } from '../storage/employee-store';
 import { isKnownDepartment } from '../storage/departments';
 import { isSkipToken } from '../storage/skip-token';
+import { employeeAdded } from '../triggers/employee-triggers';
 
 const DEFAULT_PAGE_SIZE = 25;
 
@@ -82,6 +83,8 @@ export class EmployeesController extends Controller {
   public async CreateEmployee(@Request() req: RequestContext, @Body() @ParamExtension('x-ms-summary', 'Employee') body: CreateEmployeeRequest): Promise<Employee> {
     assertDepartment(body.department);
     const e = await employeeStore().create(body);
+    // Not awaited: notifying subscribers never delays the response (the outbox write finishes in the background).
+    void employeeAdded.publish(e);
     this.setStatus(201);
     this.setHeader('ETag', e.etag);
     this.setHeader('Location', new URL(`employees/${encodeURIComponent(e.id)}`, withSlash(req.request.url)).toString());

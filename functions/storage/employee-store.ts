@@ -114,6 +114,22 @@ export class EmployeeStore {
     }
   }
 
+  /** Employees created or changed after `since` (the polling trigger's state), at most `limit` + 1 of them. */
+  async changedSince(since: Date, limit: number): Promise<Employee[]> {
+    await this.ensureTable();
+    const filter = odata`PartitionKey eq ${PARTITION} and updatedAt gt ${since}`;
+    const out: Employee[] = [];
+    try {
+      for await (const e of this.client.listEntities<EmployeeEntity>({ queryOptions: { filter }, abortSignal: this.signal() })) {
+        out.push(toEmployee(e));
+        if (out.length > limit) break;
+      }
+    } catch (e) {
+      throw storageFailure(e);
+    }
+    return out;
+  }
+
   /** Merges the given fields if `etag` still matches; 412 otherwise. */
   async update(id: string, etag: string, patch: UpdateEmployeeRequest): Promise<Employee> {
     if (!isEtag(etag)) throw stale(id);

@@ -18,6 +18,7 @@ const COMMANDS: ReadonlyArray<readonly [name: string, load: () => { command?: Co
   ['serve', () => require('./serve')],
   ['start', () => require('./start')],
   ['token', () => require('./token')],
+  ['trigger', () => require('./trigger')],
   ['export', () => require('./export')],
   ['validate', () => require('./validate')],
   ['deploy', () => require('./deploy')],

@@ -5,6 +5,9 @@
 import './core-codes';
 import '../init/codes';
 import '../runtime/codes';
+import '../runtime/trigger-codes';
+import '../spec/trigger-codes';
+import '../triggers/codes';
 import '../spec/codes';
 import '../routes/codes';
 import '../bundle/codes';

@@ -60,7 +60,7 @@ afterAll(async () => {
 
 describe('sample API through the local host', () => {
   it('registers every operation', () => {
-    expect(host.functions.map((f) => f.name).sort()).toEqual(['CreateEmployee', 'DeleteEmployee', 'GetEmployee', 'GetMe', 'ListDepartments', 'ListEmployees', 'UpdateEmployee']);
+    expect(host.functions.map((f) => f.name).sort()).toEqual(['CreateEmployee', 'DeleteEmployee', 'DeleteEmployeeAddedSubscription', 'GetEmployee', 'GetMe', 'ListDepartments', 'ListEmployees', 'OnEmployeeAdded', 'OnEmployeeChanged', 'UpdateEmployee']);
   });
 
   it('GetMe: 401 without a token, the caller with one (v2 and v1), 403 without the scope', async () => {

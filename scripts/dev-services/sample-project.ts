@@ -21,10 +21,11 @@ export interface SampleProject {
 }
 
 /**
+ * @param opts.edit changes the copied sources before the build (bench variants).
  * @param authModuleSource when given, replaces the auth module with this source (bench: "auth off" on the same
  * routes) — written to `bench-auth/index.ts` and set as `connectorkit.authModule`.
  */
-export async function buildSampleProject(opts: { authModuleSource?: string } = {}): Promise<SampleProject> {
+export async function buildSampleProject(opts: { authModuleSource?: string; edit?: (dir: string) => void } = {}): Promise<SampleProject> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ck-sample-'));
   cpSync(path.join(REPO, 'functions'), path.join(dir, 'functions'), { recursive: true, filter: (src) => !src.includes(`${path.sep}.generated`) && !src.endsWith('.test.ts') });
   for (const f of ['package.json', 'host.json', 'tsconfig.json']) cpSync(path.join(REPO, f), path.join(dir, f));
@@ -37,6 +38,8 @@ export async function buildSampleProject(opts: { authModuleSource?: string } = {
     pkg.connectorkit = { ...(pkg.connectorkit ?? {}), authModule: 'bench-auth/index.ts' };
     writeFileSync(path.join(dir, 'package.json'), JSON.stringify(pkg, null, 2));
   }
+  // Bench variants (e.g. CreateEmployee without its publish call) edit the copy before it is built.
+  opts.edit?.(dir);
   const loaded = loadConfig({ cwd: dir, env: {} });
   await build(loaded, new SilentIoHost(), { cache: false });
   return {

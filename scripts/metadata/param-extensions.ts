@@ -10,10 +10,10 @@ import type { ParamExtensionIssue, ParamExtensionMap, SourceLocation } from './t
 /** The decorator name we look for (also matched as `runtime.ParamExtension`). */
 export const PARAM_EXTENSION_DECORATOR = 'ParamExtension';
 
-const NOT_LITERAL = Symbol('not-literal');
+export const NOT_LITERAL = Symbol('not-literal');
 
 /** Evaluates a JSON-literal expression; returns NOT_LITERAL for anything else. */
-function literalValue(e: ts.Expression): unknown {
+export function literalValue(e: ts.Expression): unknown {
   if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) return literalValue(e.expression);
   if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return e.text;
   if (ts.isNumericLiteral(e)) return Number(e.text);
@@ -46,7 +46,7 @@ function literalValue(e: ts.Expression): unknown {
   return NOT_LITERAL;
 }
 
-function decoratorName(d: ts.Decorator): string | undefined {
+export function decoratorName(d: ts.Decorator): string | undefined {
   const e = d.expression;
   if (!ts.isCallExpression(e)) return undefined;
   const c = e.expression;

@@ -82,6 +82,7 @@ export function emitRoutes(bm: BuildMetadata, opts: EmitRoutesOptions): string {
         method: m.name,
         successStatus: m.successStatus,
         security: m.security,
+        produces: m.produces ?? c.produces,
         params: m.parameters.map((p) => builder.parameterSchema(p)),
       };
       rows.push(raw(row));
@@ -96,5 +97,9 @@ export function emitRoutes(bm: BuildMetadata, opts: EmitRoutesOptions): string {
   lines.push('  const op: OperationSpec = { ...row, controller: controllers[row.controller] };');
   lines.push('  app.http(op.name, { methods: op.methods, route: op.route, authLevel: op.authLevel, handler: createHandler(op, options) });');
   lines.push('}', '');
+  if (bm.triggers?.some((t) => t.kind === 'webhook')) {
+    // Webhook triggers deliver through an outbox: resume what a previous host left pending as soon as the app starts.
+    lines.push(`import { startTriggerDelivery } from 'connectorkit/runtime';`, 'startTriggerDelivery();', '');
+  }
   return lines.join('\n');
 }

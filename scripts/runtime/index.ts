@@ -12,3 +12,4 @@ export * from './param-extension';
 export { escapeForLog, safeLogText } from './log-text';
 export { isCalendarDate, isCalendarDateTime } from './calendar';
 export * from './entra';
+export * from './triggers/index';

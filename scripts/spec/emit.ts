@@ -13,6 +13,7 @@ import { listOperations } from './operations';
 import { postProcessOperation } from './post-process';
 import { fixSchema, orderKeys } from './schema-fix';
 import { securityDefinitionsFor } from './security';
+import { applyTriggers } from './triggers';
 import type { EmitSpecOptions, LintFinding, OperationRef, SpecResult, SwaggerSpec } from './types';
 
 const ROOT_KEYS = ['swagger', 'info', 'host', 'basePath', 'schemes', 'consumes', 'produces', 'paths', 'definitions', 'parameters', 'responses', 'securityDefinitions', 'security', 'tags'];
@@ -100,6 +101,7 @@ export function emitSpec(bm: BuildMetadata, api: ProjectConfig['api'], opts: Emi
     }
     paths[path] = item;
   }
+  applyTriggers(bm, operations, paths, definitions, findings);
   for (const [name, d] of Object.entries(definitions)) {
     fixSchema(d, name, { definitions, onDrop: (key, where) => drops.push({ key, where, definition: name }), inlining: new Set([name]) });
   }

@@ -1,0 +1,2 @@
+export * from './good-controller';
+export * from './bad-controller';
