@@ -13,6 +13,7 @@ import { deploy } from '../scripts/deploy/deploy';
 import { codeSteps } from '../scripts/deploy/code-steps';
 import { entraSteps } from '../scripts/entra/entra-steps';
 import { apimSteps } from '../scripts/apim/apim-steps';
+import { appSettingsSteps } from '../scripts/deploy/providers/app-settings';
 import * as h from '../scripts/deploy/testdata/harness';
 import { ensureTestCa } from '../scripts/testing/tls';
 import { readFileSync } from 'node:fs';
@@ -30,6 +31,7 @@ const LATENCY_MS = 100;
 /** ARM request path → the deploy step that made it. */
 const STEP_OF: Array<[RegExp, string]> = [
   [/\/sites\/[^/]+\/host\/default\/listkeys$/i, 'code.hostKey'],
+  [/\/sites\/[^/]+\/config\/appsettings/i, 'app.settings'],
   [/\/sites\/[^/]+$/i, 'code.site'],
   [/\/namedValues\//i, 'apim.namedValue'],
   [/\/backends\//i, 'apim.backend'],
@@ -80,7 +82,7 @@ async function measure(): Promise<BenchLine[]> {
     const o2 = h.deployOptions(root, true);
     // apimSteps reads infra/apim/ from the project root (opts.root).
     const ctx = { env: o2.env, opts: o2 } as never;
-    const steps = [...codeSteps(ctx), ...entraSteps(), ...apimSteps(ctx)].filter((s) => s.id !== 'entra.clientSecret');
+    const steps = [...codeSteps(ctx), ...entraSteps(), ...apimSteps(ctx), ...appSettingsSteps(ctx)].filter((s) => s.id !== 'entra.clientSecret');
     const deps = Object.fromEntries([...steps.map((s) => [s.id, s.deps]), ['export', steps.map((s) => s.id)]]) as Record<string, string[]>;
     const pollShare = (id: string) => (id === 'apim.namedValue' || id === 'apim.api' ? polls / 2 : 0);
     const cp = criticalPath(deps, (id) => ((perStep[id] ?? 0) + pollShare(id)) * LATENCY_MS);

@@ -14,6 +14,9 @@ import { computeCacheKey, hashOutputs, manifestFile, outputsIntact, readManifest
 import { buildPaths } from './paths';
 import type { BuildOptions, BuildResult } from './types';
 
+/** The runtime's built-in Entra check (scripts/runtime/entra), which declares the @Security names it handles. */
+const BUILT_IN_AUTH_MODULE = path.resolve(__dirname, '../runtime/entra/authenticate.ts');
+
 /* eslint-disable @typescript-eslint/no-require-imports -- lazy: a cache hit must not load TypeScript, tsoa or esbuild */
 export async function build(loaded: LoadedConfig, io: IoHost, opts: BuildOptions = {}): Promise<BuildResult> {
   const { config, root } = loaded;
@@ -35,18 +38,19 @@ export async function build(loaded: LoadedConfig, io: IoHost, opts: BuildOptions
   if (!existsSync(hostJsonFile)) throw new CkError({ code: 'CK_BUNDLE_HOST_JSON_MISSING', message: `host.json is missing in ${root}.` });
 
   const { generateMetadata } = (require('../metadata/generate') as typeof import('../metadata/generate'));
-  const bm = await io.step('Read controllers (tsoa metadata)', () =>
-    generateMetadata({ root, entryFile: config.entryFile, controllerPathGlobs: [...config.controllerPathGlobs] }),
-  );
-  const { specStep, NO_IMPLICIT_ADDITIONAL_PROPERTIES } = require('./spec-step') as typeof import('./spec-step');
-  const { lintErrorOf, logLintWarnings } = require('../spec/lint-error') as typeof import('../spec/lint-error');
-  const { emitRoutes, countOperations } = require('../routes/emit-routes') as typeof import('../routes/emit-routes');
-  const { bundleApp } = require('../bundle/bundle') as typeof import('../bundle/bundle');
   // No auth module: @Security('entra') uses the runtime's built-in Entra check. One the project names itself must exist.
   const authModule = config.authModule && existsSync(loaded.resolve(config.authModule)) ? loaded.resolve(config.authModule) : undefined;
   if (!authModule && config.authModule && loaded.sources.authModule !== 'default') {
     throw new CkError({ code: 'CK_ROUTES_AUTH_MODULE_MISSING', message: `The auth module ${config.authModule} (connectorkit.authModule) does not exist.`, target: 'connectorkit.authModule' });
   }
+  const bm = await io.step('Read and type-check controllers (tsoa metadata)', () =>
+    // Without a module of its own the built-in Entra check answers @Security: its declared names are the ones to check.
+    generateMetadata({ root, entryFile: config.entryFile, controllerPathGlobs: [...config.controllerPathGlobs], authModule: authModule ?? BUILT_IN_AUTH_MODULE, typeCheck: true }),
+  );
+  const { specStep, NO_IMPLICIT_ADDITIONAL_PROPERTIES } = require('./spec-step') as typeof import('./spec-step');
+  const { lintErrorOf, logLintWarnings } = require('../spec/lint-error') as typeof import('../spec/lint-error');
+  const { emitRoutes, countOperations } = require('../routes/emit-routes') as typeof import('../routes/emit-routes');
+  const { bundleApp } = require('../bundle/bundle') as typeof import('../bundle/bundle');
   const routes = config.routes ?? {};
   const routesSource = await io.step('Generate Functions registrations', () =>
     emitRoutes(bm, { outDir: path.dirname(paths.routesFile), authModule, authLevel: routes.authLevel, bodyCoercion: routes.bodyCoercion, noImplicitAdditionalProperties: NO_IMPLICIT_ADDITIONAL_PROPERTIES }),

@@ -41,7 +41,7 @@ describe('connectorkit deploy (CLI, child process)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Plan for environment "test" (nothing was written):');
     expect(r.stdout).toMatch(/\+ create APIM API employees/);
-    expect(r.stdout).toContain('Plan: 10 to create, 0 to update, 0 to delete, 0 unchanged.');
+    expect(r.stdout).toContain('Plan: 11 to create, 0 to update, 0 to delete, 0 unchanged.');
     expect(d.writes()).toEqual({ arm: 0, graph: 0, scm: 0 });
     expect(r.stderr).toContain('credential EnvironmentCredential');
   }, 180_000);
@@ -60,7 +60,7 @@ describe('connectorkit deploy (CLI, child process)', () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.ok).toBe(true);
-    expect(doc.result.summary.create).toBe(11);
+    expect(doc.result.summary.create).toBe(12);
     expect(readFileSync(secretFile, 'utf8').trim()).toBe(d.graph.issuedSecrets[0]);
     // progress is NDJSON on stderr, one step line per step
     expect(r.stderr.split('\n').filter((l) => l.includes('"type":"step"') && l.includes('"done"')).length).toBeGreaterThan(10);
@@ -68,12 +68,12 @@ describe('connectorkit deploy (CLI, child process)', () => {
 
   it('a no-op redeploy plans all no-op and writes nothing', async () => {
     const plan = await cli('--plan');
-    expect(plan.stdout).toContain('Plan: 0 to create, 0 to update, 0 to delete, 10 unchanged.');
+    expect(plan.stdout).toContain('Plan: 0 to create, 0 to update, 0 to delete, 11 unchanged.');
     const before = d.writes();
     const r = await cli('--yes');
     expect(r.code).toBe(0);
     expect(d.writes()).toEqual(before);
-    expect(r.stdout).toContain('Result: 0 created, 0 updated, 0 deleted, 10 unchanged.');
+    expect(r.stdout).toContain('Result: 0 created, 0 updated, 0 deleted, 11 unchanged.');
   }, 180_000);
 
   it('names the key path and file of a schema error', async () => {

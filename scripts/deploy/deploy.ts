@@ -21,6 +21,7 @@ import { exportStep, type ExportState } from './export-step';
 import { DEFAULT_RETRY, type RetryStats } from './retry';
 import { ScmClient } from './scm-client';
 import { lroPacingPolicy } from './lro-pacing';
+import { appSettingsSteps } from './providers/app-settings';
 import type { ChangeAction, DeployOptions, DeployResult } from './types';
 
 /** Where each step's failure points in the env file (for ResourceNotFound hints). */
@@ -28,6 +29,7 @@ const SITES: Record<string, (o: DeployOptions) => ErrorSite> = {
   'code.site': (o) => ({ resource: `Function App ${o.env.functionApp}`, envKey: 'functionApp', scope: siteScope(o) }),
   'code.hostKey': (o) => ({ resource: `Function App ${o.env.functionApp} host keys`, envKey: 'functionApp', scope: siteScope(o) }),
   'code.package': (o) => ({ resource: `Function App ${o.env.functionApp} code`, envKey: 'functionApp', scope: siteScope(o) }),
+  'app.settings': (o) => ({ resource: `Function App ${o.env.functionApp} app settings`, envKey: 'functionApp', scope: siteScope(o) }),
   'apim.service': (o) => ({ resource: `APIM service ${o.env.apimService}`, envKey: 'apimService', scope: svcScope(o) }),
   'apim.product': (o) => ({ resource: `APIM product ${o.env.product}`, envKey: 'product', scope: svcScope(o) }),
 };
@@ -74,7 +76,7 @@ function graph(opts: DeployOptions, stats: RetryStats) {
   // infra/ is checked before anything runs, so a bad manifest fails the deploy before its first write.
   entraManifests(ctx);
   const exportState: ExportState = {};
-  let steps: Step<DeployContext>[] = [...codeSteps(ctx), ...entraSteps(), ...apimSteps(ctx)];
+  let steps: Step<DeployContext>[] = [...codeSteps(ctx), ...entraSteps(), ...apimSteps(ctx), ...appSettingsSteps(ctx)];
   if (!opts.createClientSecret) steps = steps.filter((s) => s.id !== 'entra.clientSecret');
   if (!opts.skipExport) steps.push(exportStep(steps.map((s) => s.id), exportState));
   return { ctx, steps, exportState };

@@ -59,7 +59,8 @@ export async function runSteps<Ctx>(steps: Step<Ctx>[], ctx: Ctx, opts: RunOptio
         await Promise.all(s.deps.map((d) => run(byId.get(d)!)));
         try {
           if (opts.planOnly) {
-            const plan = await s.plan(ctx);
+            // Reads that fail transiently (a paged list, a 503) are re-planned like a failed apply.
+            const plan = await withStepRetry(() => s.plan(ctx), opts);
             opts.record?.set(s.id, plan);
             return plan.changes;
           }
@@ -78,6 +79,18 @@ export async function runSteps<Ctx>(steps: Step<Ctx>[], ctx: Ctx, opts: RunOptio
   const failed = results.find((r) => r.status === 'rejected') as PromiseRejectedResult | undefined;
   if (failed) throw failed.reason;
   return results.flatMap((r) => (r as PromiseFulfilledResult<PlannedChange[]>).value);
+}
+
+async function withStepRetry<T>(fn: () => Promise<T>, opts: RunOptions): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (isCkError(e) || !isRetryable(e) || attempt + 1 >= opts.retry.attempts) throw e;
+      opts.stats.retries++;
+      await (opts.retry.sleep ?? sleep)(backoffMs(attempt, opts.retry));
+    }
+  }
 }
 
 /** Plans and applies one step; a retryable failure re-reads and re-plans (the write may have half-happened). */

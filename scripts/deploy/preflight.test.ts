@@ -72,7 +72,7 @@ describe('custom cloud: issuer and sign-in authority', () => {
     env.cloud.v1Issuer = 'https://sts.contoso.example/{tenantId}/';
     writeFileSync(file, JSON.stringify(env));
     const r = await recordedDeploy(deployOptions(h.root, false), h.sink);
-    expect(r.changes.filter((c) => c.action !== 'no-op').map((c) => c.resource)).toEqual(['APIM policy of API employees']);
+    expect(r.changes.filter((c) => c.action !== 'no-op').map((c) => c.resource)).toEqual(['APIM policy of API employees', 'Function App func-contoso-hr app settings']);
     expect(policyOf()).toContain(`<issuer>https://sts.contoso.example/${TENANT}/</issuer>`);
   });
 });

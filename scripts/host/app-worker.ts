@@ -113,6 +113,9 @@ function walk(dir: string, rel = ''): string[] {
 }
 
 async function load(dir: string): Promise<void> {
+  // Stack traces in the serve log point at the controller sources through the bundle's main.js.map (as
+  // `--enable-source-maps` does; in Azure set languageWorkers__node__arguments to that flag).
+  process.setSourceMapsEnabled(true);
   const pkgFile = path.join(dir, 'package.json');
   let pkg: { main?: unknown; type?: unknown } = {};
   if (fs.existsSync(pkgFile)) pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8'));

@@ -21,6 +21,14 @@ export interface BuildMetadata {
   paramExtensions?: ParamExtensionMap;
   /** ParamExtension decorators whose arguments were not literals; the spec lint reports them. */
   paramExtensionIssues?: ParamExtensionIssue[];
+  /** Exported controller classes / public async methods that produce no operation (warned by the lint). */
+  unrouted?: UnroutedMember[];
+  /** `@Middlewares` uses (class or method level). */
+  middlewares?: MiddlewareUse[];
+  /** The auth module and the security names it declares (absent when the build has no auth module). */
+  auth?: AuthModuleFacts;
+  /** TypeScript errors in the project's files (present when the build asked for the type check). */
+  typeErrors?: TypeErrorFinding[];
   /** `@WebhookTrigger` / `@PollingTrigger` declarations (absent on metadata from older builds). */
   triggers?: TriggerDecl[];
 }
@@ -49,4 +57,34 @@ export interface ParamExtensionIssue extends SourceLocation {
   method: string;
   param: string;
   message: string;
+}
+
+/** A TypeScript error in one of the project's files (the build fails on these, like on lint errors). */
+export interface TypeErrorFinding extends SourceLocation {
+  /** `TS2322: Type 'string' is not assignable to type 'number'.` */
+  message: string;
+}
+
+/** An exported controller class or public async method that produces no operation (no @Route / no verb decorator). */
+export interface UnroutedMember extends SourceLocation {
+  controller: string;
+  /** Absent when the whole class has no @Route. */
+  method?: string;
+}
+
+/** Where `@Middlewares(...)` is used: the generated handler runs them before the method. */
+export interface MiddlewareUse extends SourceLocation {
+  controller: string;
+  /** Absent for a class-level @Middlewares (applies to every method). */
+  method?: string;
+  /** Parameter count of each middleware argument's call signature (-1: not a function type). */
+  arities: number[];
+}
+
+/** What the build knows about the auth module. */
+export interface AuthModuleFacts {
+  /** Project-relative path. */
+  file: string;
+  /** Its exported `securityNames` (undefined when it declares none, so names cannot be checked). */
+  securityNames?: string[];
 }

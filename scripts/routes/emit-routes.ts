@@ -82,6 +82,7 @@ export function emitRoutes(bm: BuildMetadata, opts: EmitRoutesOptions): string {
         method: m.name,
         successStatus: m.successStatus,
         security: m.security,
+        produces: m.produces ?? c.produces,
         params: m.parameters.map((p) => builder.parameterSchema(p)),
       };
       rows.push(raw(row));

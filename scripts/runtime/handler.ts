@@ -12,7 +12,7 @@ import { withCalendarValidation } from './calendar';
 import { escapeForLog, safeLogText } from './log-text';
 import { fieldErrorsToDetails } from './validation-errors';
 import { formValue, headerValue, queriesObject, queryValue, readForm, readJsonBody, type RequestInput } from './read-input';
-import type { AuthenticateFn, OperationSpec, RequestContext, RuntimeOptions } from './types';
+import type { AuthenticateFn, ControllerClass, Middleware, OperationSpec, RequestContext, RuntimeOptions } from './types';
 
 type TsoaHelpers = typeof import('@tsoa/runtime/dist/routeGeneration/templateHelpers');
 let helpers: TsoaHelpers | undefined;
@@ -36,6 +36,7 @@ interface Responder {
 /** Builds the Functions handler for one operation of the generated table. */
 export function createHandler(op: OperationSpec, opts: RuntimeOptions): HttpHandler {
   let validation: ValidationService | undefined;
+  let middlewares: Middleware[] | undefined;
   const needsBody = op.params.some((p) => p.in === 'body' || p.in === 'body-prop');
   const needsForm = op.params.some((p) => p.in === 'formData');
   // A plain-text body is readable only by an operation whose body is a string.
@@ -44,13 +45,18 @@ export function createHandler(op: OperationSpec, opts: RuntimeOptions): HttpHand
     try {
       const ctx: RequestContext = { request, context };
       if (op.security.length > 0) ctx.user = await authorize(request, op.security, opts.authenticate, context);
+      const Controller = op.controller();
+      // tsoa order (express template): authentication, then @Middlewares (class, then method), then validation.
+      for (const mw of (middlewares ??= middlewaresOf(Controller, op.method))) {
+        const answer = await mw(request, context);
+        if (answer && typeof answer === 'object') return answer as HttpResponseInit;
+      }
       const input: RequestInput = {};
       if (needsBody) input.body = await readJsonBody(request, { acceptText });
       if (needsForm) input.form = await readForm(request);
       const responder: Responder = { called: false };
       validation ??= new (validationClass())(opts.models, { noImplicitAdditionalProperties: opts.noImplicitAdditionalProperties, bodyCoercion: opts.bodyCoercion });
       const args = await validateArgs(op.params, ctx, input, validation, opts.models, responder);
-      const Controller = op.controller();
       const controller = new Controller() as Record<string, unknown>;
       const fn = controller[op.method] as (...a: unknown[]) => unknown;
       const data = await fn.apply(controller, args);
@@ -59,6 +65,19 @@ export function createHandler(op: OperationSpec, opts: RuntimeOptions): HttpHand
       return errorResponse(e, context);
     }
   };
+}
+
+/**
+ * The `@Middlewares(...)` of the class (inherited ones included) and of the method, as tsoa's templates fetch them.
+ * Without reflect-metadata loaded no decorator can have stored any, so a controller without middlewares never
+ * loads tsoa's decorator module here (cold start).
+ */
+function middlewaresOf(Controller: ControllerClass, method: string): Middleware[] {
+  if (typeof (Reflect as unknown as { getMetadata?: unknown }).getMetadata !== 'function') return [];
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { fetchMiddlewares } = require('@tsoa/runtime/dist/decorators/middlewares') as { fetchMiddlewares<T>(target: unknown): T[] };
+  const fn = (Controller.prototype as Record<string, unknown>)[method];
+  return [...fetchMiddlewares<Middleware>(Controller), ...(typeof fn === 'function' ? fetchMiddlewares<Middleware>(fn) : [])];
 }
 
 async function validateArgs(
@@ -145,6 +164,12 @@ async function authorize(request: HttpRequest, security: Tsoa.Security[], authen
   throw new HttpError(401, HTTP_CODES.UNAUTHORIZED, status === 401 && last instanceof Error ? last.message : 'The request is not authenticated.');
 }
 
+/** A Node.js Readable (what tsoa's express template checks: pipe, readable, _read). */
+function isReadable(o: unknown): boolean {
+  const r = o as { pipe?: unknown; readable?: unknown; _read?: unknown } | null;
+  return typeof r === 'object' && r !== null && typeof r.pipe === 'function' && r.readable === true && typeof r._read === 'function';
+}
+
 function isController(o: unknown): o is { getStatus(): number | undefined; getHeaders(): Record<string, unknown> } {
   return typeof o === 'object' && o !== null && typeof (o as Record<string, unknown>).getStatus === 'function' && typeof (o as Record<string, unknown>).getHeaders === 'function';
 }
@@ -171,7 +196,12 @@ function toResponse(result: unknown, controller: unknown, op: OperationSpec, res
   }
   status = status || op.successStatus;
   if (data === undefined || data === null) return { status: status || 204, headers };
-  if (Buffer.isBuffer(data) || data instanceof Uint8Array) return { status: status || 200, headers, body: data };
+  if (Buffer.isBuffer(data) || data instanceof Uint8Array || isReadable(data)) {
+    // Bytes and streams go out as they are (a stream is streamed, as tsoa's templates pipe it), typed by the
+    // method's @Produces unless the method set a content type itself.
+    headers['content-type'] ??= op.produces?.[0] ?? 'application/octet-stream';
+    return { status: status || 200, headers, body: data as Uint8Array };
+  }
   const type = headers['content-type'];
   if (typeof data === 'string' && type && !type.includes('json')) return { status: status || 200, headers, body: data };
   return { status: status || 200, headers, jsonBody: data };

@@ -2,7 +2,7 @@
  * The generated routes + runtime over real HTTP: the fixture app (scripts/routes/testdata/runtime-api) is built
  * with `build()` and served by the local host (scripts/host) under the real @azure/functions library.
  */
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import { build } from '../build/build';
@@ -51,6 +51,8 @@ describe('generated routes on the local host', () => {
       'FailHttp GET items/fail/http anonymous',
       'GetItem GET items/{id} anonymous',
       'GoneItem GET items/{id}/gone anonymous',
+      'Logo GET media/logo anonymous',
+      'Report GET media/report.csv anonymous',
       'Search GET items/search/run anonymous',
       'Upload POST items/upload anonymous',
     ]);
@@ -181,6 +183,14 @@ describe('generated routes on the local host', () => {
     expect(io.messages.some((m) => m.message.includes('hunter2'))).toBe(true);
   });
 
+  it('logs stack traces mapped to the controller sources, not into the bundle', async () => {
+    await call('GET', 'items/fail/crash');
+    const logged = io.messages.filter((m) => m.message.includes('hunter2')).map((m) => m.message).join('\n');
+    const line = readFileSync(path.join(dir, 'functions/controllers/items-controller.ts'), 'utf8').split('\n').findIndex((l) => l.includes('hunter2')) + 1;
+    expect(logged).toContain(`functions/controllers/items-controller.ts:${line}:`);
+    expect(logged).not.toMatch(/main\.js:\d+/);
+  });
+
   it('runs @Security alternatives as OR and one alternative\'s schemes as AND', async () => {
     const none = await call('GET', 'secure/either');
     expect(none.status).toBe(401);
@@ -190,6 +200,23 @@ describe('generated routes on the local host', () => {
     expect((await call('GET', 'secure/either', { headers: { authorization: 'Bearer t-write' } })).status).toBe(403);
     expect((await call('GET', 'secure/both', { headers: { authorization: 'Bearer t-read' } })).status).toBe(401);
     expect((await call('GET', 'secure/both', { headers: { authorization: 'Bearer t-read', 'x-key': 'good' } })).status).toBe(200);
+  });
+
+  it('runs @Middlewares (class, then method) before the method: a throw or a returned response answers instead', async () => {
+    const denied = await call('GET', 'media/report.csv');
+    expect([denied.status, denied.json.error.code]).toEqual([403, 'FIXTURE_NO_TENANT']);
+    const down = await call('GET', 'media/report.csv?maintenance=1', { headers: { 'x-tenant': 't1' } });
+    expect([down.status, down.json.error.code]).toEqual([503, 'FIXTURE_MAINTENANCE']);
+  });
+
+  it('streams a Readable result with the @Produces content type (not the stream object as JSON)', async () => {
+    const r = await fetch(`${host.url}/api/media/report.csv`, { headers: { 'x-tenant': 't1' } });
+    expect([r.status, r.headers.get('content-type'), await r.text()]).toEqual([200, 'text/csv', 'id,name\n1,alpha\n2,beta\n']);
+  });
+
+  it('sends a Buffer result as bytes with the @Produces content type', async () => {
+    const r = await fetch(`${host.url}/api/media/logo`, { headers: { 'x-tenant': 't1' } });
+    expect([r.status, r.headers.get('content-type'), [...new Uint8Array(await r.arrayBuffer())]]).toEqual([200, 'image/png', [0x89, 0x50, 0x4e, 0x47]]);
   });
 
   it('the generated routes.ts typechecks under strict TypeScript', () => {

@@ -42,7 +42,16 @@ export interface OperationSpec {
   security: Tsoa.Security[];
   /** Status when the method returns a value and sets none (tsoa `@SuccessResponse`). */
   successStatus?: number;
+  /** `@Produces` of the method (else of the class): the content type of a Buffer or stream result. */
+  produces?: string[];
 }
+
+/**
+ * A `@Middlewares(...)` function on Azure Functions: runs after authentication and before validation and the
+ * method. Throw (an HttpError for a 4xx) or return an `HttpResponseInit` to answer instead of the method; return
+ * nothing to continue. It must not read the request body (the handler reads it afterwards).
+ */
+export type Middleware = (request: HttpRequest, context: InvocationContext) => unknown;
 
 /** Settings shared by every operation of the app. */
 export interface RuntimeOptions {

@@ -85,6 +85,31 @@ export const SPEC_CODES = defineCodes('spec', {
     title: 'An x-ms-* extension beside a $ref was dropped (Power Platform forbids siblings of $ref).',
     hint: 'Put the extension on the referenced model\'s properties instead, or inline the property type.',
   },
+  CK_SPEC_TSCONFIG_INVALID: {
+    source: 'user',
+    title: 'tsconfig.json cannot be read.',
+    hint: 'Fix the JSON or option named in the message; the build type-checks the functions with these options.',
+  },
+  CK_SPEC_TYPE_ERROR: {
+    source: 'user',
+    title: 'A TypeScript type error in the functions.',
+    hint: 'Fix the type error at file:line (the same one `tsc --noEmit` reports), then build again.',
+  },
+  CK_SPEC_NO_OPERATION: {
+    source: 'user',
+    title: 'An exported controller class or a public async method produces no operation.',
+    hint: 'Add @Route(\'path\') to the class or an HTTP-verb decorator (@Get, @Post, …) to the method; make a helper private or non-async if it is not meant to be an operation.',
+  },
+  CK_SPEC_MIDDLEWARE_SIGNATURE: {
+    source: 'user',
+    title: 'A @Middlewares function does not fit the Azure Functions handler.',
+    hint: 'Write the middleware as `(request: HttpRequest, context: InvocationContext) => void | HttpResponseInit | Promise<…>`: throw an HttpError (or return a response) to stop the call. Express/Koa/Hapi middlewares cannot run on Azure Functions.',
+  },
+  CK_SPEC_SECURITY_NOT_HANDLED: {
+    source: 'user',
+    title: '@Security names a scheme the auth module does not handle.',
+    hint: 'Add the name to the auth module\'s exported `securityNames` (and handle it in authenticate), or fix the name in @Security.',
+  },
 });
 
 declare module '../core/code-registry' {

@@ -4,7 +4,7 @@ import { isCkError } from '../core/errors';
 import { generateMetadata } from '../metadata/generate';
 import type { BuildMetadata } from '../metadata/types';
 import { assertNoLintErrors, emitSpec, LintError, lintErrorOf, lintMetadata } from './index';
-import { compareRoutes } from './lint/route-overlap';
+import { compareRoutes, segments } from './lint/route-overlap';
 import type { LintFinding } from './types';
 
 const TESTDATA = path.join(__dirname, 'testdata');
@@ -80,6 +80,33 @@ describe('lint rules (one fixture each)', () => {
     const got = at('route-overlap');
     expect(got.map((f) => [f.code, f.where])).toEqual([['CK_SPEC_ROUTE_SHADOWED', `${file}:${lineOf(file, "@Get('me')")}`]]);
     expect(got[0].message).toContain(`overlap/{id} (GetItem, ${file}:${lineOf(file, "@Get('{id}')")})`);
+  });
+
+  test('route-overlap compares complex segments (export-{id}) the way the host matches them', () => {
+    const file = 'lint/route-complex/complex-controller.ts';
+    const got = at('route-complex');
+    // export-{id} is tried first and {name} gets the rest: no finding. {name} before v-{id}: a real shadow.
+    expect(got.map((f) => [f.code, f.where])).toEqual([['CK_SPEC_ROUTE_SHADOWED', `${file}:${lineOf(file, "@Get('archive/v-{id}')")}`]]);
+  });
+
+  test('@Hidden methods are linted like any other (they still become Functions)', () => {
+    const got = at('hidden-duplicate');
+    expect(got.map((f) => [f.code, f.severity])).toEqual([['CK_SPEC_DUPLICATE_OPERATION_ID', 'error']]);
+    expect(got[0].message).toContain("'Ping'");
+  });
+
+  test('no-operation: an exported controller without @Route and a public async method without a verb warn with file:line', () => {
+    const file = 'lint/no-operation/no-operation-controller.ts';
+    expect(at('no-operation').map((f) => [f.code, f.severity, f.where])).toEqual([
+      ['CK_SPEC_NO_OPERATION', 'warning', `${file}:${lineOf(file, 'public async create()')}`],
+      ['CK_SPEC_NO_OPERATION', 'warning', `${file}:${lineOf(file, 'export class ForgottenController')}`],
+    ]);
+  });
+
+  test('middlewares: a (request, context) middleware is fine; an Express-style one fails with file:line', () => {
+    const file = 'lint/middlewares/middlewares-controller.ts';
+    expect(at('middlewares').map((f) => [f.code, f.severity, f.where])).toEqual([['CK_SPEC_MIDDLEWARE_SIGNATURE', 'error', `${file}:${lineOf(file, '@Middlewares(expressStyle)')}`]]);
+    expect(bm.middlewares?.filter((m) => m.controller === 'MiddlewaresController').map((m) => m.method ?? '(class)').sort()).toEqual(['(class)', 'express', 'fine']);
   });
 
   test('route-reserved', () => {
@@ -171,4 +198,13 @@ describe('compareRoutes', () => {
     ['a/b', 'a/{*rest}', undefined],
     ['{x}/me', 'a/{y}', 'shadow'],
   ])('%s before %s → %s', (a, b, want) => expect(compareRoutes(s(a), s(b))).toBe(want));
+  test.each([
+    ['r/export-{id}', 'r/{name}', undefined],
+    ['r/{name}', 'r/export-{id}', 'shadow'],
+    ['r/export-{id}', 'r/export-5', 'shadow'],
+    ['r/export-{id}', 'r/import', undefined],
+    ['r/import', 'r/export-{id}', undefined],
+    ['r/{a}.{b}', 'r/{x}.{y}', 'same'],
+    ['r/{a}.json', 'r/{a}.xml', undefined],
+  ])('complex segments: %s before %s → %s', (a, b, want) => expect(compareRoutes(segments(a), segments(b))).toBe(want));
 });

@@ -18,13 +18,15 @@ export function routeOf(controllerPath: string, methodPath: string): string {
   return convertColonPathParams(full).replace(/^\//, '');
 }
 
-/** Lists the operations in metadata order (controllers, then methods); @Hidden methods are left out like tsoa does. */
+/**
+ * Lists the operations in metadata order (controllers, then methods). @Hidden methods are included (flagged
+ * `hidden`): they are not in the spec but still become Functions, so the lint must check them like any other.
+ */
 export function listOperations(bm: BuildMetadata): OperationRef[] {
   const out: OperationRef[] = [];
   for (const c of bm.metadata.controllers) {
     const loc = bm.locations[c.name];
     for (const m of c.methods) {
-      if (m.isHidden) continue;
       const at = loc?.methods[m.name] ?? loc?.at ?? { file: c.location ?? '(unknown)', line: 0 };
       out.push({
         controller: c.name,
@@ -34,6 +36,7 @@ export function listOperations(bm: BuildMetadata): OperationRef[] {
         route: routeOf(c.path, m.path),
         file: at.file,
         line: at.line,
+        hidden: m.isHidden === true,
         md: m,
       });
     }

@@ -32,7 +32,9 @@ export function securityDefinitionsFor(api: ProjectConfig['api'], operations: Op
     return structuredClone(api.securityDefinitions);
   }
   const out: Record<string, unknown> = {};
-  for (const name of [...used.keys()].sort()) {
+  // Placeholders only for schemes the spec shows (a @Hidden operation's scheme would be an unused definition).
+  const visible = new Set(operations.filter((o) => !o.hidden).flatMap((o) => (o.md.security ?? []).flatMap((r) => Object.keys(r))));
+  for (const name of [...used.keys()].filter((n) => visible.has(n)).sort()) {
     const scopes: Record<string, string> = {};
     for (const s of [...used.get(name)!.scopes].sort()) scopes[s] = s;
     out[name] = { type: 'oauth2', flow: 'accessCode', authorizationUrl: PLACEHOLDER_AUTHORIZATION_URL, tokenUrl: PLACEHOLDER_AUTHORIZATION_URL, scopes };

@@ -55,6 +55,8 @@ export interface OperationRef {
   route: string;
   file: string;
   line: number;
+  /** `@Hidden`: a Function, but not in the spec or the connector. */
+  hidden: boolean;
   md: BuildMetadata['metadata']['controllers'][number]['methods'][number];
 }
 

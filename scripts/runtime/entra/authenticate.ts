@@ -15,6 +15,9 @@ import { TokenRejection, TokenVerifier, type RejectReason } from './verifier';
 /** The security scheme name the built-in check answers to (`@Security('entra', …)`, securityDefinitions.entra). */
 export const ENTRA_SECURITY_NAME = 'entra';
 
+/** The @Security names this module handles; the build refuses any other name (file:line). */
+export const securityNames = [ENTRA_SECURITY_NAME] as const;
+
 let cached: { key: string; verifier: TokenVerifier; settings: AuthSettings } | undefined;
 
 function current(): { verifier: TokenVerifier; settings: AuthSettings } {

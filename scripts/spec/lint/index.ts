@@ -10,15 +10,20 @@ import { bodyOnGet } from './body-on-get';
 import { bodyType } from './body-type';
 import { duplicateOperationId } from './duplicate-operation-id';
 import { functionName } from './function-name';
+import { middlewareSignature } from './middleware-signature';
+import { noOperation } from './no-operation';
 import { operationIdCase } from './operation-id-case';
 import { paramExtensionLiteral } from './param-extension-literal';
 import { routeOverlap } from './route-overlap';
 import { routeReserved } from './route-reserved';
+import { securityHandled } from './security-handled';
 import { tooManyOperations } from './too-many-operations';
+import { typeErrors } from './type-errors';
 import { unionDegrade } from './union-degrade';
 
 /** Every rule, in report order. */
 export const LINT_RULES: readonly LintRule[] = [
+  typeErrors,
   duplicateOperationId,
   operationIdCase,
   functionName,
@@ -29,6 +34,9 @@ export const LINT_RULES: readonly LintRule[] = [
   routeReserved,
   paramExtensionLiteral,
   tooManyOperations,
+  noOperation,
+  middlewareSignature,
+  securityHandled,
 ];
 
 /** Builds a finding with the code's registered hint unless one is given. */

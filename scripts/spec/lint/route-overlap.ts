@@ -8,13 +8,38 @@ import { SPEC_CODES } from '../codes';
 import { compareOrdinalIgnoreCase } from '../host-rules';
 import type { LintFinding, LintRule, OperationRef } from '../types';
 
-type Seg = { kind: 'lit'; text: string } | { kind: 'param' } | { kind: 'rest' };
+/**
+ * A path segment as the host matches it: a literal (case-insensitive), a whole-segment parameter `{id}` (any
+ * non-empty text), a complex segment such as `export-{id}` or `{a}.{b}` (literal text around parameters, matched as
+ * a pattern within the segment), or a catch-all `{*rest}`.
+ */
+type Seg = { kind: 'lit'; text: string } | { kind: 'param' } | { kind: 'complex'; shape: string; re: RegExp } | { kind: 'rest' };
 
-function segments(route: string): Seg[] {
-  return route
-    .split('/')
-    .filter(Boolean)
-    .map((s): Seg => (s.startsWith('{*') ? { kind: 'rest' } : s.includes('{') ? { kind: 'param' } : { kind: 'lit', text: s.toLowerCase() }));
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function segment(s: string): Seg {
+  if (s.startsWith('{*')) return { kind: 'rest' };
+  if (/^\{[^{}]*\}$/.test(s)) return { kind: 'param' };
+  if (!s.includes('{')) return { kind: 'lit', text: s.toLowerCase() };
+  const parts = s.split(/(\{[^{}]*\})/).filter(Boolean);
+  const shape = parts.map((p) => (p.startsWith('{') ? '{}' : p.toLowerCase())).join('');
+  return { kind: 'complex', shape, re: new RegExp(`^${parts.map((p) => (p.startsWith('{') ? '.+' : escapeRe(p))).join('')}$`, 'i') };
+}
+
+export function segments(route: string): Seg[] {
+  return route.split('/').filter(Boolean).map(segment);
+}
+
+/** How segment `x` (tried first) relates to `y`: 'same' set of values, 'wider', 'narrower', or undefined when disjoint or unknown. */
+function relate(x: Seg, y: Seg): 'same' | 'wider' | 'narrower' | undefined {
+  if (x.kind === 'lit' && y.kind === 'lit') return x.text === y.text ? 'same' : undefined;
+  if (x.kind === 'param' && y.kind === 'param') return 'same';
+  if (x.kind === 'param') return 'wider'; // y is a literal or complex segment: all its values are non-empty text
+  if (y.kind === 'param') return 'narrower';
+  if (x.kind === 'complex' && y.kind === 'complex') return x.shape === y.shape ? 'same' : undefined; // different shapes: no claim
+  if (x.kind === 'complex' && y.kind === 'lit') return x.re.test(y.text) ? 'wider' : undefined;
+  if (x.kind === 'lit' && y.kind === 'complex') return y.re.test(x.text) ? 'narrower' : undefined;
+  return undefined;
 }
 
 /** 'shadow' when some URL of `b` is taken by `a` (tried first), 'same' for identical templates, undefined when disjoint or `a` is more specific. */
@@ -29,10 +54,10 @@ export function compareRoutes(a: Seg[], b: Seg[]): 'shadow' | 'same' | undefined
     if (x?.kind === 'rest') return 'shadow';
     if (y?.kind === 'rest') return aWider ? 'shadow' : undefined;
     if (!x || !y) return undefined;
-    if (x.kind === 'lit' && y.kind === 'lit') {
-      if (x.text !== y.text) return undefined;
-    } else if (x.kind === 'param' && y.kind === 'lit') aWider = true;
-    else if (x.kind === 'lit' && y.kind === 'param') aNarrower = true;
+    const r = relate(x, y);
+    if (!r) return undefined;
+    if (r === 'wider') aWider = true;
+    else if (r === 'narrower') aNarrower = true;
   }
 }
 

@@ -64,7 +64,8 @@ class UnionScanner {
           } else this.type(other, where, out);
           return;
         }
-        out.push({ where, severity: 'error', what: `a union of ${members.map(describe).join(' | ')} becomes {type: object}` });
+        // Name every member, undefined included: "a union of string" would hide what actually degraded.
+        out.push({ where, severity: 'error', what: `a union of ${(t as Tsoa.UnionType).types.map(describe).join(' | ')} becomes {type: object}` });
         return;
       }
       case 'intersection': {

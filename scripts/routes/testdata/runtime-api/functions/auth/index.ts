@@ -2,6 +2,9 @@
 import type { HttpRequest } from '@azure/functions';
 import { HttpError } from 'connectorkit/runtime';
 
+/** The @Security names authenticate() handles (the build checks every @Security against them). */
+export const securityNames = ['key', 'token'] as const;
+
 export async function authenticate(request: HttpRequest, securityName: string, scopes: string[]): Promise<unknown> {
   if (securityName === 'key') {
     if (request.headers.get('x-key') === 'good') return { via: 'key' };
