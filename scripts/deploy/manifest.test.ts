@@ -91,6 +91,8 @@ describe('infra manifests: schema and placeholders', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('${scope}', '${scopes}'));
     const values = { authorityHost: 'https://login', tenantId: 't', apiAppId: 'a', v1Issuer: 'https://sts/t/', scope: 's', backendId: 'b' };
     expect(renderApiPolicy(REPO, values)).toContain('<value>s</value>');
+    // Location headers (201 Created, trigger subscriptions and polls) must name the gateway, not the Function App.
+    expect(renderApiPolicy(REPO, values)).toMatch(/<outbound>\s*<base \/>\s*<redirect-content-urls \/>\s*<\/outbound>/);
     expect(catchCkError(() => renderApiPolicy(root, values))).toMatchObject({ code: 'CK_DEPLOY_INFRA_INVALID', target: POLICY_TEMPLATE });
   });
 

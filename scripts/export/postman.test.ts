@@ -19,9 +19,9 @@ describe('Postman collection', () => {
     expect(checkPostmanCollection(c)).toEqual([]);
     const items = c.item.flatMap((i: any) => i.item ?? [i]);
     expect(items.map((i: any) => `${i.request.method} ${i.request.url.raw.split('?')[0]}`).sort()).toEqual([
-      'DELETE {{baseUrl}}/employees/:employeeId', 'GET {{baseUrl}}/departments', 'GET {{baseUrl}}/employees', 'GET {{baseUrl}}/employees/:employeeId', 'GET {{baseUrl}}/me', 'PATCH {{baseUrl}}/employees/:employeeId', 'POST {{baseUrl}}/employees',
+      'DELETE {{baseUrl}}/employee-events/added/:subscriptionId', 'DELETE {{baseUrl}}/employees/:employeeId', 'GET {{baseUrl}}/departments', 'GET {{baseUrl}}/employee-events/changes', 'GET {{baseUrl}}/employees', 'GET {{baseUrl}}/employees/:employeeId', 'GET {{baseUrl}}/me', 'PATCH {{baseUrl}}/employees/:employeeId', 'POST {{baseUrl}}/employee-events/added', 'POST {{baseUrl}}/employees',
     ]);
-    const create = items.find((i: any) => i.request.method === 'POST');
+    const create = items.find((i: any) => i.request.method === 'POST' && i.request.url.raw.split('?')[0].endsWith('/employees'));
     expect(JSON.parse(create.request.body.raw)).toMatchObject({ id: 'E000123', employmentType: 'FullTime' });
     expect(c.auth).toEqual({ type: 'bearer', bearer: [{ key: 'token', value: '{{accessToken}}', type: 'string' }] });
     expect(c.variable[0]).toEqual({ key: 'baseUrl', value: 'https://contoso-employees.azure-api.net/api', type: 'string' });
