@@ -25,17 +25,30 @@ function body(): Buffer {
 function post(url: string, data: Buffer, token: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const u = new URL(`${url}/api/employees`);
-    const r = http.request({ host: u.hostname, port: u.port, path: u.pathname, method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': data.length, authorization: `Bearer ${token}` } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
+    const r = http.request(
+      {
+        host: u.hostname,
+        port: u.port,
+        path: u.pathname,
+        method: 'POST',
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': data.length, authorization: `Bearer ${token}` },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     r.on('error', reject);
     r.end(data);
   });
 }
 
 async function measure(args: string[], n: number, data: Buffer, token: string): Promise<{ delta: number; statuses: number[] }> {
-  const child: ChildProcess = fork(path.join(__dirname, '../scripts/bin/run-ts.js'), [path.join(__dirname, 'body-memory-child.ts'), ...args], { execArgv: ['--expose-gc'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(path.join(__dirname, '../scripts/bin/run-ts.js'), [path.join(__dirname, 'body-memory-child.ts'), ...args], {
+    execArgv: ['--expose-gc'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
   const next = <T>() => new Promise<T>((r) => child.once('message', (m) => r(m as T)));
   try {
     const { url } = await next<{ url: string }>();

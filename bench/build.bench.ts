@@ -30,7 +30,15 @@ async function time<T>(fn: () => Promise<T>): Promise<number> {
 
 /** Bundles a project whose entry registers its own functions (no tsoa) into <dir>/dist/app. */
 async function bundlePlain(dir: string): Promise<string> {
-  const r = await bundleApp({ root: dir, entryFile: path.join(dir, 'functions/index.ts'), routesFile: path.join(dir, 'functions/.generated/routes.ts'), routesSource: '', hostJson: '{"version":"2.0"}', name: 'plain', version: '1.0.0' });
+  const r = await bundleApp({
+    root: dir,
+    entryFile: path.join(dir, 'functions/index.ts'),
+    routesFile: path.join(dir, 'functions/.generated/routes.ts'),
+    routesSource: '',
+    hostJson: '{"version":"2.0"}',
+    name: 'plain',
+    version: '1.0.0',
+  });
   const appDir = path.join(dir, 'dist/app');
   mkdirSync(appDir, { recursive: true });
   for (const [f, c] of Object.entries(r.files)) writeFileSync(path.join(appDir, f), c);
@@ -64,7 +72,15 @@ async function buildVsTsoa(api: string): Promise<BenchLine> {
     }
   }
   const ratio = median(a) / median(b);
-  return { name: 'full build vs tsoa spec-and-routes (200 ops)', value: s(median(a)), baseline: s(median(b)), ratio, target: '≤ 1.3×', pass: ratio <= 1.3, note: `median of 5 each, alternating; build = metadata + lint + spec + routes + esbuild + zip` };
+  return {
+    name: 'full build vs tsoa spec-and-routes (200 ops)',
+    value: s(median(a)),
+    baseline: s(median(b)),
+    ratio,
+    target: '≤ 1.3×',
+    pass: ratio <= 1.3,
+    note: `median of 5 each, alternating; build = metadata + lint + spec + routes + esbuild + zip`,
+  };
 }
 
 async function noChangeRebuild(api: string): Promise<BenchLine> {
@@ -122,7 +138,15 @@ async function generatedVsHandWritten(api: string): Promise<BenchLine> {
     }
     const gv = Math.max(...g);
     const rv = Math.max(...r);
-    return { name: 'generated route + validation vs hand-written app.http (throughput)', value: `${gv.toFixed(0)} req/s`, baseline: `${rv.toFixed(0)} req/s`, ratio: gv / rv, target: '≥ 0.85×', pass: gv / rv >= 0.85, note: `local host over loopback, POST with JSON body → 201, 2000 requests × 16 concurrent, best of 6 alternating rounds each; all rounds gen ${g.map((x) => x.toFixed(0)).join('/')} vs hand ${r.map((x) => x.toFixed(0)).join('/')}` };
+    return {
+      name: 'generated route + validation vs hand-written app.http (throughput)',
+      value: `${gv.toFixed(0)} req/s`,
+      baseline: `${rv.toFixed(0)} req/s`,
+      ratio: gv / rv,
+      target: '≥ 0.85×',
+      pass: gv / rv >= 0.85,
+      note: `local host over loopback, POST with JSON body → 201, 2000 requests × 16 concurrent, best of 6 alternating rounds each; all rounds gen ${g.map((x) => x.toFixed(0)).join('/')} vs hand ${r.map((x) => x.toFixed(0)).join('/')}`,
+    };
   } finally {
     await gen.close();
     await ref.close();

@@ -21,12 +21,26 @@ const REPO = path.resolve(__dirname, '..');
 /** The sample scenarios' requests, written out by hand: what a team without the runner would send. */
 async function direct(api: string, auth: string, n: number): Promise<void> {
   const call = async (method: string, p: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const res = await fetch(p.startsWith('http') ? p : `${api}${p}`, { method, headers: { authorization: auth, accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}), ...headers }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    const res = await fetch(p.startsWith('http') ? p : `${api}${p}`, {
+      method,
+      headers: { authorization: auth, accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : undefined };
   };
   const id = (k: number) => `E${String(50000 + n).padStart(5, '0')}${k}`;
-  const hire = (k: number, given: string) => ({ id: id(k), givenName: given, familyName: 'Bench', email: `${given}.${n}@contoso.example`, jobTitle: 'Rear Admiral', department: 'ENG', employmentType: 'FullTime', hireDate: '2025-01-15', workAddress: { street: '1 Navy Way', city: 'Arlington', region: 'VA', postalCode: '22201', country: 'US' } });
+  const hire = (k: number, given: string) => ({
+    id: id(k),
+    givenName: given,
+    familyName: 'Bench',
+    email: `${given}.${n}@contoso.example`,
+    jobTitle: 'Rear Admiral',
+    department: 'ENG',
+    employmentType: 'FullTime',
+    hireDate: '2025-01-15',
+    workAddress: { street: '1 Navy Way', city: 'Arlington', region: 'VA', postalCode: '22201', country: 'US' },
+  });
   await call('GET', '/departments');
   await call('POST', '/employees', hire(1, 'grace'));
   await call('POST', '/employees', hire(2, 'ada'));
@@ -68,15 +82,17 @@ export async function bench(): Promise<BenchLine[]> {
     }
     const a = median(runner);
     const b = median(plain);
-    return [{
-      name: `connectorkit test over the sample's ${scenarios.length} scenarios vs the same requests sent directly (median of ${ROUNDS})`,
-      value: `${a.toFixed(0)} ms`,
-      baseline: `${b.toFixed(0)} ms`,
-      ratio: a / b,
-      target: '≤ 1.5×',
-      pass: a / b <= 1.5 && failed === 0,
-      note: `runner adds a dynamic-values lookup (cached per run), response schema checks (compiled once per process) and policies; ${failed} scenario failures`,
-    }];
+    return [
+      {
+        name: `connectorkit test over the sample's ${scenarios.length} scenarios vs the same requests sent directly (median of ${ROUNDS})`,
+        value: `${a.toFixed(0)} ms`,
+        baseline: `${b.toFixed(0)} ms`,
+        ratio: a / b,
+        target: '≤ 1.5×',
+        pass: a / b <= 1.5 && failed === 0,
+        note: `runner adds a dynamic-values lookup (cached per run), response schema checks (compiled once per process) and policies; ${failed} scenario failures`,
+      },
+    ];
   } finally {
     await host.close();
     await dev.stop();

@@ -21,8 +21,12 @@ import { buildConnector } from '../scripts/export';
 import { validateConnectorFiles } from '../scripts/validate/validate';
 
 const WARM_OUTPUTS = {
-  host: 'warm-up.azure-api.net', basePath: '/warm', tenantId: h.TENANT, apiAppId: '11111111-2222-3333-4444-555555555555',
-  apiAppIdUri: 'api://11111111-2222-3333-4444-555555555555', connectorClientId: '66666666-7777-8888-9999-000000000000',
+  host: 'warm-up.azure-api.net',
+  basePath: '/warm',
+  tenantId: h.TENANT,
+  apiAppId: '11111111-2222-3333-4444-555555555555',
+  apiAppIdUri: 'api://11111111-2222-3333-4444-555555555555',
+  connectorClientId: '66666666-7777-8888-9999-000000000000',
   scope: 'api://11111111-2222-3333-4444-555555555555/user_impersonation',
 };
 
@@ -52,7 +56,9 @@ export function criticalPath(deps: Record<string, string[]>, weight: (id: string
     memo.set(id, r);
     return r;
   };
-  return Object.keys(deps).map(visit).sort((a, b) => b.ms - a.ms)[0]!;
+  return Object.keys(deps)
+    .map(visit)
+    .sort((a, b) => b.ms - a.ms)[0]!;
 }
 
 async function measure(): Promise<BenchLine[]> {
@@ -74,7 +80,7 @@ async function measure(): Promise<BenchLine[]> {
     const calls = d.arm.requests.slice(first);
     const perStep: Record<string, number> = {};
     for (const c of calls) {
-      const id = /operationResults/i.test(c.path) ? 'poll' : STEP_OF.find(([re]) => re.test(c.path))?.[1] ?? 'other';
+      const id = /operationResults/i.test(c.path) ? 'poll' : (STEP_OF.find(([re]) => re.test(c.path))?.[1] ?? 'other');
       perStep[id] = (perStep[id] ?? 0) + 1;
     }
     // LRO polls belong to the step that started the operation (named value and API imports).
@@ -94,7 +100,10 @@ async function measure(): Promise<BenchLine[]> {
     const noop = [...d.arm.requests.slice(before.arm), ...d.scm.requests.slice(before.scm), ...d.graph.requests.slice(before.graph)];
     const byMethod: Record<string, number> = {};
     for (const r of noop) byMethod[r.method] = (byMethod[r.method] ?? 0) + 1;
-    const posts = d.arm.requests.slice(before.arm).filter((r) => r.method !== 'GET').map((r) => r.path.split('/').slice(-2).join('/'));
+    const posts = d.arm.requests
+      .slice(before.arm)
+      .filter((r) => r.method !== 'GET')
+      .map((r) => r.path.split('/').slice(-2).join('/'));
     const writes = d.writes();
     const noWrites = JSON.stringify(writes) === JSON.stringify(before.writes);
     return [

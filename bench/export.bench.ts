@@ -24,13 +24,24 @@ export function generatedSpec(n: number): Record<string, unknown> {
     };
     paths[`/things${i}/{id}`] = {
       get: {
-        operationId: `getThing${i}`, summary: `Get thing ${i}`, description: `Returns thing ${i}.`, security: [{ aad: [] }],
-        parameters: [{ in: 'path', name: 'id', required: true, type: 'string', description: 'The ID.' }, { in: 'query', name: 'expand', type: 'string', description: 'Expand.' }],
+        operationId: `getThing${i}`,
+        summary: `Get thing ${i}`,
+        description: `Returns thing ${i}.`,
+        security: [{ aad: [] }],
+        parameters: [
+          { in: 'path', name: 'id', required: true, type: 'string', description: 'The ID.' },
+          { in: 'query', name: 'expand', type: 'string', description: 'Expand.' },
+        ],
         responses: { 200: { description: 'Ok', schema: { $ref: `#/definitions/${model}` } }, default: { description: 'Error', schema: { type: 'object' } } },
       },
       post: {
-        operationId: `updateThing${i}`, summary: `Update thing ${i}`, description: `Changes thing ${i}.`,
-        parameters: [{ in: 'path', name: 'id', required: true, type: 'string', description: 'The ID.' }, { in: 'body', name: 'body', required: true, schema: { $ref: `#/definitions/${model}`, description: 'x' } }],
+        operationId: `updateThing${i}`,
+        summary: `Update thing ${i}`,
+        description: `Changes thing ${i}.`,
+        parameters: [
+          { in: 'path', name: 'id', required: true, type: 'string', description: 'The ID.' },
+          { in: 'body', name: 'body', required: true, schema: { $ref: `#/definitions/${model}`, description: 'x' } },
+        ],
         responses: { 200: { description: 'Ok', schema: { $ref: `#/definitions/${model}` } } },
       },
     };
@@ -42,8 +53,13 @@ const CONFIG = {
   ...DEFAULTS,
   api: { ...DEFAULTS.api, contact: { name: 'Bench Team', url: 'https://bench.example', email: 'bench@bench.example' }, host: 'bench.azure-api.net' },
   connector: {
-    title: 'Bench Things', description: 'A generated API with 250 operations used to measure the export.', website: 'https://bench.example',
-    privacyPolicy: 'https://bench.example/privacy', categories: ['Data'], brandColor: '#2b5797', publisher: 'Bench',
+    title: 'Bench Things',
+    description: 'A generated API with 250 operations used to measure the export.',
+    website: 'https://bench.example',
+    privacyPolicy: 'https://bench.example/privacy',
+    categories: ['Data'],
+    brandColor: '#2b5797',
+    publisher: 'Bench',
   },
 } as ProjectConfig;
 

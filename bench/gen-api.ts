@@ -27,11 +27,18 @@ function project(prefix: string): string {
 export function generateApi(controllers = 50): string {
   const dir = project('ck-bench-api-');
   write(dir, 'functions/index.ts', `import './.generated/routes';\n`);
-  write(dir, 'functions/models/common.ts', `/** Error body. */\nexport interface ApiError { error: { code: string; message: string } }\nexport enum Status { Active = 'active', Retired = 'retired' }\n`);
+  write(
+    dir,
+    'functions/models/common.ts',
+    `/** Error body. */\nexport interface ApiError { error: { code: string; message: string } }\nexport enum Status { Active = 'active', Retired = 'retired' }\n`,
+  );
   for (let i = 0; i < controllers; i++) {
     const r = `res${i}`;
     const R = pascal(r);
-    write(dir, `functions/models/${r}.ts`, `import { Status } from './common';
+    write(
+      dir,
+      `functions/models/${r}.ts`,
+      `import { Status } from './common';
 /** A ${r}. */
 export interface ${R} {
   id: string;
@@ -52,8 +59,12 @@ export interface Create${R}Request {
   tags?: string[];
 }
 export interface ${R}Page { value: ${R}[]; nextLink?: string }
-`);
-    write(dir, `functions/controllers/${r}-controller.ts`, `import { Body, Controller, Extension, Get, Path, Post, Put, Query, Route, SuccessResponse, Tags } from 'tsoa';
+`,
+    );
+    write(
+      dir,
+      `functions/controllers/${r}-controller.ts`,
+      `import { Body, Controller, Extension, Get, Path, Post, Put, Query, Route, SuccessResponse, Tags } from 'tsoa';
 import { Status } from '../models/common';
 import type { ${R}, ${R}Page, Create${R}Request } from '../models/${r}';
 
@@ -88,7 +99,8 @@ export class ${R}Controller extends Controller {
     return { ...body, id, createdAt: new Date(0) };
   }
 }
-`);
+`,
+    );
   }
   return dir;
 }
@@ -96,7 +108,11 @@ export class ${R}Controller extends Controller {
 /** One app.http function returning a constant: the cold-load baseline. */
 export function generateHelloWorld(): string {
   const dir = project('ck-bench-hello-');
-  write(dir, 'functions/index.ts', `import { app } from '@azure/functions';\napp.http('hello', { methods: ['GET'], route: 'hello', authLevel: 'anonymous', handler: async () => ({ jsonBody: { hello: 'world' } }) });\n`);
+  write(
+    dir,
+    'functions/index.ts',
+    `import { app } from '@azure/functions';\napp.http('hello', { methods: ['GET'], route: 'hello', authLevel: 'anonymous', handler: async () => ({ jsonBody: { hello: 'world' } }) });\n`,
+  );
   return dir;
 }
 
@@ -107,7 +123,10 @@ export function generateHelloWorld(): string {
  */
 export function generateHandWritten(): string {
   const dir = project('ck-bench-hand-');
-  write(dir, 'functions/index.ts', `import { app, type HttpRequest } from '@azure/functions';
+  write(
+    dir,
+    'functions/index.ts',
+    `import { app, type HttpRequest } from '@azure/functions';
 type Detail = { code: string; message: string; target: string };
 const bad = (details: Detail[]) => ({ status: 400, jsonBody: { error: { code: 'CK_HTTP_VALIDATION_FAILED', message: 'The request is invalid.', details } } });
 app.http('createRes0', {
@@ -128,6 +147,7 @@ app.http('createRes0', {
     return { status: 201, jsonBody: { ...body, id: 'new', createdAt: new Date(0) } };
   },
 });
-`);
+`,
+  );
   return dir;
 }

@@ -36,7 +36,16 @@ function withoutPublish(dir: string): void {
 let seq = 0;
 const hire = () => {
   seq++;
-  return JSON.stringify({ id: `E${String(100000 + seq).padStart(6, '0')}`, givenName: 'Bench', familyName: `B${seq}`, email: `b${seq}@contoso.example`, jobTitle: 'Tester', department: 'ENG', employmentType: 'FullTime', hireDate: '2025-03-01' });
+  return JSON.stringify({
+    id: `E${String(100000 + seq).padStart(6, '0')}`,
+    givenName: 'Bench',
+    familyName: `B${seq}`,
+    email: `b${seq}@contoso.example`,
+    jobTitle: 'Tester',
+    department: 'ENG',
+    employmentType: 'FullTime',
+    hireDate: '2025-03-01',
+  });
 };
 
 /** Resolves when the host logged that this delivery finished (row deleted). */
@@ -48,10 +57,13 @@ async function delivered(io: RecordingIoHost, deliveryId: string): Promise<void>
 function post(agent: http.Agent, url: URL, token: string, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
-    const r = http.request({ agent, method: 'POST', host: url.hostname, port: url.port, path: url.pathname, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } }, (res) => {
-      res.resume();
-      res.on('end', () => (res.statusCode === 201 ? resolve(Number(process.hrtime.bigint() - t0) / 1e6) : reject(new Error(`HTTP ${res.statusCode}`))));
-    });
+    const r = http.request(
+      { agent, method: 'POST', host: url.hostname, port: url.port, path: url.pathname, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } },
+      (res) => {
+        res.resume();
+        res.on('end', () => (res.statusCode === 201 ? resolve(Number(process.hrtime.bigint() - t0) / 1e6) : reject(new Error(`HTTP ${res.statusCode}`))));
+      },
+    );
     r.on('error', reject);
     r.end(body);
   });
@@ -78,7 +90,11 @@ export async function bench(): Promise<BenchLine[]> {
     const keys = new KeySet();
     await loadOrCreateKey(keys, keyFile);
     const token = await mintAccessToken(keys, { baseUrl: dev.urls.issuer!, scopes: ['user_impersonation'] });
-    const sub = await fetch(`${hOn.url}/api/employee-events/added`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ callbackUrl: `${receiver.url}/bench` }) });
+    const sub = await fetch(`${hOn.url}/api/employee-events/added`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ callbackUrl: `${receiver.url}/bench` }),
+    });
     if (sub.status !== 201) throw new Error(`bench: subscribe answered ${sub.status}`);
     const agentOn = new http.Agent({ keepAlive: true, maxSockets: 1 });
     const agentOff = new http.Agent({ keepAlive: true, maxSockets: 1 });

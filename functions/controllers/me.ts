@@ -19,7 +19,8 @@ export class MeController extends Controller {
   @Extension('x-ms-visibility', 'advanced')
   public async GetMe(@Request() req: RequestContext): Promise<CallerIdentity> {
     const p = req.user;
-    if (!isEntraPrincipal(p)) throw new HttpError(401, HTTP_CODES.INVALID_TOKEN, 'The request is not authenticated.', { hint: 'Send a bearer token.', headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' } });
+    if (!isEntraPrincipal(p))
+      throw new HttpError(401, HTTP_CODES.INVALID_TOKEN, 'The request is not authenticated.', { hint: 'Send a bearer token.', headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' } });
     // The runtime's EntraPrincipal has CallerIdentity's shape, built without undefined members.
     return p;
   }

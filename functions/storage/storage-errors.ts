@@ -41,7 +41,7 @@ export function storageFailure(e: unknown): Error {
   // A definite 4xx answer other than auth is a bug in how we call storage, not an outage: let it surface as 500.
   if (r.statusCode && r.statusCode >= 400 && r.statusCode < 500 && r.statusCode !== 401 && r.statusCode !== 403 && r.statusCode !== 408 && r.statusCode !== 429) return e as Error;
   const timedOut = r.name === 'AbortError' || r.name === 'TimeoutError';
-  const what = timedOut ? 'no answer in time' : r.statusCode ? `HTTP ${r.statusCode}${r.code ? ` ${r.code}` : ''}` : r.code ?? r.name ?? 'network error';
+  const what = timedOut ? 'no answer in time' : r.statusCode ? `HTTP ${r.statusCode}${r.code ? ` ${r.code}` : ''}` : (r.code ?? r.name ?? 'network error');
   return apiError(ApiErrorCode.StorageUnavailable, `Employee storage is unavailable (${what}).`, {
     hint: `Check that the storage account in AzureWebJobsStorage is reachable (locally: is Azurite running?) and retry in a moment.${timedOut ? ' STORAGE_TIMEOUT_MS bounds each call.' : ''}`,
     headers: { 'Retry-After': '5' },

@@ -19,7 +19,13 @@ import { v1Issuer } from '../entra/issuer';
 import { specOperations } from './operations';
 import { loadApimDefinitions, properties } from './definitions';
 
-const change = (resource: string, action: PlannedChange['action'], diff?: PlannedChange['diff'], note?: string): PlannedChange => ({ stage: 'apim', resource, action, ...(diff?.length ? { diff } : {}), ...(note ? { note } : {}) });
+const change = (resource: string, action: PlannedChange['action'], diff?: PlannedChange['diff'], note?: string): PlannedChange => ({
+  stage: 'apim',
+  resource,
+  action,
+  ...(diff?.length ? { diff } : {}),
+  ...(note ? { note } : {}),
+});
 
 /** Reads with retries; a 404 becomes undefined. */
 async function read<T>(ctx: DeployContext, fn: () => Promise<T>): Promise<T | undefined> {
@@ -69,7 +75,9 @@ export function apimSteps(ctx0: DeployContext): Step<DeployContext>[] {
   const api = { id: defs.api.name };
 
   const service: Step<DeployContext> = {
-    id: 'apim.service', title: `APIM service ${svc}`, deps: [],
+    id: 'apim.service',
+    title: `APIM service ${svc}`,
+    deps: [],
     async plan(ctx) {
       const s = await withRetry(() => ctx.apim.apiManagementService.get(rg, svc), ctx.retry, ctx.stats);
       ctx.out.gatewayUrl = s.gatewayUrl;
@@ -78,7 +86,9 @@ export function apimSteps(ctx0: DeployContext): Step<DeployContext>[] {
   };
 
   const namedValue: Step<DeployContext> = {
-    id: 'apim.namedValue', title: `APIM named value ${n.namedValue}`, deps: ['code.hostKey'],
+    id: 'apim.namedValue',
+    title: `APIM named value ${n.namedValue}`,
+    deps: ['code.hostKey'],
     async plan(ctx) {
       const res = `APIM named value ${n.namedValue}`;
       const key = ctx.out.functionKey!;
@@ -89,7 +99,16 @@ export function apimSteps(ctx0: DeployContext): Step<DeployContext>[] {
         const p = await ctx.apim.namedValue.beginCreateOrUpdate(rg, svc, n.namedValue, { ...desired, value: key.reveal() }, lro(ctx));
         await p.pollUntilDone(lro(ctx));
       };
-      if (!cur) return { changes: [change(res, 'create', [{ path: 'secret', to: true }, { path: 'value', to: '(function key, secret)' }])], apply: write };
+      if (!cur)
+        return {
+          changes: [
+            change(res, 'create', [
+              { path: 'secret', to: true },
+              { path: 'value', to: '(function key, secret)' },
+            ]),
+          ],
+          apply: write,
+        };
       const diff = diffProps(desired, cur);
       // The only way to notice a rotated function key (or a value edited in the portal) is to read the stored value:
       // APIM returns no hash or version of a secret named value. The value (maybe an old key) is registered as a
@@ -102,7 +121,9 @@ export function apimSteps(ctx0: DeployContext): Step<DeployContext>[] {
   };
 
   const backend: Step<DeployContext> = {
-    id: 'apim.backend', title: `APIM backend ${n.backend}`, deps: ['code.site', 'apim.namedValue'],
+    id: 'apim.backend',
+    title: `APIM backend ${n.backend}`,
+    deps: ['code.site', 'apim.namedValue'],
     async plan(ctx) {
       const res = `APIM backend ${n.backend}`;
       const desired = properties(ctx, defs, 'backend');
@@ -116,7 +137,9 @@ export function apimSteps(ctx0: DeployContext): Step<DeployContext>[] {
   };
 
   const apiStep: Step<DeployContext> = {
-    id: 'apim.api', title: `APIM API ${api.id}`, deps: [],
+    id: 'apim.api',
+    title: `APIM API ${api.id}`,
+    deps: [],
     async plan(ctx) {
       const res = `APIM API ${api.id}`;
       const marker = specMarker(ctx.specText);
@@ -139,7 +162,21 @@ export function apimSteps(ctx0: DeployContext): Step<DeployContext>[] {
         ...removed.map((o) => change(`APIM operation ${api.id}/${o}`, 'delete', undefined, 'removed from dist/swagger.json; the re-import deletes it (breaking for connector users)')),
         ...(cur ? added.map((o) => change(`APIM operation ${api.id}/${o}`, 'create', undefined, 'new in dist/swagger.json')) : []),
       ];
-      if (!cur) return { changes: [change(res, 'create', [{ path: 'path', to: declared.path }, { path: 'operations', to: wanted.length }], 'imported from dist/swagger.json (swagger-json)')], apply: write };
+      if (!cur)
+        return {
+          changes: [
+            change(
+              res,
+              'create',
+              [
+                { path: 'path', to: declared.path },
+                { path: 'operations', to: wanted.length },
+              ],
+              'imported from dist/swagger.json (swagger-json)',
+            ),
+          ],
+          apply: write,
+        };
       const diff = diffProps(desired, cur);
       if (!diff.length && !removed.length && !added.length) return { changes: [change(res, 'no-op')] };
       return { changes: [change(res, 'update', diff, 're-import of dist/swagger.json'), ...opChanges], apply: write };
@@ -147,12 +184,18 @@ export function apimSteps(ctx0: DeployContext): Step<DeployContext>[] {
   };
 
   const policy: Step<DeployContext> = {
-    id: 'apim.policy', title: `APIM API policy ${api.id}`, deps: ['apim.api', 'apim.backend', 'entra.apiApp'],
+    id: 'apim.policy',
+    title: `APIM API policy ${api.id}`,
+    deps: ['apim.api', 'apim.backend', 'entra.apiApp'],
     async plan(ctx) {
       const res = `APIM policy of API ${api.id}`;
       const value = renderApiPolicy(ctx.opts.root, {
-        authorityHost: ctx.env.cloud.authorityHost, tenantId: ctx.env.tenantId, apiAppId: ctx.out.apiAppId ?? UNKNOWN,
-        v1Issuer: await v1Issuer(ctx), scope: ctx.out.scope ?? ctx.opts.scope, backendId: ctx.out.backendId!,
+        authorityHost: ctx.env.cloud.authorityHost,
+        tenantId: ctx.env.tenantId,
+        apiAppId: ctx.out.apiAppId ?? UNKNOWN,
+        v1Issuer: await v1Issuer(ctx),
+        scope: ctx.out.scope ?? ctx.opts.scope,
+        backendId: ctx.out.backendId!,
       });
       const cur = ctx.out.apiAppId === UNKNOWN ? undefined : await read(ctx, () => getPolicyRaw(ctx, api.id));
       const write = async () => void (await withRetry(() => ctx.apim.apiPolicy.createOrUpdate(rg, svc, api.id, 'policy', { format: 'rawxml', value }), ctx.retry, ctx.stats));
@@ -166,7 +209,9 @@ export function apimSteps(ctx0: DeployContext): Step<DeployContext>[] {
   if (defs.products.length) {
     const products = defs.products;
     steps.push({
-      id: 'apim.product', title: `APIM product ${products.join(', ')}`, deps: ['apim.api'],
+      id: 'apim.product',
+      title: `APIM product ${products.join(', ')}`,
+      deps: ['apim.api'],
       async plan(ctx) {
         const missing: string[] = [];
         const changes: PlannedChange[] = [];

@@ -36,9 +36,17 @@ export interface ApimDefinitions {
 /** Placeholder values known from the environment alone. */
 export function envValues(env: DeployEnvironment): Record<string, string> {
   return {
-    environment: env.name, subscriptionId: env.subscriptionId, resourceGroup: env.resourceGroup, tenantId: env.tenantId,
-    functionApp: env.functionApp, apimService: env.apimService, apiId: env.api.id, apiPath: env.api.path, apiDisplayName: env.api.displayName,
-    product: env.product ?? '', resourceManager: env.cloud.resourceManager,
+    environment: env.name,
+    subscriptionId: env.subscriptionId,
+    resourceGroup: env.resourceGroup,
+    tenantId: env.tenantId,
+    functionApp: env.functionApp,
+    apimService: env.apimService,
+    apiId: env.api.id,
+    apiPath: env.api.path,
+    apiDisplayName: env.api.displayName,
+    product: env.product ?? '',
+    resourceManager: env.cloud.resourceManager,
   };
 }
 
@@ -63,8 +71,10 @@ export function loadApimDefinitions(root: string, env: DeployEnvironment): ApimD
 export function properties(ctx: DeployContext, defs: ApimDefinitions, which: 'api' | 'backend' | 'namedValue'): Record<string, unknown> {
   const def = defs[which];
   const values = {
-    ...envValues(ctx.env), namedValue: defs.namedValue.name,
-    defaultHostName: ctx.out.defaultHostName ?? UNKNOWN, siteId: ctx.out.siteId ?? UNKNOWN,
+    ...envValues(ctx.env),
+    namedValue: defs.namedValue.name,
+    defaultHostName: ctx.out.defaultHostName ?? UNKNOWN,
+    siteId: ctx.out.siteId ?? UNKNOWN,
   };
   return fill(def.properties, values, def.file, [], 'properties');
 }

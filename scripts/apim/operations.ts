@@ -6,7 +6,12 @@
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'];
 
 export function operationResourceName(operationId: string): string {
-  return operationId.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 76).replace(/-+$/, '');
+  return operationId
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 76)
+    .replace(/-+$/, '');
 }
 
 /** Operation resource names of a Swagger 2.0 document, sorted. */

@@ -27,7 +27,13 @@ export function renderApiPolicy(root: string, values: PolicyValues): string {
   const template = readFileSync(infraPath(root, POLICY_TEMPLATE), 'utf8');
   const out = template.replace(/\$\{(\w+)\}/g, (_m, k: string) => {
     const v = (values as unknown as Record<string, string>)[k];
-    if (v === undefined) throw new CkError({ code: 'CK_DEPLOY_INFRA_INVALID', message: `${POLICY_TEMPLATE} uses unknown placeholder \${${k}}.`, hint: `Use only: ${Object.keys(values).join(', ')}.`, target: POLICY_TEMPLATE });
+    if (v === undefined)
+      throw new CkError({
+        code: 'CK_DEPLOY_INFRA_INVALID',
+        message: `${POLICY_TEMPLATE} uses unknown placeholder \${${k}}.`,
+        hint: `Use only: ${Object.keys(values).join(', ')}.`,
+        target: POLICY_TEMPLATE,
+      });
     return esc(v);
   });
   // The leading comment documents the template; APIM would drop it anyway.

@@ -69,7 +69,10 @@ export function corsGate(req: http.IncomingMessage, res: http.ServerResponse, al
     return false;
   }
   if (!allowed.has(origin)) {
-    refuse(403, { error: 'origin_not_allowed', error_description: `The dev issuer does not serve pages from ${JSON.stringify(origin).slice(0, 200)}: only the local host's own origins and serve.issuerCorsOrigins may call it.` });
+    refuse(403, {
+      error: 'origin_not_allowed',
+      error_description: `The dev issuer does not serve pages from ${JSON.stringify(origin).slice(0, 200)}: only the local host's own origins and serve.issuerCorsOrigins may call it.`,
+    });
     return false;
   }
   res.setHeader('Access-Control-Allow-Origin', origin);

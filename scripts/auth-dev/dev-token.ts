@@ -45,7 +45,12 @@ export function parseDuration(text: string): number {
 export async function mintDevToken(r: DevTokenRequest): Promise<DevToken> {
   const running = readRunningIssuer(runningIssuerFile(r.keyFile));
   if (!running && !r.issuerPort) {
-    throw new CkError({ code: 'CK_AUTH_DEV_BAD_REQUEST', message: 'serve.issuerPort is 0 (a random port), so no token can name the issuer in advance.', hint: 'Start `connectorkit serve` first (the token then names its running issuer), or set connectorkit.serve.issuerPort to a fixed port (default 7072).', target: 'serve.issuerPort' });
+    throw new CkError({
+      code: 'CK_AUTH_DEV_BAD_REQUEST',
+      message: 'serve.issuerPort is 0 (a random port), so no token can name the issuer in advance.',
+      hint: 'Start `connectorkit serve` first (the token then names its running issuer), or set connectorkit.serve.issuerPort to a fixed port (default 7072).',
+      target: 'serve.issuerPort',
+    });
   }
   const keys = new KeySet();
   await loadOrCreateKey(keys, r.keyFile);

@@ -91,7 +91,8 @@ export async function handleTokenEndpoint(form: URLSearchParams, res: http.Serve
     const entry = ctx.state.codes.get(code);
     ctx.state.codes.delete(code);
     if (!entry || entry.expires < Date.now()) return reply(res, 400, { error: 'invalid_grant', error_description: 'The code is unknown, used or expired.' });
-    if (form.get('redirect_uri') && form.get('redirect_uri') !== entry.redirectUri) return reply(res, 400, { error: 'invalid_grant', error_description: 'redirect_uri does not match the authorize request.' });
+    if (form.get('redirect_uri') && form.get('redirect_uri') !== entry.redirectUri)
+      return reply(res, 400, { error: 'invalid_grant', error_description: 'redirect_uri does not match the authorize request.' });
     if (entry.challenge) {
       const verifier = form.get('code_verifier') ?? '';
       const computed = entry.method === 'S256' ? createHash('sha256').update(verifier).digest('base64url') : verifier;
@@ -102,7 +103,14 @@ export async function handleTokenEndpoint(form: URLSearchParams, res: http.Serve
   }
   if (grant === 'client_credentials') {
     // App-only token: roles, no scp, no user claims beyond the service principal's oid.
-    const token = await ctx.mint({ version: ctx.version, tenantId: ctx.tenantId, scopes: [], roles: ctx.appRoles ?? [], expiresIn: LIFETIME_S, claims: { idtyp: 'app', name: undefined, preferred_username: undefined, upn: undefined, unique_name: undefined } });
+    const token = await ctx.mint({
+      version: ctx.version,
+      tenantId: ctx.tenantId,
+      scopes: [],
+      roles: ctx.appRoles ?? [],
+      expiresIn: LIFETIME_S,
+      claims: { idtyp: 'app', name: undefined, preferred_username: undefined, upn: undefined, unique_name: undefined },
+    });
     return reply(res, 200, { token_type: 'Bearer', access_token: token, expires_in: LIFETIME_S });
   }
   reply(res, 400, { error: 'unsupported_grant_type', error_description: `grant_type ${grant ?? '(none)'} is not supported by the dev issuer` });

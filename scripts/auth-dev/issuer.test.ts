@@ -47,7 +47,15 @@ describe('dev OpenID issuer', () => {
     const v2 = decodeJwt(await issuer.mint({ version: '2.0' }));
     const v1t = await issuer.mint({ version: '1.0' });
     const v1 = decodeJwt(v1t);
-    expect(v2).toMatchObject({ ver: '2.0', aud: issuer.identities.apiAppId, azp: issuer.identities.clientAppId, preferred_username: issuer.identities.user.username, scp: 'user_impersonation', tid: issuer.identities.tenantId, oid: issuer.identities.user.oid });
+    expect(v2).toMatchObject({
+      ver: '2.0',
+      aud: issuer.identities.apiAppId,
+      azp: issuer.identities.clientAppId,
+      preferred_username: issuer.identities.user.username,
+      scp: 'user_impersonation',
+      tid: issuer.identities.tenantId,
+      oid: issuer.identities.user.oid,
+    });
     expect(v2.appid).toBeUndefined();
     expect(v1).toMatchObject({ ver: '1.0', aud: `api://${issuer.identities.apiAppId}`, appid: issuer.identities.clientAppId, upn: issuer.identities.user.username, iss: issuer.issuers.v1 });
     expect(decodeProtectedHeader(v1t).x5t).toBe(decodeProtectedHeader(v1t).kid);
@@ -78,7 +86,10 @@ describe('dev OpenID issuer', () => {
     expect(bad.status).toBe(400); // the code is single-use: a wrong verifier burns it
     const r2 = await json(auth);
     const code2 = new URL(r2.headers.get('location')!).searchParams.get('code')!;
-    const ok = await json(`${issuer.url}/${tid}/oauth2/v2.0/token`, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code: code2, redirect_uri: redirect, code_verifier: verifier }) });
+    const ok = await json(`${issuer.url}/${tid}/oauth2/v2.0/token`, {
+      method: 'POST',
+      body: new URLSearchParams({ grant_type: 'authorization_code', code: code2, redirect_uri: redirect, code_verifier: verifier }),
+    });
     expect(ok.status).toBe(200);
     expect(decodeJwt(String(ok.body!.access_token))).toMatchObject({ scp: 'user_impersonation', ver: '2.0' });
   });
@@ -103,7 +114,7 @@ describe('dev OpenID issuer', () => {
   });
 });
 
-describe('dev issuer CORS: only the local host\'s own origins', () => {
+describe("dev issuer CORS: only the local host's own origins", () => {
   const docsOrigin = 'http://127.0.0.1:7071';
   let cors: DevIssuer;
   beforeAll(async () => {
@@ -113,9 +124,10 @@ describe('dev issuer CORS: only the local host\'s own origins', () => {
   afterAll(() => cors.close());
   const tokenUrl = () => `${cors.url}/${cors.identities.tenantId}/oauth2/v2.0/token`;
   // What Swagger UI's Authorize sends before it posts the code to the token endpoint.
-  const preflight = (origin: string) => fetch(tokenUrl(), { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-requested-with' } });
+  const preflight = (origin: string) =>
+    fetch(tokenUrl(), { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-requested-with' } });
 
-  it('answers the docs page\'s preflight, X-Requested-With included, with its own origin', async () => {
+  it("answers the docs page's preflight, X-Requested-With included, with its own origin", async () => {
     for (const origin of [docsOrigin, 'http://localhost:7071', 'http://[::1]:7071', 'http://localhost:5173']) {
       const r = await preflight(origin);
       expect(r.status).toBe(204);
@@ -134,7 +146,10 @@ describe('dev issuer CORS: only the local host\'s own origins', () => {
     for (const origin of ['https://evil.example', 'http://127.0.0.1:7072', 'http://127.0.0.1.nip.io:7071', 'null', 'http://localhost:7071.evil.example']) {
       const p = await preflight(origin);
       expect([p.status, p.headers.get('access-control-allow-origin')]).toEqual([403, null]);
-      for (const r of [await fetch(`${cors.url}/token`, { headers: { origin } }), await fetch(`${cors.url}/token`, { method: 'POST', headers: { origin }, body: new URLSearchParams({ scope: 'user_impersonation' }) })]) {
+      for (const r of [
+        await fetch(`${cors.url}/token`, { headers: { origin } }),
+        await fetch(`${cors.url}/token`, { method: 'POST', headers: { origin }, body: new URLSearchParams({ scope: 'user_impersonation' }) }),
+      ]) {
         expect(r.status).toBe(403);
         expect(r.headers.get('access-control-allow-origin')).toBeNull();
         const body = (await r.json()) as Record<string, unknown>;

@@ -157,10 +157,11 @@ export async function startDevIssuer(opts: DevIssuerOptions = {}): Promise<DevIs
       AUTH_REQUIRED_SCOPE: requiredScope,
     }),
     mint: (o = {}) => mintAccessToken(keys, { baseUrl: base, identities: ids, scopes: [opts.scope ?? 'user_impersonation'], ...o }),
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -27,7 +27,10 @@ function zipEntries(file: string): Promise<string[]> {
     yauzl.open(file, { lazyEntries: true }, (err, zip) => {
       if (err || !zip) return reject(err);
       const names: string[] = [];
-      zip.on('entry', (e: yauzl.Entry) => { names.push(e.fileName); zip.readEntry(); });
+      zip.on('entry', (e: yauzl.Entry) => {
+        names.push(e.fileName);
+        zip.readEntry();
+      });
       zip.on('end', () => resolve(names));
       zip.readEntry();
     });
@@ -41,7 +44,10 @@ jest.setTimeout(240_000);
 describe('build', () => {
   it('a lint error fails with every finding and writes nothing', async () => {
     const bad = path.join(dir, 'functions/controllers/dup-controller.ts');
-    writeFileSync(bad, `import { Controller, Get, Route } from 'tsoa';\n@Route('dup')\nexport class DupController extends Controller {\n  @Get('x')\n  public async getItem(): Promise<void> {}\n}\n@Route('runtime')\nexport class RuntimeThingController extends Controller {\n  @Get()\n  public async listRuntime(): Promise<void> {}\n}\n`);
+    writeFileSync(
+      bad,
+      `import { Controller, Get, Route } from 'tsoa';\n@Route('dup')\nexport class DupController extends Controller {\n  @Get('x')\n  public async getItem(): Promise<void> {}\n}\n@Route('runtime')\nexport class RuntimeThingController extends Controller {\n  @Get()\n  public async listRuntime(): Promise<void> {}\n}\n`,
+    );
     const io = new RecordingIoHost();
     try {
       await build(load(), io);
@@ -110,7 +116,10 @@ describe('build', () => {
 
   it('source roots are the static base of each glob, extglobs and classes included (picomatch)', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'ck-roots-'));
-    writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'p', connectorkit: { entryFile: 'app/index.ts', controllerPathGlobs: ['api/@(v1|v2)/*.ts', 'more/[ab]/**/*.ts', 'one/file.ts'] } }));
+    writeFileSync(
+      path.join(root, 'package.json'),
+      JSON.stringify({ name: 'p', connectorkit: { entryFile: 'app/index.ts', controllerPathGlobs: ['api/@(v1|v2)/*.ts', 'more/[ab]/**/*.ts', 'one/file.ts'] } }),
+    );
     try {
       const roots = sourceRoots(loadConfig({ cwd: root, env: {} }));
       expect(roots).toEqual(['api', 'app', 'more', 'one'].map((r) => path.join(root, r)));

@@ -26,7 +26,7 @@ export async function build(loaded: LoadedConfig, io: IoHost, opts: BuildOptions
   const previous = await readManifest(loaded);
   const key = await io.step('Check build inputs', () => computeCacheKey(loaded, previous));
   if (useCache && previous?.key === key && (await outputsIntact(loaded, previous))) {
-    const { logLintWarnings } = (require('../spec/lint-error') as typeof import('../spec/lint-error'));
+    const { logLintWarnings } = require('../spec/lint-error') as typeof import('../spec/lint-error');
     logLintWarnings(io, previous.findings);
     io.log({ level: 'info', message: 'No input changed since the last build; outputs are up to date.' });
     return { ...paths, functions: previous.functions, cached: true, warnings: previous.findings.filter((f) => f.severity === 'warning'), written: [] };
@@ -37,7 +37,7 @@ export async function build(loaded: LoadedConfig, io: IoHost, opts: BuildOptions
   const hostJsonFile = loaded.resolve('host.json');
   if (!existsSync(hostJsonFile)) throw new CkError({ code: 'CK_BUNDLE_HOST_JSON_MISSING', message: `host.json is missing in ${root}.` });
 
-  const { generateMetadata } = (require('../metadata/generate') as typeof import('../metadata/generate'));
+  const { generateMetadata } = require('../metadata/generate') as typeof import('../metadata/generate');
   // No auth module: @Security('entra') uses the runtime's built-in Entra check. One the project names itself must exist.
   const authModule = config.authModule && existsSync(loaded.resolve(config.authModule)) ? loaded.resolve(config.authModule) : undefined;
   if (!authModule && config.authModule && loaded.sources.authModule !== 'default') {
@@ -53,7 +53,13 @@ export async function build(loaded: LoadedConfig, io: IoHost, opts: BuildOptions
   const { bundleApp } = require('../bundle/bundle') as typeof import('../bundle/bundle');
   const routes = config.routes ?? {};
   const routesSource = await io.step('Generate Functions registrations', () =>
-    emitRoutes(bm, { outDir: path.dirname(paths.routesFile), authModule, authLevel: routes.authLevel, bodyCoercion: routes.bodyCoercion, noImplicitAdditionalProperties: NO_IMPLICIT_ADDITIONAL_PROPERTIES }),
+    emitRoutes(bm, {
+      outDir: path.dirname(paths.routesFile),
+      authModule,
+      authLevel: routes.authLevel,
+      bodyCoercion: routes.bodyCoercion,
+      noImplicitAdditionalProperties: NO_IMPLICIT_ADDITIONAL_PROPERTIES,
+    }),
   );
 
   // esbuild runs in its own process: bundle while this thread emits the spec and lints, then decide.

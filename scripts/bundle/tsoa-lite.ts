@@ -21,7 +21,9 @@ export function tsoaLiteSource(root: string): string {
   const allNames = Object.keys(require(indexFile) as object).filter((k) => k !== '__esModule' && k !== 'default');
   const eager: Array<{ spec: string; names: string[] }> = [];
   for (const sub of ['decorators', 'interfaces']) {
-    for (const f of readdirSync(path.join(dist, sub)).filter((x) => x.endsWith('.js')).sort()) {
+    for (const f of readdirSync(path.join(dist, sub))
+      .filter((x) => x.endsWith('.js'))
+      .sort()) {
       if (LAZY_FILES.has(`${sub}/${f}`)) continue;
       const spec = `@tsoa/runtime/dist/${sub}/${f.replace(/\.js$/, '')}`;
       // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -66,7 +68,9 @@ export function tsoaLitePlugin(root: string): Plugin {
     setup(b) {
       b.onResolve({ filter: /^(tsoa|@tsoa\/runtime)$/ }, () => ({ path: 'tsoa-lite.js', namespace: NAMESPACE }));
       b.onResolve({ filter: /^validator$/ }, (args) =>
-        /[\\/]@tsoa[\\/]runtime[\\/]/.test(args.importer) ? { path: 'validator-slim.js', namespace: NAMESPACE, pluginData: path.dirname(require.resolve('validator/package.json', { paths: [args.resolveDir] })) } : undefined,
+        /[\\/]@tsoa[\\/]runtime[\\/]/.test(args.importer)
+          ? { path: 'validator-slim.js', namespace: NAMESPACE, pluginData: path.dirname(require.resolve('validator/package.json', { paths: [args.resolveDir] })) }
+          : undefined,
       );
       b.onLoad({ filter: /^tsoa-lite\.js$/, namespace: NAMESPACE }, () => ({ contents: tsoaLiteSource(root), loader: 'js', resolveDir: root }));
       b.onLoad({ filter: /^validator-slim\.js$/, namespace: NAMESPACE }, (args) => ({ contents: validatorSlimSource(root), loader: 'js', resolveDir: path.dirname(args.pluginData as string) }));

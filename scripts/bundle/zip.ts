@@ -15,7 +15,9 @@ export async function deterministicZip(files: Record<string, Buffer | string>): 
   const zip = new ZipFile();
   for (const name of Object.keys(files).sort()) {
     const content = files[name]!;
-    zip.addBuffer(Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'), name, { mtime: FIXED_MTIME, mode: 0o100644, compress: true, forceDosTimestamp: true } as Partial<import('yazl').Options>);
+    zip.addBuffer(Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'), name, { mtime: FIXED_MTIME, mode: 0o100644, compress: true, forceDosTimestamp: true } as Partial<
+      import('yazl').Options
+    >);
   }
   zip.end();
   const chunks: Buffer[] = [];

@@ -2,19 +2,19 @@
 import * as path from 'node:path';
 import { defineCommand, Option } from './command';
 
-interface BuildFlags { cache?: boolean; minify?: boolean }
+interface BuildFlags {
+  cache?: boolean;
+  minify?: boolean;
+}
 
 export const command = defineCommand<BuildFlags>({
   name: 'build',
   summary: 'Generate the Swagger 2.0 spec and Functions registrations from the controllers, and bundle the app.',
   description:
-    'Runs tsoa\'s metadata pass once, lints the controllers (every problem with file:line), writes dist/swagger.json and ' +
+    "Runs tsoa's metadata pass once, lints the controllers (every problem with file:line), writes dist/swagger.json and " +
     'functions/.generated/routes.ts, and bundles the Functions app with esbuild into dist/app/ and dist/app.zip (zip deploy). ' +
     'Nothing is written when any step fails. A rebuild with no changed input is answered from dist/.cache.',
-  options: [
-    new Option('--no-cache', 'ignore the build cache and run every step'),
-    new Option('--no-minify', 'keep main.js readable (the source map is written either way)'),
-  ],
+  options: [new Option('--no-cache', 'ignore the build cache and run every step'), new Option('--no-minify', 'keep main.js readable (the source map is written either way)')],
   examples: ['connectorkit build', 'connectorkit build --no-cache', 'connectorkit build --json'],
   async run(_args, flags, ctx) {
     // Stages load inside run(): help and --version load every command module, and must not pull in the stage's dependencies.

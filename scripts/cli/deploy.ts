@@ -5,20 +5,40 @@ import { defineCommand, Option } from './command';
 import { CkError } from '../core/errors';
 import type { DeployOptions } from '../deploy/types';
 
-interface DeployFlags { env: string; plan?: boolean; yes?: boolean; auth?: string; createClientSecret?: boolean; clientSecretFile?: string; allowBreaking?: boolean }
+interface DeployFlags {
+  env: string;
+  plan?: boolean;
+  yes?: boolean;
+  auth?: string;
+  createClientSecret?: boolean;
+  clientSecretFile?: string;
+  allowBreaking?: boolean;
+}
 
 /** Delivers a new client secret once: to a file outside the repo (0600), or straight to the terminal. */
 function secretSink(root: string, file: string | undefined): (s: string) => void {
   if (file) {
     const abs = path.resolve(file);
-    if (!path.relative(root, abs).startsWith('..')) throw new CkError({ code: 'CK_DEPLOY_ENV_SECRET', message: `--client-secret-file ${file} is inside the project; secrets must never land in the repo.`, hint: 'Pick a path outside the project, e.g. ~/.connectorkit/<env>.secret.', target: '--client-secret-file' });
+    if (!path.relative(root, abs).startsWith('..'))
+      throw new CkError({
+        code: 'CK_DEPLOY_ENV_SECRET',
+        message: `--client-secret-file ${file} is inside the project; secrets must never land in the repo.`,
+        hint: 'Pick a path outside the project, e.g. ~/.connectorkit/<env>.secret.',
+        target: '--client-secret-file',
+      });
     return (s) => {
       const fd = openSync(abs, 'w', 0o600);
       writeSync(fd, `${s}\n`);
       closeSync(fd);
     };
   }
-  if (!process.stderr.isTTY) throw new CkError({ code: 'CK_DEPLOY_ENV_SECRET', message: '--create-client-secret needs a terminal or --client-secret-file <path>.', hint: 'The secret is shown once; in CI write it to a file outside the repo and move it to your secret store.', target: '--client-secret-file' });
+  if (!process.stderr.isTTY)
+    throw new CkError({
+      code: 'CK_DEPLOY_ENV_SECRET',
+      message: '--create-client-secret needs a terminal or --client-secret-file <path>.',
+      hint: 'The secret is shown once; in CI write it to a file outside the repo and move it to your secret store.',
+      target: '--client-secret-file',
+    });
   // Deliberately bypasses the scrubbing IoHost: this is the one place the secret is shown, to a human, once.
   return (s) => void writeSync(2, `\nConnector client secret (shown once, copy it now): ${s}\n\n`);
 }
@@ -40,7 +60,12 @@ export const command = defineCommand<DeployFlags>({
     new Option('--client-secret-file <path>', 'write the new client secret to this file (outside the project, mode 0600)'),
     new Option('--allow-breaking', 'let the connector export remove or change operations incompatibly'),
   ],
-  examples: ['connectorkit deploy --env dev --plan', 'connectorkit deploy --env dev --yes', 'connectorkit deploy --env prod --auth env --yes --json', 'connectorkit deploy --env dev --yes --create-client-secret'],
+  examples: [
+    'connectorkit deploy --env dev --plan',
+    'connectorkit deploy --env dev --yes',
+    'connectorkit deploy --env prod --auth env --yes --json',
+    'connectorkit deploy --env dev --yes --create-client-secret',
+  ],
   async run(_args, flags, ctx) {
     // Stages load inside run(): help and --version load every command module, and must not pull in the stage's dependencies.
     const { loadConfig } = require('../config') as typeof import('../config');
@@ -55,7 +80,12 @@ export const command = defineCommand<DeployFlags>({
     const { credential, name } = createCredential(flags.auth, env);
     ctx.io.log({ level: 'info', message: `Environment ${env.name} (${env.file}): cloud ${env.cloud.name}, tenant ${env.tenantId}, credential ${name}` });
     const opts: DeployOptions = {
-      env, root: loaded.root, credential, planOnly: true, scope: loaded.config.auth.scope, config: loaded.config,
+      env,
+      root: loaded.root,
+      credential,
+      planOnly: true,
+      scope: loaded.config.auth.scope,
+      config: loaded.config,
       specFile,
       zipFile,
       connectorDir: loaded.resolve(loaded.config.connectorDir),
@@ -68,7 +98,11 @@ export const command = defineCommand<DeployFlags>({
       const plan = await deploy(opts, ctx.io);
       const pending = plan.changes.some((c) => c.action !== 'no-op');
       if (flags.plan || !pending) return { data: plan, text: renderDeploy(plan) };
-      throw new CkError({ code: 'CK_DEPLOY_CONFIRM_REQUIRED', message: `The plan for ${env.name} has ${plan.changes.filter((c) => c.action !== 'no-op').length} change(s); nothing was written.`, data: { plan: plan.changes } });
+      throw new CkError({
+        code: 'CK_DEPLOY_CONFIRM_REQUIRED',
+        message: `The plan for ${env.name} has ${plan.changes.filter((c) => c.action !== 'no-op').length} change(s); nothing was written.`,
+        data: { plan: plan.changes },
+      });
     }
     const result = await deploy({ ...opts, planOnly: false }, ctx.io);
     return { data: result, text: renderDeploy(result) };

@@ -2,7 +2,14 @@
 import * as path from 'node:path';
 import { defineCommand, Option } from './command';
 
-interface ExportFlags { out?: string; env?: string; allowBreaking?: boolean; zip?: boolean; level?: 'schema' | 'platform' | 'certification'; postman?: string }
+interface ExportFlags {
+  out?: string;
+  env?: string;
+  allowBreaking?: boolean;
+  zip?: boolean;
+  level?: 'schema' | 'platform' | 'certification';
+  postman?: string;
+}
 
 export const command = defineCommand<ExportFlags>({
   name: 'export',
@@ -16,7 +23,7 @@ export const command = defineCommand<ExportFlags>({
     new Option('--allow-breaking', 'write even if operations were deleted, renamed or changed incompatibly'),
     new Option('--zip', 'also write a deterministic zip of the folder to dist/<out>.zip'),
     new Option('--level <level>', 'validation level applied before writing').choices(['schema', 'platform', 'certification']).default('certification'),
-    new Option('--postman <file>', 'also write a Postman collection (v2.1, checked against Postman\'s schema) of the API'),
+    new Option('--postman <file>', "also write a Postman collection (v2.1, checked against Postman's schema) of the API"),
   ],
   examples: ['connectorkit export', 'connectorkit export --env prod --zip', 'connectorkit export --allow-breaking --json', 'connectorkit export --postman dist/postman_collection.json'],
   async run(_args, flags, ctx) {

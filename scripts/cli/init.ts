@@ -1,7 +1,10 @@
 /** `connectorkit init <dir>`: starts a new API project that depends on connectorkit. */
 import { defineCommand, Option } from './command';
 
-interface InitFlags { name?: string; framework?: string }
+interface InitFlags {
+  name?: string;
+  framework?: string;
+}
 
 export const command = defineCommand<InitFlags>({
   name: 'init',
@@ -11,7 +14,7 @@ export const command = defineCommand<InitFlags>({
     'Writes functions/ (an example controller and model), infra/environments/dev.json, host.json, tsconfig.json, package.json ' +
     '(depending on connectorkit), .gitignore, .ci/run and a README. Refuses a folder that is not empty. Then: cd <dir> && npm install && npm start.',
   options: [
-    new Option('--name <display name>', 'the API\'s display name: title, connector title, API id/path (default: from the folder name)'),
+    new Option('--name <display name>', "the API's display name: title, connector title, API id/path (default: from the folder name)"),
     new Option('--framework <spec>', 'the connectorkit dependency: a version, a range or a tarball from `npm pack` (default: this version)'),
   ],
   examples: ['connectorkit init expense-reports --name "Expense Reports"', 'connectorkit init my-api --framework ../connectorkit-0.1.0.tgz --json'],

@@ -50,7 +50,10 @@ export function buildProgram(onRun: (spec: CommandSpec<any>, args: string[], opt
     throw new CommanderError(0, 'commander.version', version);
   });
   for (const spec of loadCommands()) {
-    const cmd = program.command(spec.args ? `${spec.name} ${spec.args}` : spec.name).summary(spec.summary).description(spec.description ?? spec.summary);
+    const cmd = program
+      .command(spec.args ? `${spec.name} ${spec.args}` : spec.name)
+      .summary(spec.summary)
+      .description(spec.description ?? spec.summary);
     for (const o of spec.options ?? []) cmd.addOption(o);
     if (spec.json !== false) cmd.addOption(new Option('--json', 'print one machine-readable JSON result on stdout (progress as NDJSON on stderr)'));
     cmd.addOption(new Option('--verbose', 'show debug output'));
@@ -82,8 +85,7 @@ export async function main(argv: string[], hostFactory?: (json: boolean, verbose
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  const makeHost = (json: boolean, verbose: boolean): IoHost =>
-    hostFactory ? hostFactory(json, verbose) : json ? new JsonIoHost() : new TerminalIoHost(undefined, undefined, { verbose });
+  const makeHost = (json: boolean, verbose: boolean): IoHost => (hostFactory ? hostFactory(json, verbose) : json ? new JsonIoHost() : new TerminalIoHost(undefined, undefined, { verbose }));
   const program = buildProgram(async (spec, args, opts) => {
     const json = opts.json === true;
     const verbose = opts.verbose === true;
@@ -142,12 +144,16 @@ function flagsFromArgv(argv: string[]): { json: boolean; verbose: boolean } {
 
 /** Commander's parse error as CK_USAGE: its sentence without the "error: " prefix, and a hint naming the right --help. */
 function usageError(commanderMessage: string, commanderCode: string, argv: string[]): CkError {
-  const text = commanderMessage.replace(/^error:\s*/i, '').replace(/\s*\n\s*/g, ' ').trim();
+  const text = commanderMessage
+    .replace(/^error:\s*/i, '')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
   const message = `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.?!)]$/.test(text) ? '' : '.'}`;
   const names = COMMANDS.map(([name]) => name);
   const command = argv.slice(2).find((a) => names.includes(a));
-  const hint = command && commanderCode !== 'commander.unknownCommand'
-    ? `Run \`connectorkit ${command} --help\` to see its options and examples.`
-    : `Run \`connectorkit --help\` to see the commands (${names.join(', ')}).`;
+  const hint =
+    command && commanderCode !== 'commander.unknownCommand'
+      ? `Run \`connectorkit ${command} --help\` to see its options and examples.`
+      : `Run \`connectorkit --help\` to see the commands (${names.join(', ')}).`;
   return new CkError({ code: 'CK_USAGE', message, hint, data: { commanderCode } });
 }

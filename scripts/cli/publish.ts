@@ -2,14 +2,21 @@
 import { defineCommand, Option } from './command';
 import { CkError } from '../core/errors';
 
-interface PublishFlags { env: string; plan?: boolean; yes?: boolean; auth?: string; clientSecretFile?: string; allowBreaking?: boolean }
+interface PublishFlags {
+  env: string;
+  plan?: boolean;
+  yes?: boolean;
+  auth?: string;
+  clientSecretFile?: string;
+  allowBreaking?: boolean;
+}
 
 export const command = defineCommand<PublishFlags>({
   name: 'publish',
   summary: 'Publish the connector folder into a Power Platform environment (Dataverse) and close its sign-in loop in Entra.',
   description:
     'Reads powerPlatform.environmentUrl and powerPlatform.solution from infra/environments/<env>.json, then creates or updates the custom ' +
-    'connector row (Dataverse Web API, connectors table) in that solution from the exported connector folder, and adds the connector\'s ' +
+    "connector row (Dataverse Web API, connectors table) in that solution from the exported connector folder, and adds the connector's " +
     'redirect URI https://global.consent.azure-apim.net/redirect/<connector id> to its Entra app. The token comes from the same credential ' +
     'as deploy; that identity must be an application user of the environment. A re-run with nothing changed writes nothing.',
   options: [
@@ -17,7 +24,7 @@ export const command = defineCommand<PublishFlags>({
     new Option('--plan', 'print the plan (create / update with the changed columns / no-op) and write nothing'),
     new Option('--yes', 'apply the plan; without it publish only plans and stops (exit 1) when there are changes'),
     new Option('--auth <kind>', 'credential: cli, env, workload, managed-identity, interactive (default: DefaultAzureCredential)'),
-    new Option('--client-secret-file <path>', 'the connector app\'s OAuth client secret, from a file outside the project (or CK_CONNECTOR_CLIENT_SECRET)'),
+    new Option('--client-secret-file <path>', "the connector app's OAuth client secret, from a file outside the project (or CK_CONNECTOR_CLIENT_SECRET)"),
     new Option('--allow-breaking', 'publish even if operations of the live connector are removed or changed incompatibly'),
   ],
   examples: ['connectorkit publish --env dev --plan', 'connectorkit publish --env dev --yes', 'connectorkit publish --env prod --auth workload --yes --json'],
@@ -34,7 +41,10 @@ export const command = defineCommand<PublishFlags>({
     ctx.io.log({ level: 'info', message: `Environment ${env.name} (${env.file}): ${env.powerPlatform?.environmentUrl ?? '(no powerPlatform section)'}, credential ${name}` });
     const clientSecret = clientSecretSource({ root: loaded.root, file: flags.clientSecretFile, keyVaultUrl: env.powerPlatform?.clientSecretKeyVaultUrl, credential });
     const opts = {
-      env, credential, planOnly: true, allowBreaking: flags.allowBreaking === true,
+      env,
+      credential,
+      planOnly: true,
+      allowBreaking: flags.allowBreaking === true,
       connectorDir: loaded.resolve(loaded.config.connectorDir),
       ...(clientSecret ? { clientSecret } : {}),
       ...(loaded.config.deploy?.retry ? { retry: loaded.config.deploy.retry } : {}),

@@ -4,7 +4,14 @@ import { CkError } from '../core/errors';
 import type { LoadedConfig } from '../config/types';
 import type { ServeProjectOptions } from '../host/serve-project';
 
-export interface ServeFlags { port?: string; host?: string; enableAuth?: boolean; watch?: boolean; build?: boolean; devServices?: boolean }
+export interface ServeFlags {
+  port?: string;
+  host?: string;
+  enableAuth?: boolean;
+  watch?: boolean;
+  build?: boolean;
+  devServices?: boolean;
+}
 
 /** Flags → config key paths (flags win over package.json and CONNECTORKIT_SERVE__*). */
 export function serveFlagConfig(flags: ServeFlags): Record<string, unknown> {

@@ -13,7 +13,10 @@ it('loadCommands() loads no stage and none of tsoa, typescript, ajv or the Azure
   const out = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: REPO, encoding: 'utf8' })) as { n: number; loaded: string[] };
   expect(out.n).toBe(11);
   const rel = out.loaded.map((f) => path.relative(REPO, f).split(path.sep).join('/'));
-  const heavy = rel.filter((f) => /^node_modules\/(typescript|tsoa|@tsoa|ajv|@azure|jose|yauzl|yazl)\//.test(f) || /^scripts\/(build|spec|metadata|routes|host|export|validate|deploy|dev-services|auth-dev|config|init)\//.test(f));
+  const heavy = rel.filter(
+    (f) =>
+      /^node_modules\/(typescript|tsoa|@tsoa|ajv|@azure|jose|yauzl|yazl)\//.test(f) || /^scripts\/(build|spec|metadata|routes|host|export|validate|deploy|dev-services|auth-dev|config|init)\//.test(f),
+  );
   expect(heavy).toEqual([]);
 });
 

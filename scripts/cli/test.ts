@@ -4,7 +4,18 @@ import * as path from 'node:path';
 import { defineCommand, Option } from './command';
 import { CkError } from '../core/errors';
 
-interface TestFlags { env?: string; baseUrl?: string; auth?: string; junit?: string; scenarios?: string; connector?: string; only?: string[]; smoke?: boolean; anonymous?: boolean; connectionParameter?: string[] }
+interface TestFlags {
+  env?: string;
+  baseUrl?: string;
+  auth?: string;
+  junit?: string;
+  scenarios?: string;
+  connector?: string;
+  only?: string[];
+  smoke?: boolean;
+  anonymous?: boolean;
+  connectionParameter?: string[];
+}
 
 export const command = defineCommand<TestFlags>({
   name: 'test',
@@ -17,7 +28,7 @@ export const command = defineCommand<TestFlags>({
     'Prints one line per operation; exits 1 when any check fails.',
   options: [
     new Option('--env <name>', 'test the deployed gateway of infra/environments/<name>.json (token for the API app from the deploy credential)'),
-    new Option('--base-url <url>', 'send requests here instead of the definition\'s host/basePath (e.g. http://127.0.0.1:7071/api)'),
+    new Option('--base-url <url>', "send requests here instead of the definition's host/basePath (e.g. http://127.0.0.1:7071/api)"),
     new Option('--auth <kind>', 'credential for --env: cli, env, workload, managed-identity, interactive (default: DefaultAzureCredential)'),
     new Option('--junit <file>', 'write a JUnit XML report'),
     new Option('--scenarios <dir>', 'scenario folder').default('functions/scenarios'),
@@ -25,7 +36,7 @@ export const command = defineCommand<TestFlags>({
     new Option('--only <operationId...>', 'run only these operations'),
     new Option('--no-smoke', 'no smoke calls for operations without a scenario'),
     new Option('--anonymous', 'send no Authorization header'),
-    new Option('--connection-parameter <name=value...>', 'connection parameter values for policy expressions (@connectionParameters(\'name\'))'),
+    new Option('--connection-parameter <name=value...>', "connection parameter values for policy expressions (@connectionParameters('name'))"),
   ],
   examples: ['npm start   # in another terminal, then:', 'connectorkit test', 'connectorkit test --junit reports/connector.xml --json', 'connectorkit test --env dev --auth cli'],
   async run(_args, flags, ctx) {
@@ -55,7 +66,13 @@ export const command = defineCommand<TestFlags>({
     if (flags.junit) writeFileSync(path.resolve(ctx.cwd, flags.junit), toJUnit(report));
     const summary = `${report.passed} passed, ${report.failed} failed, ${report.skipped} skipped (${report.ms} ms) against ${report.target}`;
     if (report.failed) {
-      const details = report.cases.flatMap((c) => c.failures.map((f) => ({ code: `CK_TEST_${f.check.toUpperCase().replace(/-/g, '_')}`, message: `${c.operationId} (${c.name}): ${f.message}`, target: `${c.operationId}${f.pointer !== undefined ? `#${f.pointer}` : ''}` })));
+      const details = report.cases.flatMap((c) =>
+        c.failures.map((f) => ({
+          code: `CK_TEST_${f.check.toUpperCase().replace(/-/g, '_')}`,
+          message: `${c.operationId} (${c.name}): ${f.message}`,
+          target: `${c.operationId}${f.pointer !== undefined ? `#${f.pointer}` : ''}`,
+        })),
+      );
       throw new CkError({ code: 'CK_TEST_FAILED', message: `Connector test: ${summary}.`, details, data: { report } });
     }
     return { data: report, text: `Connector test: ${summary}.` };

@@ -1,7 +1,12 @@
 /** `connectorkit token`: prints one dev access token for the local API (signed by the dev issuer's key). */
 import { defineCommand, Option } from './command';
 
-interface TokenFlags { scope?: string; role?: string[]; v1?: boolean; expiresIn?: string }
+interface TokenFlags {
+  scope?: string;
+  role?: string[];
+  v1?: boolean;
+  expiresIn?: string;
+}
 
 export const command = defineCommand<TokenFlags>({
   name: 'token',

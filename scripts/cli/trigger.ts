@@ -1,7 +1,15 @@
 /** `connectorkit trigger <operationId>`: watch a trigger fire against the local host (or any base URL), as a flow would. */
 import { defineCommand, Option } from './command';
 
-interface TriggerFlags { baseUrl?: string; token?: string; auth?: boolean; count?: string; interval?: string; timeout?: string; spec?: string }
+interface TriggerFlags {
+  baseUrl?: string;
+  token?: string;
+  auth?: boolean;
+  count?: string;
+  interval?: string;
+  timeout?: string;
+  spec?: string;
+}
 
 export const command = defineCommand<TriggerFlags>({
   name: 'trigger',
@@ -52,7 +60,10 @@ export const command = defineCommand<TriggerFlags>({
     const signal = flags.timeout ? AbortSignal.any([ctx.signal, AbortSignal.timeout(parseDuration(flags.timeout) * 1000)]) : ctx.signal;
     const r = await runTrigger(ctx.io, { trigger, baseUrl, token, count, intervalSeconds: interval, signal });
     const what = r.kind === 'webhook' ? 'notification' : 'batch';
-    return { data: r, text: `${r.operationId}: ${r.events.length} ${what}${r.events.length === 1 ? '' : r.kind === 'webhook' ? 's' : 'es'}${r.kind === 'webhook' ? `; ${r.unsubscribed ? 'unsubscribed' : 'subscription NOT removed'}` : ''}.` };
+    return {
+      data: r,
+      text: `${r.operationId}: ${r.events.length} ${what}${r.events.length === 1 ? '' : r.kind === 'webhook' ? 's' : 'es'}${r.kind === 'webhook' ? `; ${r.unsubscribed ? 'unsubscribed' : 'subscription NOT removed'}` : ''}.`,
+    };
 
     function positive(v: string | undefined, name: string): number | undefined {
       if (v === undefined) return undefined;

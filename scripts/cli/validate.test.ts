@@ -50,7 +50,10 @@ describe('connectorkit validate with several folders', () => {
     const { code, io } = await run([pass, other, '--json']);
     expect(code).toBe(0);
     const r = io.results[0] as { folders: Array<{ dir: string; errors: number; findings: unknown[] }>; failed: number };
-    expect(r.folders.map((f) => [f.dir, f.errors])).toEqual([[pass, 0], [other, 0]]);
+    expect(r.folders.map((f) => [f.dir, f.errors])).toEqual([
+      [pass, 0],
+      [other, 0],
+    ]);
     expect(r.failed).toBe(0);
     expect((await run([pass, other])).code).toBe(0);
   });
@@ -60,7 +63,13 @@ describe('connectorkit validate with several folders', () => {
     const f = io.failures[0]!;
     expect(f.code).toBe('CK_VALIDATE_FAILED');
     expect(f.message).toContain('1 of 2 connector folder(s) have errors');
-    expect(f.details).toEqual([expect.objectContaining({ code: 'OperationIdNotUnique', target: fail, message: expect.stringMatching(/OperationIdNotUnique apiDefinition\.swagger\.json#\/paths\/~1items~1\{id\}\/get\/operationId \(line \d+\)/) })]);
+    expect(f.details).toEqual([
+      expect.objectContaining({
+        code: 'OperationIdNotUnique',
+        target: fail,
+        message: expect.stringMatching(/OperationIdNotUnique apiDefinition\.swagger\.json#\/paths\/~1items~1\{id\}\/get\/operationId \(line \d+\)/),
+      }),
+    ]);
   });
   it('--recursive validates every folder below that holds an apiDefinition.swagger.json', async () => {
     const parent = path.join(FIXTURES, 'OperationIdNotUnique');

@@ -15,9 +15,9 @@ interface Opts {
 export const command = defineCommand<Opts>({
   name: 'validate',
   args: '[dir...]',
-  summary: 'Validate connector folders offline with Microsoft\'s schemas and Swagger Validator rule ids',
+  summary: "Validate connector folders offline with Microsoft's schemas and Swagger Validator rule ids",
   description:
-    'Validates custom connector folders (ours or hand-written) offline. Levels: schema (Microsoft\'s published schemas with ' +
+    "Validates custom connector folders (ours or hand-written) offline. Levels: schema (Microsoft's published schemas with " +
     'documented relaxations), platform (default; plus the Swagger Validator rules that can be checked offline), certification ' +
     '(plus title/description/summary wording, contact, metadata, brand colour, icon, readme). Several folders, or --recursive ' +
     '(every folder below that holds an apiDefinition.swagger.json), are validated in one run with one summary table. ' +
@@ -65,23 +65,34 @@ export const command = defineCommand<Opts>({
       for (const d of dirs) found.push(...(await ctx.io.step(`Find connector folders below ${rel(d)}`, () => v.findConnectorDirs(d))));
       dirs = [...new Set(found)];
     }
-    const batch = await ctx.io.step(`Validate ${dirs.length} connector folders (${level})`, () =>
-      v.validateConnectorDirs(dirs, { level }, (done, total) => ctx.io.progress('Validate', done, total)),
-    );
+    const batch = await ctx.io.step(`Validate ${dirs.length} connector folders (${level})`, () => v.validateConnectorDirs(dirs, { level }, (done, total) => ctx.io.progress('Validate', done, total)));
     const text = v.formatSummary(batch, rel);
     // --json: one entry per folder (its counts, top rules and findings).
-    const folders = batch.folders.map((f) => ({ dir: f.dir, errors: f.errors, warnings: f.warnings, infos: f.findings.length - f.errors - f.warnings, topRules: v.topRules(f, f.errors ? 'error' : 'warning'), files: f.files, findings: f.findings }));
+    const folders = batch.folders.map((f) => ({
+      dir: f.dir,
+      errors: f.errors,
+      warnings: f.warnings,
+      infos: f.findings.length - f.errors - f.warnings,
+      topRules: v.topRules(f, f.errors ? 'error' : 'warning'),
+      files: f.files,
+      findings: f.findings,
+    }));
     if (batch.failed > 0) {
       if (!ctx.json) ctx.io.log({ level: 'info', message: text });
       throw new CkError({
         code: 'CK_VALIDATE_FAILED',
         message: `${batch.failed} of ${batch.folders.length} connector folder(s) have errors (${batch.errors} error(s), ${batch.warnings} warning(s)) at level ${level}.`,
         // One entry per failing folder: its errors, each with rule id, file, pointer and line.
-        details: batch.folders.filter((f) => f.errors > 0).map((f) => ({
-          code: v.topRules(f, 'error', 1)[0]!.replace(/ ×\d+$/, ''),
-          message: f.findings.filter((x) => x.severity === 'error').map((x) => `${x.ruleId} ${x.file}#${x.pointer}${x.line ? ` (line ${x.line})` : ''}: ${x.message}`).join(' | '),
-          target: f.dir,
-        })),
+        details: batch.folders
+          .filter((f) => f.errors > 0)
+          .map((f) => ({
+            code: v.topRules(f, 'error', 1)[0]!.replace(/ ×\d+$/, ''),
+            message: f.findings
+              .filter((x) => x.severity === 'error')
+              .map((x) => `${x.ruleId} ${x.file}#${x.pointer}${x.line ? ` (line ${x.line})` : ''}: ${x.message}`)
+              .join(' | '),
+            target: f.dir,
+          })),
         data: { level, folders },
       });
     }

@@ -64,7 +64,9 @@ export function loadConfig(opts: LoadConfigOptions = {}): LoadedConfig {
   }
   if (!validate(merged)) {
     const details: ErrorDetail[] = (validate.errors ?? []).map((err) => {
-      const key = (err.instancePath.replace(/^\//, '').replace(/\//g, '.') || '') + (err.params && 'additionalProperty' in err.params ? `${err.instancePath ? '.' : ''}${String(err.params.additionalProperty)}` : '');
+      const key =
+        (err.instancePath.replace(/^\//, '').replace(/\//g, '.') || '') +
+        (err.params && 'additionalProperty' in err.params ? `${err.instancePath ? '.' : ''}${String(err.params.additionalProperty)}` : '');
       const from = sources[key] ?? 'package.json';
       return { code: 'CK_CONFIG_INVALID', message: `connectorkit.${key || '(root)'} ${err.message ?? 'is invalid'} (set by ${from})`, target: key };
     });

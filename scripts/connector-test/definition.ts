@@ -10,7 +10,11 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'];
 export function deref(doc: Obj, x: Obj | undefined, depth = 0): Obj {
   if (!x || typeof x.$ref !== 'string' || depth > 30) return x ?? {};
   let cur: any = doc;
-  for (const s of x.$ref.replace(/^#\//, '').split('/').map((p: string) => p.replace(/~1/g, '/').replace(/~0/g, '~'))) cur = cur?.[s];
+  for (const s of x.$ref
+    .replace(/^#\//, '')
+    .split('/')
+    .map((p: string) => p.replace(/~1/g, '/').replace(/~0/g, '~')))
+    cur = cur?.[s];
   return deref(doc, cur, depth + 1);
 }
 
@@ -38,7 +42,15 @@ export function loadConnector(dir: string): ConnectorModel {
       if (!op?.operationId) continue;
       const own = ((op.parameters ?? []) as Obj[]).map((x) => deref(def, x));
       const shared = ((item.parameters ?? []) as Obj[]).map((x) => deref(def, x)).filter((s) => !own.some((o) => o.name === s.name && o.in === s.in));
-      operations.set(op.operationId, { operationId: op.operationId, method: m, path: p, op, params: [...own, ...shared], pointer: pointer('paths', p, m), ...(op['x-ms-trigger'] ? { trigger: String(op['x-ms-trigger']) } : {}) });
+      operations.set(op.operationId, {
+        operationId: op.operationId,
+        method: m,
+        path: p,
+        op,
+        params: [...own, ...shared],
+        pointer: pointer('paths', p, m),
+        ...(op['x-ms-trigger'] ? { trigger: String(op['x-ms-trigger']) } : {}),
+      });
     }
   }
   const scheme = (def.schemes as string[] | undefined)?.[0] ?? 'https';

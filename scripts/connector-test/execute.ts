@@ -23,7 +23,12 @@ export interface Sent {
 export async function send(method: string, url: string, headers: Record<string, string>, body: string | undefined, target: TestTarget): Promise<Sent> {
   const auth = await target.authorization?.();
   const t0 = performance.now();
-  const res = await fetch(url, { method: method.toUpperCase(), headers: { accept: 'application/json', ...(auth ? { authorization: auth } : {}), ...headers }, ...(body !== undefined ? { body } : {}), redirect: 'manual' });
+  const res = await fetch(url, {
+    method: method.toUpperCase(),
+    headers: { accept: 'application/json', ...(auth ? { authorization: auth } : {}), ...headers },
+    ...(body !== undefined ? { body } : {}),
+    redirect: 'manual',
+  });
   const text = await res.text();
   const ms = performance.now() - t0;
   let parsed: unknown = text;
@@ -75,23 +80,39 @@ export interface ActionCall {
   file?: string;
 }
 
-export async function executeAction(model: ConnectorModel, target: TestTarget, checker: ResponseChecker, c: ActionCall, call: CallOperation = operationCaller(model, target)): Promise<{ result: CaseResult; output: unknown; headers?: Headers; skippedPolicies: string[] }> {
+export async function executeAction(
+  model: ConnectorModel,
+  target: TestTarget,
+  checker: ResponseChecker,
+  c: ActionCall,
+  call: CallOperation = operationCaller(model, target),
+): Promise<{ result: CaseResult; output: unknown; headers?: Headers; skippedPolicies: string[] }> {
   const failures: CaseFailure[] = [];
   const inputs = { ...c.inputs };
   // Dynamic values: the input must be one the list offers (a smoke call takes the first).
   const bodyParam = c.op.params.find((p) => p.in === 'body');
   const bodySchema = bodyParam ? deref(model.def, bodyParam.schema) : undefined;
   const dynamicSites: Array<{ where: string; spec: Obj; get: () => unknown; set: (v: unknown) => void }> = [];
-  for (const p of c.op.params) if (p['x-ms-dynamic-values']) dynamicSites.push({ where: `/inputs/${p.name}`, spec: p['x-ms-dynamic-values'], get: () => inputs[p.name], set: (v) => (inputs[p.name] = v) });
+  for (const p of c.op.params)
+    if (p['x-ms-dynamic-values']) dynamicSites.push({ where: `/inputs/${p.name}`, spec: p['x-ms-dynamic-values'], get: () => inputs[p.name], set: (v) => (inputs[p.name] = v) });
   for (const [k, s] of Object.entries<Obj>(bodySchema?.properties ?? {})) {
-    if (s['x-ms-dynamic-values'] && bodyParam) dynamicSites.push({ where: `/inputs/${bodyParam.name}/${k}`, spec: s['x-ms-dynamic-values'], get: () => inputs[bodyParam.name]?.[k], set: () => undefined });
+    if (s['x-ms-dynamic-values'] && bodyParam)
+      dynamicSites.push({ where: `/inputs/${bodyParam.name}/${k}`, spec: s['x-ms-dynamic-values'], get: () => inputs[bodyParam.name]?.[k], set: () => undefined });
   }
   for (const site of dynamicSites) {
     try {
       const allowed = await dynamicValues(site.spec, inputs, call);
       const v = site.get();
       if (v === undefined && c.kind === 'smoke' && allowed.length) site.set(allowed[0]);
-      else if (v !== undefined && !allowed.some((a) => deepEqual(a, v))) failures.push({ check: 'dynamic-values', message: `${JSON.stringify(v)} is not among the values ${String(site.spec.operationId)} offers (${allowed.slice(0, 10).map((a) => JSON.stringify(a)).join(', ')}).`, pointer: site.where });
+      else if (v !== undefined && !allowed.some((a) => deepEqual(a, v)))
+        failures.push({
+          check: 'dynamic-values',
+          message: `${JSON.stringify(v)} is not among the values ${String(site.spec.operationId)} offers (${allowed
+            .slice(0, 10)
+            .map((a) => JSON.stringify(a))
+            .join(', ')}).`,
+          pointer: site.where,
+        });
     } catch (e) {
       failures.push({ check: 'dynamic-values', message: `x-ms-dynamic-values of ${site.where}: ${(e as Error).message}`, pointer: site.where });
     }
@@ -99,13 +120,21 @@ export async function executeAction(model: ConnectorModel, target: TestTarget, c
   if (bodyParam?.schema?.['x-ms-dynamic-schema'] || bodySchema?.['x-ms-dynamic-schema']) {
     try {
       const s = await dynamicSchema(bodyParam!.schema['x-ms-dynamic-schema'] ?? bodySchema!['x-ms-dynamic-schema'], inputs, call);
-      for (const p of checker.check(`dyn-in:${c.op.operationId}:${JSON.stringify(s)}`, s, inputs[bodyParam!.name])) failures.push({ check: 'dynamic-schema', message: `input ${p.message}`, pointer: `/inputs/${bodyParam!.name}${p.pointer}` });
+      for (const p of checker.check(`dyn-in:${c.op.operationId}:${JSON.stringify(s)}`, s, inputs[bodyParam!.name]))
+        failures.push({ check: 'dynamic-schema', message: `input ${p.message}`, pointer: `/inputs/${bodyParam!.name}${p.pointer}` });
     } catch (e) {
       failures.push({ check: 'dynamic-schema', message: (e as Error).message, pointer: `/inputs/${bodyParam!.name}` });
     }
   }
   const built = buildRequest(model, c.op, inputs, target);
-  const base: Omit<CaseResult, 'ok' | 'failures' | 'ms' | 'pages'> = { name: c.name, kind: c.kind, operationId: c.op.operationId, method: built.req.method.toUpperCase(), url: built.req.url.toString(), ...(c.file ? { file: c.file } : {}) };
+  const base: Omit<CaseResult, 'ok' | 'failures' | 'ms' | 'pages'> = {
+    name: c.name,
+    kind: c.kind,
+    operationId: c.op.operationId,
+    method: built.req.method.toUpperCase(),
+    url: built.req.url.toString(),
+    ...(c.file ? { file: c.file } : {}),
+  };
   if (built.missing.length) {
     failures.push({ check: 'request', message: `required input(s) missing: ${built.missing.join(', ')}`, pointer: '/inputs' });
     return { result: { ...base, ms: 0, pages: 0, ok: false, failures }, output: undefined, skippedPolicies: built.skippedPolicies };
@@ -117,9 +146,11 @@ export async function executeAction(model: ConnectorModel, target: TestTarget, c
   const check = (body: unknown, page: number) => {
     const schema = responseSchema(c.op, first.status);
     if (!schema) return;
-    for (const p of checker.check(`${c.op.operationId}:${first.status}`, schema, body)) failures.push({ check: 'schema', message: `${page > 1 ? `page ${page}: ` : ''}${p.message}`, pointer: p.pointer });
+    for (const p of checker.check(`${c.op.operationId}:${first.status}`, schema, body))
+      failures.push({ check: 'schema', message: `${page > 1 ? `page ${page}: ` : ''}${p.message}`, pointer: p.pointer });
   };
-  if (c.expect.status !== undefined && first.status !== c.expect.status) failures.push({ check: 'status', message: `expected status ${c.expect.status}, got ${first.status}${errorText(first.body)}`, pointer: '/expect/status' });
+  if (c.expect.status !== undefined && first.status !== c.expect.status)
+    failures.push({ check: 'status', message: `expected status ${c.expect.status}, got ${first.status}${errorText(first.body)}`, pointer: '/expect/status' });
   else if (c.expect.status === undefined && first.status >= 300) failures.push({ check: 'status', message: `smoke call answered ${first.status}${errorText(first.body)}` });
   check(first.body, 1);
   // x-ms-pageable: follow the next link to the end; the output is every page's items under one `value`.

@@ -43,7 +43,12 @@ export class ResponseChecker {
     }
     if (v(body)) return [];
     return (v.errors ?? []).map((e) => ({
-      pointer: e.keyword === 'additionalProperties' ? `${e.instancePath}/${String((e.params as { additionalProperty?: string }).additionalProperty)}` : e.keyword === 'required' ? `${e.instancePath}/${String((e.params as { missingProperty?: string }).missingProperty)}` : e.instancePath || '',
+      pointer:
+        e.keyword === 'additionalProperties'
+          ? `${e.instancePath}/${String((e.params as { additionalProperty?: string }).additionalProperty)}`
+          : e.keyword === 'required'
+            ? `${e.instancePath}/${String((e.params as { missingProperty?: string }).missingProperty)}`
+            : e.instancePath || '',
       message: `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}`,
     }));
   }

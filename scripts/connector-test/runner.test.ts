@@ -57,7 +57,12 @@ describe('connectorkit test on the sample', () => {
     if (process.env.CK_PRINT_REPORT) process.stderr.write(`\n${io.messages.map((x) => x.message).join('\n')}\n`);
     expect(r.cases.filter((c) => !c.ok)).toEqual([]);
     expect([r.passed, r.failed, r.skipped]).toEqual([scenarios.length, 0, notRun.length]);
-    expect(r.cases.filter((c) => c.skipped).map((c) => c.operationId).sort()).toEqual(notRun.sort());
+    expect(
+      r.cases
+        .filter((c) => c.skipped)
+        .map((c) => c.operationId)
+        .sort(),
+    ).toEqual(notRun.sort());
     const paged = r.cases.find((c) => c.operationId === 'ListEmployees')!;
     expect(paged.pages).toBeGreaterThanOrEqual(2);
     expect(io.messages.filter((x) => /^PASS /.test(x.message))).toHaveLength(scenarios.length);
@@ -70,8 +75,11 @@ describe('connectorkit test on the sample', () => {
     writeFileSync(f, readFileSync(f, 'utf8').replace('"status": 200', '"status": 201'));
     const junit = path.join(dir, 'report.xml');
     const r = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(process.execPath, [BIN, 'test', '--base-url', `${host.url}/api`, '--scenarios', dir, '--connector', path.join(REPO, 'connector'), '--junit', junit, '--json'], { cwd: project.dir, env: { ...process.env, NO_COLOR: '1' } }, (err, stdout, stderr) =>
-        resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      execFile(
+        process.execPath,
+        [BIN, 'test', '--base-url', `${host.url}/api`, '--scenarios', dir, '--connector', path.join(REPO, 'connector'), '--junit', junit, '--json'],
+        { cwd: project.dir, env: { ...process.env, NO_COLOR: '1' } },
+        (err, stdout, stderr) => resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
       );
     });
     expect(r.code).toBe(1);

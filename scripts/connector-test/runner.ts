@@ -30,14 +30,20 @@ export async function runConnectorTests(o: RunOptions, io: IoHost): Promise<Test
   const saved: Record<string, unknown> = { $run5: String(Math.floor(Math.random() * 1e5)).padStart(5, '0') };
   const cases: CaseResult[] = [];
   const warnings = new Set<string>();
-  for (const p of o.model.policies) if (!APPLIED_TEMPLATES.includes(String(p.templateId)) && p.parameters?.['x-ms-apimTemplate-policySection'] !== 'Response') warnings.add(`policy template ${String(p.templateId)} ("${String(p.title ?? '')}") is not applied by the test runner`);
+  for (const p of o.model.policies)
+    if (!APPLIED_TEMPLATES.includes(String(p.templateId)) && p.parameters?.['x-ms-apimTemplate-policySection'] !== 'Response')
+      warnings.add(`policy template ${String(p.templateId)} ("${String(p.title ?? '')}") is not applied by the test runner`);
   const wanted = (id: string) => !o.only?.length || o.only.includes(id);
   const run = async (c: ActionCall): Promise<{ output: unknown; headers?: Headers }> => {
     let r;
     try {
       r = await executeAction(o.model, o.target, checker, c, call);
     } catch (e) {
-      throw new CkError({ code: 'CK_TEST_TARGET_UNREACHABLE', message: `${o.target.label} did not answer ${c.op.method.toUpperCase()} ${c.op.path} (${c.op.operationId}): ${(e as Error).message}${(e as { cause?: { code?: string } }).cause?.code ? ` (${(e as { cause: { code: string } }).cause.code})` : ''}`, cause: e });
+      throw new CkError({
+        code: 'CK_TEST_TARGET_UNREACHABLE',
+        message: `${o.target.label} did not answer ${c.op.method.toUpperCase()} ${c.op.path} (${c.op.operationId}): ${(e as Error).message}${(e as { cause?: { code?: string } }).cause?.code ? ` (${(e as { cause: { code: string } }).cause.code})` : ''}`,
+        cause: e,
+      });
     }
     cases.push(r.result);
     io.log({ level: r.result.ok ? 'info' : 'error', message: line(r.result) });
@@ -49,7 +55,18 @@ export async function runConnectorTests(o: RunOptions, io: IoHost): Promise<Test
     const expect = substitute(s.expect, saved, missing) as Scenario['expect'];
     const op = o.model.operations.get(s.operationId)!;
     if (missing.length) {
-      const r: CaseResult = { name: s.name, kind: 'action', operationId: s.operationId, method: op.method.toUpperCase(), url: '', ms: 0, pages: 0, ok: false, file: s.file, failures: [{ check: 'request', message: `saved value(s) ${[...new Set(missing)].join(', ')} are not set (an earlier scenario failed or does not save them)`, pointer: '/inputs' }] };
+      const r: CaseResult = {
+        name: s.name,
+        kind: 'action',
+        operationId: s.operationId,
+        method: op.method.toUpperCase(),
+        url: '',
+        ms: 0,
+        pages: 0,
+        ok: false,
+        file: s.file,
+        failures: [{ check: 'request', message: `saved value(s) ${[...new Set(missing)].join(', ')} are not set (an earlier scenario failed or does not save them)`, pointer: '/inputs' }],
+      };
       cases.push(r);
       io.log({ level: 'error', message: line(r) });
       continue;
@@ -64,7 +81,18 @@ export async function runConnectorTests(o: RunOptions, io: IoHost): Promise<Test
     for (const op of o.model.operations.values()) {
       if (covered.has(op.operationId) || !wanted(op.operationId)) continue;
       if (op.trigger) {
-        cases.push({ name: `${op.operationId} (trigger)`, kind: 'smoke', operationId: op.operationId, method: op.method.toUpperCase(), url: '', ms: 0, pages: 0, ok: true, skipped: 'triggers are not run yet', failures: [] });
+        cases.push({
+          name: `${op.operationId} (trigger)`,
+          kind: 'smoke',
+          operationId: op.operationId,
+          method: op.method.toUpperCase(),
+          url: '',
+          ms: 0,
+          pages: 0,
+          ok: true,
+          skipped: 'triggers are not run yet',
+          failures: [],
+        });
         continue;
       }
       const { inputs, why } = smokeInputs(op);

@@ -20,7 +20,9 @@ export function loadScenarios(dir: string, model: ConnectorModel): Scenario[] {
   if (!existsSync(dir)) return [];
   const details: ErrorDetail[] = [];
   const out: Scenario[] = [];
-  for (const f of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
     const file = path.join(dir, f);
     let raw: Obj;
     try {
@@ -31,18 +33,40 @@ export function loadScenarios(dir: string, model: ConnectorModel): Scenario[] {
     }
     const check = schemaCheck();
     if (!check(raw)) {
-      for (const err of check.errors ?? []) details.push({ code: 'CK_TEST_SCENARIO_INVALID', message: `${err.instancePath || '(root)'} ${err.message ?? ''}${err.params && 'additionalProperty' in err.params ? `: ${String(err.params.additionalProperty)}` : ''}`, target: `${file}#${err.instancePath}` });
+      for (const err of check.errors ?? [])
+        details.push({
+          code: 'CK_TEST_SCENARIO_INVALID',
+          message: `${err.instancePath || '(root)'} ${err.message ?? ''}${err.params && 'additionalProperty' in err.params ? `: ${String(err.params.additionalProperty)}` : ''}`,
+          target: `${file}#${err.instancePath}`,
+        });
       continue;
     }
     const op = model.operations.get(raw.operationId);
     if (!op) {
-      details.push({ code: 'CK_TEST_SCENARIO_INVALID', message: `operationId ${raw.operationId} is not an operation of the connector (${[...model.operations.keys()].join(', ')}).`, target: `${file}#/operationId` });
+      details.push({
+        code: 'CK_TEST_SCENARIO_INVALID',
+        message: `operationId ${raw.operationId} is not an operation of the connector (${[...model.operations.keys()].join(', ')}).`,
+        target: `${file}#/operationId`,
+      });
       continue;
     }
     for (const k of Object.keys(raw.inputs ?? {})) {
-      if (!op.params.some((p) => p.name === k)) details.push({ code: 'CK_TEST_SCENARIO_INVALID', message: `input ${k} is not a parameter of ${op.operationId} (${op.params.map((p) => p.name).join(', ') || 'none'}).`, target: `${file}#/inputs/${k}` });
+      if (!op.params.some((p) => p.name === k))
+        details.push({
+          code: 'CK_TEST_SCENARIO_INVALID',
+          message: `input ${k} is not a parameter of ${op.operationId} (${op.params.map((p) => p.name).join(', ') || 'none'}).`,
+          target: `${file}#/inputs/${k}`,
+        });
     }
-    out.push({ file, name: raw.name ?? path.basename(f, '.json'), operationId: raw.operationId, kind: 'action', inputs: raw.inputs ?? {}, expect: raw.expect, ...(raw.save ? { save: raw.save } : {}) });
+    out.push({
+      file,
+      name: raw.name ?? path.basename(f, '.json'),
+      operationId: raw.operationId,
+      kind: 'action',
+      inputs: raw.inputs ?? {},
+      expect: raw.expect,
+      ...(raw.save ? { save: raw.save } : {}),
+    });
   }
   if (details.length) throw new CkError({ code: 'CK_TEST_SCENARIO_INVALID', message: `${details.length} problem(s) in the scenario files under ${dir}.`, details, target: dir });
   return out;

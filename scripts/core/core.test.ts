@@ -42,7 +42,10 @@ describe('secrets', () => {
     expect(scrub('key=super-secret-key-123;')).toBe('key=***;');
     let out = '';
     let err = '';
-    const io = new JsonIoHost((x) => (out += x), (x) => (err += x));
+    const io = new JsonIoHost(
+      (x) => (out += x),
+      (x) => (err += x),
+    );
     io.log({ level: 'info', message: 'using super-secret-key-123' });
     io.result({ raw: 'super-secret-key-123' });
     expect(out + err).not.toContain('super-secret-key-123');
@@ -53,7 +56,10 @@ describe('secrets', () => {
 describe('output hosts', () => {
   it('json host prints exactly one document, failures in the shared error shape', () => {
     let out = '';
-    const io = new JsonIoHost((x) => (out += x), () => undefined);
+    const io = new JsonIoHost(
+      (x) => (out += x),
+      () => undefined,
+    );
     io.failure(new CkError({ code: 'CK_CONFIG_INVALID', message: 'bad', target: 'api.title' }));
     const doc = JSON.parse(out);
     expect(doc.ok).toBe(false);
@@ -62,7 +68,11 @@ describe('output hosts', () => {
   });
   it('terminal host renders the error, its details and the next step', () => {
     let err = '';
-    const io = new TerminalIoHost(() => undefined, (x) => (err += x), { color: false });
+    const io = new TerminalIoHost(
+      () => undefined,
+      (x) => (err += x),
+      { color: false },
+    );
     io.failure(new CkError({ code: 'CK_CONFIG_INVALID', message: 'bad', details: [{ code: 'CK_CONFIG_INVALID', message: 'm', target: 'a.b' }] }));
     expect(err).toContain('(x) Error: bad [CK_CONFIG_INVALID]');
     expect(err).toContain('a.b: m');

@@ -30,7 +30,9 @@ describe('createIfAbsent', () => {
   it('returns an existing file without creating', async () => {
     const f = path.join(tmp(), 'k');
     writeFileSync(f, 'existing');
-    const r = await createIfAbsent(f, () => { throw new Error('must not be called'); });
+    const r = await createIfAbsent(f, () => {
+      throw new Error('must not be called');
+    });
     expect(r).toEqual({ content: Buffer.from('existing'), created: false });
   });
 
@@ -38,11 +40,19 @@ describe('createIfAbsent', () => {
     const dir = tmp();
     const f = path.join(dir, 'sub', 'key.json');
     let n = 0;
-    const results = await Promise.all(Array.from({ length: 8 }, () => createIfAbsent(f, async () => {
-      const mine = `key-${n++}`;
-      await new Promise((r) => setImmediate(r)); // every creator generates before any writes (the race)
-      return mine;
-    }, { mode: 0o600 })));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        createIfAbsent(
+          f,
+          async () => {
+            const mine = `key-${n++}`;
+            await new Promise((r) => setImmediate(r)); // every creator generates before any writes (the race)
+            return mine;
+          },
+          { mode: 0o600 },
+        ),
+      ),
+    );
     expect(n).toBe(8);
     const onDisk = readFileSync(f, 'utf8');
     expect(results.map((r) => r.content.toString())).toEqual(Array(8).fill(onDisk));
@@ -63,13 +73,14 @@ describe('createIfAbsent', () => {
       const wait = () => new Promise((r) => { const t = setInterval(() => { if (fs.existsSync(${JSON.stringify(go)})) { clearInterval(t); r(); } }, 2); });
       wait().then(() => createIfAbsent(${JSON.stringify(f)}, () => mine, { mode: 0o600 })).then((r) => process.stdout.write(r.content.toString()));
     `;
-    const run = () => new Promise<string>((resolve, reject) => {
-      const p = spawn(process.execPath, ['-r', 'tsx/cjs', '-e', script], { cwd: path.join(__dirname, '..', '..'), stdio: ['ignore', 'pipe', 'inherit'] });
-      let out = '';
-      p.stdout.on('data', (c) => (out += c));
-      p.on('error', reject);
-      p.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`child exited ${code}`))));
-    });
+    const run = () =>
+      new Promise<string>((resolve, reject) => {
+        const p = spawn(process.execPath, ['-r', 'tsx/cjs', '-e', script], { cwd: path.join(__dirname, '..', '..'), stdio: ['ignore', 'pipe', 'inherit'] });
+        let out = '';
+        p.stdout.on('data', (c) => (out += c));
+        p.on('error', reject);
+        p.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`child exited ${code}`))));
+      });
     const both = Promise.all([run(), run()]);
     const ready = () => readdirSync(path.dirname(f)).filter((n) => n.startsWith('go.ready-')).length;
     for (let i = 0; i < 3000 && ready() < 2; i++) await new Promise((r) => setTimeout(r, 10));

@@ -34,7 +34,8 @@ describe('app settings', () => {
     await recordedDeploy(deployOptions(h.root, false), h.sink);
     const api = h.d.graph.state.applications.find((a) => a.uniqueName === 'ck-test-employees-api')!;
     expect(settings()).toEqual({
-      FUNCTIONS_EXTENSION_VERSION: '~4', LEGACY_STORAGE: FOREIGN_SECRET,
+      FUNCTIONS_EXTENSION_VERSION: '~4',
+      LEGACY_STORAGE: FOREIGN_SECRET,
       AUTH_TENANT_ID: TENANT,
       AUTH_AUDIENCES: `api://${api.appId},${api.appId}`,
       AUTH_ISSUERS: `https://sts.windows.net/${TENANT}/,${h.d.token.authorityHost}/${TENANT}/v2.0`,
@@ -66,7 +67,9 @@ describe('app settings', () => {
     settings().ADDED_IN_PORTAL = 'kept';
     before = h.d.writes();
     const r = await recordedDeploy(deployOptions(h.root, false), h.sink);
-    expect(r.changes.filter((x) => x.action !== 'no-op')).toEqual([expect.objectContaining({ stage: 'app', action: 'update', diff: [{ path: 'AUTH_AUDIENCES', from: 'api://someone-else', to: good }] })]);
+    expect(r.changes.filter((x) => x.action !== 'no-op')).toEqual([
+      expect.objectContaining({ stage: 'app', action: 'update', diff: [{ path: 'AUTH_AUDIENCES', from: 'api://someone-else', to: good }] }),
+    ]);
     expect(h.d.writes()).toEqual({ ...before, arm: before.arm + 1 });
     expect(settings()).toMatchObject({ AUTH_AUDIENCES: good, ADDED_IN_PORTAL: 'kept', LEGACY_STORAGE: FOREIGN_SECRET });
   });
@@ -81,7 +84,10 @@ describe('app settings', () => {
     doc.settings.API_CLIENT_SECRET = 'hunter2-literal';
     writeFileSync(file, JSON.stringify(doc));
     const before = h.d.writes();
-    await expect(recordedDeploy(deployOptions(h.root, true), h.sink)).rejects.toMatchObject({ code: 'CK_DEPLOY_INFRA_INVALID', target: 'infra/functionapp/app-settings.json#settings.API_CLIENT_SECRET' });
+    await expect(recordedDeploy(deployOptions(h.root, true), h.sink)).rejects.toMatchObject({
+      code: 'CK_DEPLOY_INFRA_INVALID',
+      target: 'infra/functionapp/app-settings.json#settings.API_CLIENT_SECRET',
+    });
     expect(h.d.writes()).toEqual(before);
     delete doc.settings.API_CLIENT_SECRET;
     writeFileSync(file, JSON.stringify(doc));

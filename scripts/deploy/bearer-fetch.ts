@@ -18,7 +18,12 @@ export class AzureHttpError extends Error {
 }
 
 /** Sends one request with a token for `${audience}/.default`; returns the response and its body text (any status). */
-export async function bearerFetch(credential: TokenCredential, audience: string, url: string, init: { method: string; headers?: Record<string, string>; body?: RequestInit['body'] }): Promise<{ res: Response; text: string }> {
+export async function bearerFetch(
+  credential: TokenCredential,
+  audience: string,
+  url: string,
+  init: { method: string; headers?: Record<string, string>; body?: RequestInit['body'] },
+): Promise<{ res: Response; text: string }> {
   const token = await credential.getToken(`${audience}/.default`);
   const res = await fetch(url, {
     method: init.method,

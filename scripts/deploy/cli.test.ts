@@ -14,7 +14,11 @@ import { startDoubles, makeProject, cliEnv, deployOptions, secretFiles, type Dou
 
 const BIN = path.resolve(__dirname, '../bin/connectorkit.cjs');
 
-interface Run { code: number; stdout: string; stderr: string }
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 describe('connectorkit deploy (CLI, child process)', () => {
   let d: Doubles;

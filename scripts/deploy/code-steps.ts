@@ -10,7 +10,13 @@ import type { Step } from './engine';
 import { withRetry } from './retry';
 import type { DeployEnvironment, PlannedChange } from './types';
 
-const change = (resource: string, action: PlannedChange['action'], diff?: PlannedChange['diff'], note?: string): PlannedChange => ({ stage: 'code', resource, action, ...(diff?.length ? { diff } : {}), ...(note ? { note } : {}) });
+const change = (resource: string, action: PlannedChange['action'], diff?: PlannedChange['diff'], note?: string): PlannedChange => ({
+  stage: 'code',
+  resource,
+  action,
+  ...(diff?.length ? { diff } : {}),
+  ...(note ? { note } : {}),
+});
 
 /** The Kudu base URL of the app. */
 export function scmBase(env: DeployEnvironment): string {
@@ -24,7 +30,9 @@ export function packageMarker(sha256: string): string {
 export function codeSteps(ctx0: DeployContext): Step<DeployContext>[] {
   const { resourceGroup: rg, functionApp: app } = ctx0.env;
   const site: Step<DeployContext> = {
-    id: 'code.site', title: `Function App ${app}`, deps: [],
+    id: 'code.site',
+    title: `Function App ${app}`,
+    deps: [],
     async plan(ctx) {
       const s = await withRetry(() => ctx.web.webApps.get(rg, app), ctx.retry, ctx.stats);
       // Flex Consumption apps carry functionAppConfig; they deploy through /api/publish, not Kudu zipdeploy.
@@ -34,7 +42,9 @@ export function codeSteps(ctx0: DeployContext): Step<DeployContext>[] {
   };
 
   const pkg: Step<DeployContext> = {
-    id: 'code.package', title: `Publish dist/app.zip to ${app}`, deps: ['code.site'],
+    id: 'code.package',
+    title: `Publish dist/app.zip to ${app}`,
+    deps: ['code.site'],
     async plan(ctx) {
       const res = `Function App ${app} code (dist/app.zip)`;
       const base = scmBase(ctx.env);
@@ -58,7 +68,9 @@ export function codeSteps(ctx0: DeployContext): Step<DeployContext>[] {
   };
 
   const hostKey: Step<DeployContext> = {
-    id: 'code.hostKey', title: `Host key of ${app}`, deps: ['code.site'],
+    id: 'code.hostKey',
+    title: `Host key of ${app}`,
+    deps: ['code.site'],
     async plan(ctx) {
       const keys = await withRetry(() => ctx.web.webApps.listHostKeys(rg, app), ctx.retry, ctx.stats);
       for (const v of [keys.masterKey, ...Object.values(keys.functionKeys ?? {}), ...Object.values(keys.systemKeys ?? {})]) if (v) new Secret(v);

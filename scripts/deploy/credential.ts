@@ -3,14 +3,7 @@
  * disableInstanceDiscovery). Every token it hands out is registered as a secret so no output host can print it.
  */
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
-import {
-  AzureCliCredential,
-  DefaultAzureCredential,
-  EnvironmentCredential,
-  InteractiveBrowserCredential,
-  ManagedIdentityCredential,
-  WorkloadIdentityCredential,
-} from '@azure/identity';
+import { AzureCliCredential, DefaultAzureCredential, EnvironmentCredential, InteractiveBrowserCredential, ManagedIdentityCredential, WorkloadIdentityCredential } from '@azure/identity';
 import { CkError } from '../core/errors';
 import { registerSecret } from '../core/redact';
 import type { DeployEnvironment } from './types';
@@ -52,7 +45,12 @@ export function createCredential(kind: string | undefined, env: DeployEnvironmen
       try {
         credential = new DefaultAzureCredential(authority);
       } catch (e) {
-        throw new CkError({ code: 'CK_DEPLOY_AUTH_INVALID', message: `DefaultAzureCredential: ${(e as Error).message}`, hint: 'AZURE_TOKEN_CREDENTIALS must be dev, prod or one credential name (e.g. AzureCliCredential).', cause: e });
+        throw new CkError({
+          code: 'CK_DEPLOY_AUTH_INVALID',
+          message: `DefaultAzureCredential: ${(e as Error).message}`,
+          hint: 'AZURE_TOKEN_CREDENTIALS must be dev, prod or one credential name (e.g. AzureCliCredential).',
+          cause: e,
+        });
       }
       name = process.env.AZURE_TOKEN_CREDENTIALS ? `DefaultAzureCredential(${process.env.AZURE_TOKEN_CREDENTIALS})` : 'DefaultAzureCredential';
   }

@@ -19,7 +19,12 @@ describe('deploy variants', () => {
     h.d.graph.inject({ kind: 'drop-after-commit', match: /^POST \/v1\.0\/applications$/ });
     const r = await recordedDeploy(deployOptions(h.root, false), h.sink);
     expect(r.retries).toBeGreaterThanOrEqual(5);
-    expect(h.d.arm.faultsFired().map((f) => f.kind).sort()).toEqual(['conflict', 'lroFailed', 'preconditionFailed', 'throttle']);
+    expect(
+      h.d.arm
+        .faultsFired()
+        .map((f) => f.kind)
+        .sort(),
+    ).toEqual(['conflict', 'lroFailed', 'preconditionFailed', 'throttle']);
     // The lost create was found again by uniqueName, not duplicated.
     expect(h.d.graph.state.applications).toHaveLength(2);
     expect(h.d.scm.current()).toBeDefined();

@@ -113,7 +113,10 @@ describe('deploy end to end against the doubles', () => {
     writeFileSync(path.join(root, 'dist/swagger.json'), JSON.stringify(spec, null, 2));
     const before = d.arm.requests.length;
     const r = await run(false);
-    const armWrites = d.arm.requests.slice(before).filter((q) => q.write).map((q) => `${q.method} ${q.path.replace(/.*service\/[^/]+/, '')}`);
+    const armWrites = d.arm.requests
+      .slice(before)
+      .filter((q) => q.write)
+      .map((q) => `${q.method} ${q.path.replace(/.*service\/[^/]+/, '')}`);
     expect(armWrites).toEqual(['PUT /apis/employees']);
     expect(r.changes.filter((c) => c.action !== 'no-op').map((c) => c.resource)).toEqual(['APIM API employees', 'connector folder connector/']);
   });

@@ -56,7 +56,10 @@ export function createContext(opts: DeployOptions, stats: RetryStats): DeployCon
     additionalPolicies: [{ policy: lroPacingPolicy({ maxDelayMs: retry.maxDelayMs }), position: 'perCall' as const }],
   };
   return {
-    env, opts, retry, stats,
+    env,
+    opts,
+    retry,
+    stats,
     apim: new ApiManagementClient(opts.credential, env.subscriptionId, armOptions),
     web: new WebSiteManagementClient(opts.credential, env.subscriptionId, armOptions),
     graph: new GraphClient({ endpoint: env.cloud.graph, audience: env.cloud.graphAudience, credential: opts.credential, retry, stats }),
@@ -78,27 +81,42 @@ function graph(opts: DeployOptions, stats: RetryStats) {
   const exportState: ExportState = {};
   let steps: Step<DeployContext>[] = [...codeSteps(ctx), ...entraSteps(), ...apimSteps(ctx), ...appSettingsSteps(ctx)];
   if (!opts.createClientSecret) steps = steps.filter((s) => s.id !== 'entra.clientSecret');
-  if (!opts.skipExport) steps.push(exportStep(steps.map((s) => s.id), exportState));
+  if (!opts.skipExport)
+    steps.push(
+      exportStep(
+        steps.map((s) => s.id),
+        exportState,
+      ),
+    );
   return { ctx, steps, exportState };
 }
 
 /** Plans (and unless planOnly, applies) the deploy of one environment. */
 export async function deploy(opts: DeployOptions, io: IoHost): Promise<DeployResult> {
   const stats: RetryStats = { retries: 0 };
-  const run = (o: DeployOptions, g: ReturnType<typeof graph>, plans?: { record?: Map<string, StepPlan>; preplanned?: Map<string, StepPlan> }) => runSteps(g.steps, g.ctx, {
-    ...plans,
-    planOnly: o.planOnly,
-    retry: g.ctx.retry,
-    io,
-    stats,
-    mapError: (e, step) => toDeployError(e, SITES[step.id]?.(o) ?? { resource: step.title, scope: step.id.startsWith('apim') ? svcScope(o) : step.id.startsWith('code') ? siteScope(o) : `Microsoft Graph (tenant ${o.env.tenantId})` }, o.env),
-  });
+  const run = (o: DeployOptions, g: ReturnType<typeof graph>, plans?: { record?: Map<string, StepPlan>; preplanned?: Map<string, StepPlan> }) =>
+    runSteps(g.steps, g.ctx, {
+      ...plans,
+      planOnly: o.planOnly,
+      retry: g.ctx.retry,
+      io,
+      stats,
+      mapError: (e, step) =>
+        toDeployError(
+          e,
+          SITES[step.id]?.(o) ?? { resource: step.title, scope: step.id.startsWith('apim') ? svcScope(o) : step.id.startsWith('code') ? siteScope(o) : `Microsoft Graph (tenant ${o.env.tenantId})` },
+          o.env,
+        ),
+    });
   if (opts.createClientSecret && opts.onClientSecret) {
     const deliver = opts.onClientSecret;
-    opts = { ...opts, onClientSecret: async (s) => {
-      registerSecret(s);
-      await deliver(s);
-    } };
+    opts = {
+      ...opts,
+      onClientSecret: async (s) => {
+        registerSecret(s);
+        await deliver(s);
+      },
+    };
   }
   let changes;
   const g = graph(opts, stats);

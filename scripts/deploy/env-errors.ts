@@ -19,7 +19,9 @@ export function envSyntaxError(rel: string, text: string, cause: Error): CkError
   const before = text.slice(0, first.offset).split('\n');
   const line = before.length;
   const column = before[before.length - 1]!.length + 1;
-  const what = printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  const what = printParseErrorCode(first.error)
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
   return new CkError({
     code: 'CK_DEPLOY_ENV_INVALID',
     message: `${rel} is not valid JSON: ${what} at line ${line}, column ${column}.`,
@@ -29,7 +31,12 @@ export function envSyntaxError(rel: string, text: string, cause: Error): CkError
 }
 
 function keyPath(pointer: string): string {
-  return pointer.replace(/^\//, '').split('/').filter(Boolean).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~')).join('.');
+  return pointer
+    .replace(/^\//, '')
+    .split('/')
+    .filter(Boolean)
+    .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .join('.');
 }
 
 function join(parent: string, child: string): string {

@@ -24,20 +24,41 @@ export const AZURE_ERROR_HINTS: Record<string, HintFn> = {
     code: 'CK_DEPLOY_AUTHORIZATION_FAILED',
     hint: `Assign the role ${roleFor(s.resource)} to the deploy identity on scope ${s.scope ?? 'the resource group'}, then re-run.`,
   }),
-  LinkedAuthorizationFailed: (s) => ({ code: 'CK_DEPLOY_AUTHORIZATION_FAILED', hint: `The identity also needs read access on the linked resource (scope ${s.scope ?? '?'}); Website Contributor on the Function App covers it.` }),
+  LinkedAuthorizationFailed: (s) => ({
+    code: 'CK_DEPLOY_AUTHORIZATION_FAILED',
+    hint: `The identity also needs read access on the linked resource (scope ${s.scope ?? '?'}); Website Contributor on the Function App covers it.`,
+  }),
   ResourceNotFound: (s, env) => ({ code: 'CK_DEPLOY_RESOURCE_NOT_FOUND', hint: notFoundHint(s, env) }),
-  ResourceGroupNotFound: (_s, env) => ({ code: 'CK_DEPLOY_RESOURCE_NOT_FOUND', hint: `Resource group "${env.resourceGroup}" (key resourceGroup in ${env.file}) does not exist in subscription ${env.subscriptionId}.` }),
+  ResourceGroupNotFound: (_s, env) => ({
+    code: 'CK_DEPLOY_RESOURCE_NOT_FOUND',
+    hint: `Resource group "${env.resourceGroup}" (key resourceGroup in ${env.file}) does not exist in subscription ${env.subscriptionId}.`,
+  }),
   SubscriptionNotFound: (_s, env) => ({ code: 'CK_DEPLOY_RESOURCE_NOT_FOUND', hint: `Subscription ${env.subscriptionId} (key subscriptionId in ${env.file}) is not visible to the deploy identity.` }),
   InvalidAuthenticationTokenTenant: (_s, env) => ({ code: 'CK_DEPLOY_AUTH_FAILED', hint: `The token is for another tenant; sign in to tenant ${env.tenantId} (key tenantId in ${env.file}).` }),
-  InvalidAuthenticationTokenAudience: () => ({ code: 'CK_DEPLOY_AUTH_FAILED', hint: 'The token audience does not match the endpoint; check cloud.resourceManagerAudience / cloud.graphAudience in the env file.' }),
+  InvalidAuthenticationTokenAudience: () => ({
+    code: 'CK_DEPLOY_AUTH_FAILED',
+    hint: 'The token audience does not match the endpoint; check cloud.resourceManagerAudience / cloud.graphAudience in the env file.',
+  }),
   ExpiredAuthenticationToken: () => ({ code: 'CK_DEPLOY_AUTH_FAILED', hint: 'Sign in again (az login) and re-run.' }),
   AuthenticationFailed: () => ({ code: 'CK_DEPLOY_AUTH_FAILED', hint: 'Sign in again (az login) or check the AZURE_* variables, then re-run.' }),
-  ValidationError: (s) => ({ code: 'CK_DEPLOY_AZURE_ERROR', hint: `API Management rejected ${s.resource}; the details name the field. For an import error, check dist/swagger.json with \`connectorkit validate\`.` }),
-  DeploymentFailed: (s) => ({ code: 'CK_DEPLOY_PUBLISH_FAILED', hint: `Open the deployment log of ${s.resource} (Deployment Center / SCM site) and check the package: host.json at the zip root, package.json main matching the bundle.` }),
+  ValidationError: (s) => ({
+    code: 'CK_DEPLOY_AZURE_ERROR',
+    hint: `API Management rejected ${s.resource}; the details name the field. For an import error, check dist/swagger.json with \`connectorkit validate\`.`,
+  }),
+  DeploymentFailed: (s) => ({
+    code: 'CK_DEPLOY_PUBLISH_FAILED',
+    hint: `Open the deployment log of ${s.resource} (Deployment Center / SCM site) and check the package: host.json at the zip root, package.json main matching the bundle.`,
+  }),
   // Microsoft Graph
-  Authorization_RequestDenied: () => ({ code: 'CK_DEPLOY_GRAPH_FORBIDDEN', hint: 'Give the deploy identity the Entra role Application Developer, or the Graph application permission Application.ReadWrite.OwnedBy (with admin consent).' }),
+  Authorization_RequestDenied: () => ({
+    code: 'CK_DEPLOY_GRAPH_FORBIDDEN',
+    hint: 'Give the deploy identity the Entra role Application Developer, or the Graph application permission Application.ReadWrite.OwnedBy (with admin consent).',
+  }),
   Request_ResourceNotFound: (s) => ({ code: 'CK_DEPLOY_RESOURCE_NOT_FOUND', hint: `The app registration for ${s.resource} vanished during the deploy; re-run to recreate it.` }),
-  HostNameNotOnVerifiedDomain: () => ({ code: 'CK_DEPLOY_AZURE_ERROR', hint: 'The tenant restricts identifier URIs: the API app must use api://{appId} and requestedAccessTokenVersion 2 (the deploy sets both; re-run).' }),
+  HostNameNotOnVerifiedDomain: () => ({
+    code: 'CK_DEPLOY_AZURE_ERROR',
+    hint: 'The tenant restricts identifier URIs: the API app must use api://{appId} and requestedAccessTokenVersion 2 (the deploy sets both; re-run).',
+  }),
   InvalidAuthenticationToken: () => ({ code: 'CK_DEPLOY_AUTH_FAILED', hint: 'Graph refused the token; check cloud.graph / cloud.graphAudience and sign in again.' }),
 };
 
@@ -90,8 +111,17 @@ export function toDeployError(e: unknown, site: ErrorSite, env: DeployEnvironmen
   // 409 PessimisticConcurrencyConflict / 412 are retried by re-planning; when they outlast the retries they are
   // as transient as a 503 (the README promises CK_DEPLOY_TRANSIENT_EXHAUSTED).
   const conflict = info.status === 412 || (info.status === 409 && (info.code === undefined || CONFLICT_CODES.has(info.code)));
-  const transient = conflict || info.status === 429 || (info.status !== undefined && info.status >= 500) || (info.status === undefined && /ECONNRESET|socket|fetch failed|REQUEST_SEND_ERROR/i.test(`${info.code ?? ''} ${info.message}`));
-  const pick = mapped ?? fallback ?? (transient ? { code: 'CK_DEPLOY_TRANSIENT_EXHAUSTED', hint: `${site.resource} kept failing transiently (${info.code ?? info.status ?? 'network'}); re-run the deploy — it converges.` } : undefined);
+  const transient =
+    conflict ||
+    info.status === 429 ||
+    (info.status !== undefined && info.status >= 500) ||
+    (info.status === undefined && /ECONNRESET|socket|fetch failed|REQUEST_SEND_ERROR/i.test(`${info.code ?? ''} ${info.message}`));
+  const pick =
+    mapped ??
+    fallback ??
+    (transient
+      ? { code: 'CK_DEPLOY_TRANSIENT_EXHAUSTED', hint: `${site.resource} kept failing transiently (${info.code ?? info.status ?? 'network'}); re-run the deploy — it converges.` }
+      : undefined);
   return new CkError({
     code: pick?.code ?? 'CK_DEPLOY_AZURE_ERROR',
     message: `${site.resource}: ${info.code ?? `HTTP ${info.status ?? '?'}`}: ${info.message}`,

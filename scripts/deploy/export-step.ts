@@ -23,14 +23,22 @@ export function deployOutputs(ctx: DeployContext): DeployOutputs {
   const host = o.gatewayUrl ? new URL(o.gatewayUrl).host : UNKNOWN;
   const apiPath = (o.apiPath ?? ctx.env.api.path).replace(/^\/+/, '');
   return {
-    host, basePath: `/${apiPath}`, tenantId: ctx.env.tenantId, apiAppId: o.apiAppId!, apiAppIdUri: `api://${o.apiAppId}`,
-    connectorClientId: o.connectorAppId!, scope: `api://${o.apiAppId}/${o.scope ?? ctx.opts.scope}`, loginUri: ctx.env.cloud.authorityHost,
+    host,
+    basePath: `/${apiPath}`,
+    tenantId: ctx.env.tenantId,
+    apiAppId: o.apiAppId!,
+    apiAppIdUri: `api://${o.apiAppId}`,
+    connectorClientId: o.connectorAppId!,
+    scope: `api://${o.apiAppId}/${o.scope ?? ctx.opts.scope}`,
+    loginUri: ctx.env.cloud.authorityHost,
   };
 }
 
 export function exportStep(deps: string[], state: ExportState): Step<DeployContext> {
   return {
-    id: 'export', title: 'Export connector', deps,
+    id: 'export',
+    title: 'Export connector',
+    deps,
     async plan(ctx) {
       const dir = ctx.opts.connectorDir;
       const rel = path.relative(ctx.opts.root, dir) || '.';
@@ -43,10 +51,12 @@ export function exportStep(deps: string[], state: ExportState): Step<DeployConte
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const exp = require('../export') as typeof import('../export');
       const folder = exp.buildConnector({ spec: ctx.spec, config: ctx.opts.config as never, deployOutputs: outputs, root: ctx.opts.root });
-      const changed = Object.entries(folder.files).filter(([name, content]) => {
-        const f = path.join(dir, name);
-        return !existsSync(f) || !readFileSync(f).equals(Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'));
-      }).map(([n]) => n);
+      const changed = Object.entries(folder.files)
+        .filter(([name, content]) => {
+          const f = path.join(dir, name);
+          return !existsSync(f) || !readFileSync(f).equals(Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'));
+        })
+        .map(([n]) => n);
       const defChanges = exp.diffExisting(dir, folder, true);
       const breaking = defChanges.filter((c) => c.breaking);
       const outFile = path.join(ctx.opts.root, '.connectorkit', `deploy-${ctx.env.name}.json`);
@@ -57,14 +67,25 @@ export function exportStep(deps: string[], state: ExportState): Step<DeployConte
         try {
           r = await exp.writeConnector(dir, folder, { allowBreaking: ctx.opts.allowBreaking === true, level: 'certification' });
         } catch (e) {
-          if (isCkError(e) && e.code === 'CK_EXPORT_BREAKING_CHANGES') throw new CkError({ code: 'CK_DEPLOY_EXPORT_BREAKING', message: e.message, details: e.details, cause: e, hint: 'APIM already serves the new API. Review the breaking changes, then run `connectorkit deploy --env <name> --yes --allow-breaking` (or `connectorkit export --allow-breaking`).' });
+          if (isCkError(e) && e.code === 'CK_EXPORT_BREAKING_CHANGES')
+            throw new CkError({
+              code: 'CK_DEPLOY_EXPORT_BREAKING',
+              message: e.message,
+              details: e.details,
+              cause: e,
+              hint: 'APIM already serves the new API. Review the breaking changes, then run `connectorkit deploy --env <name> --yes --allow-breaking` (or `connectorkit export --allow-breaking`).',
+            });
           throw e;
         }
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const { validateConnectorDir } = require('../validate/validate') as typeof import('../validate/validate');
         const report = await validateConnectorDir(dir, { level: 'certification' });
         if (report.errors > 0) {
-          throw new CkError({ code: 'CK_DEPLOY_CONNECTOR_INVALID', message: `${rel}/ has ${report.errors} certification error(s).`, details: report.findings.filter((f) => f.severity === 'error').map((f) => ({ code: f.ruleId, message: f.message, target: `${f.file}${f.pointer}` })) });
+          throw new CkError({
+            code: 'CK_DEPLOY_CONNECTOR_INVALID',
+            message: `${rel}/ has ${report.errors} certification error(s).`,
+            details: report.findings.filter((f) => f.severity === 'error').map((f) => ({ code: f.ruleId, message: f.message, target: `${f.file}${f.pointer}` })),
+          });
         }
         state.connector = { dir: rel, changed: r.changed.length > 0, breaking: r.breaking.map((b) => `${b.operationId}: ${b.kind}`), validation: { errors: report.errors, warnings: report.warnings } };
       };
@@ -72,7 +93,9 @@ export function exportStep(deps: string[], state: ExportState): Step<DeployConte
       state.connector = { dir: rel, changed: changed.length > 0, breaking: breaking.map((b) => `${b.operationId}: ${b.kind}`) };
       const diff = changed.map((f) => ({ path: f, to: 'changed' }));
       const change: PlannedChange = {
-        stage: 'export', resource: res, action: changed.length === 0 ? 'no-op' : existsSync(dir) ? 'update' : 'create',
+        stage: 'export',
+        resource: res,
+        action: changed.length === 0 ? 'no-op' : existsSync(dir) ? 'update' : 'create',
         ...(diff.length ? { diff } : {}),
         ...(breaking.length ? { note: `BREAKING: ${breaking.map((b) => `${b.operationId} ${b.kind}`).join(', ')}` } : {}),
       };

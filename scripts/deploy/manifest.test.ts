@@ -35,7 +35,11 @@ describe('infra manifests: schema and placeholders', () => {
   const env = loadEnvironment(REPO, 'dev');
 
   it("the repo's manifests and definitions load and fill", () => {
-    const api = fill(loadManifest(REPO, API_APP_MANIFEST), { displayName: 'D', uniqueName: 'u', tenantId: 't', environment: 'dev', scope: 's', scopeId: 'i', appId: 'a', connectorAppId: 'c' }, API_APP_MANIFEST.file);
+    const api = fill(
+      loadManifest(REPO, API_APP_MANIFEST),
+      { displayName: 'D', uniqueName: 'u', tenantId: 't', environment: 'dev', scope: 's', scopeId: 'i', appId: 'a', connectorAppId: 'c' },
+      API_APP_MANIFEST.file,
+    );
     expect(api).toMatchObject({ identifierUris: ['api://a'], api: { oauth2PermissionScopes: [{ id: 'i', value: 's', adminConsentDisplayName: 'Access D' }] } });
     expect(api).not.toHaveProperty('$comment');
     const defs = loadApimDefinitions(REPO, env);
@@ -58,11 +62,13 @@ describe('infra manifests: schema and placeholders', () => {
       d.homepage = 'x';
     });
     const e = catchCkError(() => loadManifest(root, CONNECTOR_APP_MANIFEST));
-    expect(e.details?.map((d) => d.message)).toEqual(expect.arrayContaining([
-      'infra/entra/connector-app.json: web.redirectUris.1 must match pattern "^https://"',
-      'infra/entra/connector-app.json: requiredResourceAccess.0.resourceAccess.0.type must be equal to one of the allowed values: "Scope", "Role"',
-      'infra/entra/connector-app.json: (root) must NOT have additional properties "homepage"',
-    ]));
+    expect(e.details?.map((d) => d.message)).toEqual(
+      expect.arrayContaining([
+        'infra/entra/connector-app.json: web.redirectUris.1 must match pattern "^https://"',
+        'infra/entra/connector-app.json: requiredResourceAccess.0.resourceAccess.0.type must be equal to one of the allowed values: "Scope", "Role"',
+        'infra/entra/connector-app.json: (root) must NOT have additional properties "homepage"',
+      ]),
+    );
   });
 
   it('the APIM definitions refuse a literal credential and a named-value value', () => {
@@ -156,7 +162,10 @@ describe('editing infra/ changes the plan', () => {
     editJson(path.join(h.root, 'dist/swagger.json'), (s) => (s.info.description = 'changed, so the API would be re-imported'));
     const before = h.d.writes();
     try {
-      await expect(recordedDeploy(deployOptions(h.root, false, { skipExport: true }), h.sink)).rejects.toMatchObject({ code: 'CK_DEPLOY_INFRA_INVALID', target: 'infra/entra/connector-app.json#signInAudience' });
+      await expect(recordedDeploy(deployOptions(h.root, false, { skipExport: true }), h.sink)).rejects.toMatchObject({
+        code: 'CK_DEPLOY_INFRA_INVALID',
+        target: 'infra/entra/connector-app.json#signInAudience',
+      });
       expect(h.d.writes()).toEqual(before);
     } finally {
       writeFileSync(file, good);

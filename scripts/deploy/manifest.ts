@@ -73,7 +73,12 @@ export function loadManifest(root: string, spec: ManifestSpec): Manifest {
     const details = (validate.errors ?? [])
       .filter((er) => !['oneOf', 'anyOf', 'if', '$ref'].includes(er.keyword))
       .map((er) => {
-        const extra = er.keyword === 'additionalProperties' ? ` "${(er.params as { additionalProperty: string }).additionalProperty}"` : er.keyword === 'enum' ? `: ${(er.params as { allowedValues: unknown[] }).allowedValues.map((a) => JSON.stringify(a)).join(', ')}` : '';
+        const extra =
+          er.keyword === 'additionalProperties'
+            ? ` "${(er.params as { additionalProperty: string }).additionalProperty}"`
+            : er.keyword === 'enum'
+              ? `: ${(er.params as { allowedValues: unknown[] }).allowedValues.map((a) => JSON.stringify(a)).join(', ')}`
+              : '';
         const key = dotted(er.instancePath);
         return { code: er.keyword, message: `${spec.file}: ${key} ${er.message}${extra}`, target: `${spec.file}#${key}` };
       });

@@ -46,7 +46,10 @@ describe('preflight: nothing is written before the plan has read everything', ()
       await expect(recordedDeploy({ ...o, retry: { ...o.retry, attempts: 3 } }, h.sink)).rejects.toMatchObject({ code: 'CK_DEPLOY_TRANSIENT_EXHAUSTED' });
     } finally {
       h.d.arm.reset();
-      h.d.arm.seed({ apimServices: [{ resourceGroup: RG, name: SVC }], sites: [{ resourceGroup: RG, name: APP, flex: true, hostKeys: { masterKey: 'fnkey-master-Yh27Tg5rE4wQ9aS1', functionKeys: { default: 'fnkey-default-Zx81Qw0pL3mN7vB2' } } }] });
+      h.d.arm.seed({
+        apimServices: [{ resourceGroup: RG, name: SVC }],
+        sites: [{ resourceGroup: RG, name: APP, flex: true, hostKeys: { masterKey: 'fnkey-master-Yh27Tg5rE4wQ9aS1', functionKeys: { default: 'fnkey-default-Zx81Qw0pL3mN7vB2' } } }],
+      });
     }
   });
 });
@@ -104,4 +107,3 @@ describe('long-running operations honour Retry-After', () => {
     }
   });
 });
-

@@ -20,9 +20,16 @@ export function renderDeploy(r: DeployResult): string {
     for (const d of c.diff ?? []) lines.push(diffLine(d));
   }
   const s = r.summary;
-  lines.push(r.planOnly ? `Plan: ${s.create} to create, ${s.update} to update, ${s.delete} to delete, ${s['no-op']} unchanged.` : `Result: ${s.create} created, ${s.update} updated, ${s.delete} deleted, ${s['no-op']} unchanged.`);
+  lines.push(
+    r.planOnly
+      ? `Plan: ${s.create} to create, ${s.update} to update, ${s.delete} to delete, ${s['no-op']} unchanged.`
+      : `Result: ${s.create} created, ${s.update} updated, ${s.delete} deleted, ${s['no-op']} unchanged.`,
+  );
   if (r.outputs && !r.planOnly) lines.push(`Gateway: https://${r.outputs.host}${r.outputs.basePath}  API app: ${r.outputs.apiAppId}  connector client: ${r.outputs.connectorClientId}`);
-  if (r.connector && !r.planOnly) lines.push(`Connector: ${r.connector.dir}/ ${r.connector.changed ? 'updated' : 'unchanged'}${r.connector.validation ? `, certification validation: ${r.connector.validation.errors} errors, ${r.connector.validation.warnings} warnings` : ''}`);
+  if (r.connector && !r.planOnly)
+    lines.push(
+      `Connector: ${r.connector.dir}/ ${r.connector.changed ? 'updated' : 'unchanged'}${r.connector.validation ? `, certification validation: ${r.connector.validation.errors} errors, ${r.connector.validation.warnings} warnings` : ''}`,
+    );
   if (r.retries) lines.push(`(${r.retries} transient failure(s) retried)`);
   return lines.join('\n');
 }

@@ -22,7 +22,22 @@ export interface RetryOptions {
 
 export const DEFAULT_RETRY: RetryOptions = { attempts: 6, baseDelayMs: 500, maxDelayMs: 60_000, lroTimeoutMs: 600_000 };
 
-const RETRY_CODES = new Set(['PessimisticConcurrencyConflict', 'Conflict', 'PreconditionFailed', 'TooManyRequests', 'ServiceUnavailable', 'InternalServerError', 'ManagementApiRequestFailed', 'OperationTimedOut', 'GatewayTimeout', 'RetryableError', 'serviceNotAvailable', 'UnknownError', 'generalException', 'DeploymentFailed']);
+const RETRY_CODES = new Set([
+  'PessimisticConcurrencyConflict',
+  'Conflict',
+  'PreconditionFailed',
+  'TooManyRequests',
+  'ServiceUnavailable',
+  'InternalServerError',
+  'ManagementApiRequestFailed',
+  'OperationTimedOut',
+  'GatewayTimeout',
+  'RetryableError',
+  'serviceNotAvailable',
+  'UnknownError',
+  'generalException',
+  'DeploymentFailed',
+]);
 const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'REQUEST_SEND_ERROR', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'ECONNABORTED']);
 
 /** A transient failure: throttling, a server error or a dropped connection — the same request may simply be re-sent. */

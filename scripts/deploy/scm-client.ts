@@ -41,7 +41,12 @@ export class ScmClient {
       const err = (json as { error?: { code?: string; message?: string }; Message?: string }) ?? {};
       // Kudu answers 409 while another deployment runs: a conflict the step waits out and re-plans.
       const code = err.error?.code ?? (res.status === 409 ? 'Conflict' : `HTTP${res.status}`);
-      throw new AzureHttpError(res.status, code, `${method} ${new URL(url).pathname} → ${res.status} ${code}: ${err.error?.message ?? err.Message ?? text.slice(0, 200)}`, res.headers.get('retry-after') ?? undefined);
+      throw new AzureHttpError(
+        res.status,
+        code,
+        `${method} ${new URL(url).pathname} → ${res.status} ${code}: ${err.error?.message ?? err.Message ?? text.slice(0, 200)}`,
+        res.headers.get('retry-after') ?? undefined,
+      );
     }
     return { status: res.status, json, location: res.headers.get('location') ?? undefined, retryAfter: res.headers.get('retry-after') ?? undefined };
   }

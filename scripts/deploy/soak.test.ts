@@ -18,7 +18,9 @@ function finalState(d: Doubles): unknown {
   const arm = d.arm.state.resources().filter((e) => !/\/(service|sites)\/[^/]+$/.test(e.id));
   return {
     arm: arm.map((e) => ({ id: e.id.replace(/.*\/service\/[^/]+/, ''), props: JSON.parse(sub(JSON.stringify({ ...e.properties, provisioningState: undefined }))) })),
-    apps: apps.map((a) => JSON.parse(sub(JSON.stringify({ n: a.uniqueName, uris: a.identifierUris, api: a.api, web: a.web.redirectUris, rra: a.requiredResourceAccess })))).sort((x, y) => x.n.localeCompare(y.n)),
+    apps: apps
+      .map((a) => JSON.parse(sub(JSON.stringify({ n: a.uniqueName, uris: a.identifierUris, api: a.api, web: a.web.redirectUris, rra: a.requiredResourceAccess }))))
+      .sort((x, y) => x.n.localeCompare(y.n)),
     sps: d.graph.state.servicePrincipals.map((s) => alias.get(s.appId)),
     code: d.scm.current()?.sha256,
   };
@@ -82,7 +84,9 @@ describe('deploy fault soak', () => {
     expect(h.d.violations()).toEqual([]);
     const reruns = attemptsPerDeploy.filter((a) => a > 1).length;
     const graphFaults = h.d.graph.requests.filter((q) => q.fault).length;
-    process.stderr.write(`soak: 50 deploys, ${faultsFired} ARM+SCM faults and ${graphFaults} Graph faults fired, ${retries} retries inside deploys, ${reruns} deploy(s) needed a re-run (max ${Math.max(...attemptsPerDeploy)} attempts)\n`);
+    process.stderr.write(
+      `soak: 50 deploys, ${faultsFired} ARM+SCM faults and ${graphFaults} Graph faults fired, ${retries} retries inside deploys, ${reruns} deploy(s) needed a re-run (max ${Math.max(...attemptsPerDeploy)} attempts)\n`,
+    );
     expect(faultsFired).toBeGreaterThan(50);
     // Error messages of failed attempts included: no secret reaches any output.
     const all = h.sink.join('\n');

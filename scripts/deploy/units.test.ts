@@ -39,7 +39,19 @@ describe('environment files', () => {
   });
 
   it('resolves a custom cloud (audiences default to the endpoints)', () => {
-    const env = loadEnvironment(project({ ...dev(), cloud: { resourceManager: 'https://arm.contoso.local/', authorityHost: 'https://login.contoso.local', graph: 'https://graph.contoso.local', scmSuffix: 'scm.contoso.local', disableInstanceDiscovery: true } }), 'x');
+    const env = loadEnvironment(
+      project({
+        ...dev(),
+        cloud: {
+          resourceManager: 'https://arm.contoso.local/',
+          authorityHost: 'https://login.contoso.local',
+          graph: 'https://graph.contoso.local',
+          scmSuffix: 'scm.contoso.local',
+          disableInstanceDiscovery: true,
+        },
+      }),
+      'x',
+    );
     expect(env.cloud).toMatchObject({ resourceManager: 'https://arm.contoso.local', resourceManagerAudience: 'https://arm.contoso.local', disableInstanceDiscovery: true });
     expect(env.cloud.v1IssuerBase).toBeUndefined();
   });
@@ -54,7 +66,9 @@ describe('environment files', () => {
   };
 
   it('reports every schema problem with its key path and the file, in words, under the stage code', () => {
-    const e = failure(() => loadEnvironment(project({ ...dev(), subscriptionId: 'nope', cloud: 'Mars', api: { id: 'a', displayName: 'A', pathh: 'x' }, entra: { ...dev().entra, connectorIds: 'x' } }), 'x'));
+    const e = failure(() =>
+      loadEnvironment(project({ ...dev(), subscriptionId: 'nope', cloud: 'Mars', api: { id: 'a', displayName: 'A', pathh: 'x' }, entra: { ...dev().entra, connectorIds: 'x' } }), 'x'),
+    );
     expect(isCkError(e) && e.code).toBe('CK_DEPLOY_ENV_INVALID');
     expect(e.hint).toContain('Fix the listed keys');
     expect(new Set(e.details.map((d) => d.code))).toEqual(new Set(['CK_DEPLOY_ENV_INVALID']));
@@ -107,7 +121,12 @@ describe('credentials', () => {
     const tid = '72f988bf-86f1-41af-91ab-2d7cd011db47';
     const t = await startTokenDouble({ tenantId: tid, clients: { 'c1c1c1c1-0000-4000-8000-000000000000': 'unit-secret-value' } });
     try {
-      Object.assign(process.env, { AZURE_TOKEN_CREDENTIALS: 'EnvironmentCredential', AZURE_TENANT_ID: tid, AZURE_CLIENT_ID: 'c1c1c1c1-0000-4000-8000-000000000000', AZURE_CLIENT_SECRET: 'unit-secret-value' });
+      Object.assign(process.env, {
+        AZURE_TOKEN_CREDENTIALS: 'EnvironmentCredential',
+        AZURE_TENANT_ID: tid,
+        AZURE_CLIENT_ID: 'c1c1c1c1-0000-4000-8000-000000000000',
+        AZURE_CLIENT_SECRET: 'unit-secret-value',
+      });
       const env = { ...loadEnvironment(REPO, 'dev'), tenantId: tid };
       env.cloud = { ...env.cloud, authorityHost: t.authorityHost, disableInstanceDiscovery: true };
       const { credential, name } = createCredential(undefined, env);
@@ -151,17 +170,19 @@ describe('retry policy', () => {
     const headers = (v: string) => ({ get: (h: string) => (h === 'retry-after' ? v : undefined) });
     let n = 0;
     // attempt 0: 429 Retry-After 3s; attempt 1: 503 Retry-After 0.05s; attempt 2: 500 without Retry-After; then success.
-    const failures = [
-      { statusCode: 429, response: { headers: headers('3') } },
-      { statusCode: 503, response: { headers: headers('0.05') } },
-      { statusCode: 500 },
-    ];
+    const failures = [{ statusCode: 429, response: { headers: headers('3') } }, { statusCode: 503, response: { headers: headers('0.05') } }, { statusCode: 500 }];
     const o = { ...DEFAULT_RETRY, baseDelayMs: 100, maxDelayMs: 10_000, sleep: record };
     const stats = { retries: 0 };
-    await expect(withRetry(async () => {
-      if (n < failures.length) throw failures[n++];
-      return 'ok';
-    }, o, stats)).resolves.toBe('ok');
+    await expect(
+      withRetry(
+        async () => {
+          if (n < failures.length) throw failures[n++];
+          return 'ok';
+        },
+        o,
+        stats,
+      ),
+    ).resolves.toBe('ok');
     expect(stats.retries).toBe(3);
     expect(asked).toHaveLength(3);
     expect(asked[0]).toBeGreaterThanOrEqual(3000);
@@ -177,7 +198,11 @@ describe('retry policy', () => {
     const asked: number[] = [];
     const o = { ...DEFAULT_RETRY, attempts: 3, baseDelayMs: 10, maxDelayMs: 2000, sleep: async (ms: number) => void asked.push(ms) };
     const err = { statusCode: 429, response: { headers: { get: (h: string) => (h === 'retry-after' ? '120' : undefined) } } };
-    await expect(withRetry(async () => { throw err; }, o)).rejects.toBe(err);
+    await expect(
+      withRetry(async () => {
+        throw err;
+      }, o),
+    ).rejects.toBe(err);
     expect(asked).toEqual([2000, 2000]);
   });
 });

@@ -64,7 +64,7 @@ describe('startDevServices', () => {
     expect(io.messages.map((m) => m.message).join('\n')).toMatch(/Azurite not started[\s\S]*dev issuer not started/);
   });
 
-  it('lets the local host\'s origins (once its port is known) and serve.issuerCorsOrigins call the issuer, nobody else', async () => {
+  it("lets the local host's origins (once its port is known) and serve.issuerCorsOrigins call the issuer, nobody else", async () => {
     writeFileSync(path.join(dir, 'local.settings.json'), JSON.stringify({ Values: { AzureWebJobsStorage__accountName: 'contosohr' } }));
     const env = { CONNECTORKIT_SERVE__ISSUER_CORS_ORIGINS: '["http://localhost:5173"]' };
     const dev = await startDevServices(loadConfig({ cwd: dir, env }), new RecordingIoHost(), { issuerPort: 0, processEnv: {}, keyFile: path.join(dir, 'key.json') });

@@ -15,9 +15,34 @@ export interface FuzzRequest {
   label: string;
 }
 
-type Schema = { $ref?: string; type?: string; format?: string; pattern?: string; enum?: unknown[]; example?: unknown; properties?: Record<string, Schema>; required?: string[]; items?: Schema; minLength?: number; maxLength?: number; minimum?: number; maximum?: number };
-interface Param { name: string; in: string; type?: string; schema?: Schema; enum?: unknown[]; required?: boolean }
-interface Spec { basePath?: string; paths: Record<string, Record<string, { operationId?: string; parameters?: Param[] }>>; definitions?: Record<string, Schema> }
+type Schema = {
+  $ref?: string;
+  type?: string;
+  format?: string;
+  pattern?: string;
+  enum?: unknown[];
+  example?: unknown;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+};
+interface Param {
+  name: string;
+  in: string;
+  type?: string;
+  schema?: Schema;
+  enum?: unknown[];
+  required?: boolean;
+}
+interface Spec {
+  basePath?: string;
+  paths: Record<string, Record<string, { operationId?: string; parameters?: Param[] }>>;
+  definitions?: Record<string, Schema>;
+}
 
 /** mulberry32: small, seeded, good enough to pick cases reproducibly. */
 export function prng(seed: number): () => number {
@@ -32,13 +57,78 @@ export function prng(seed: number): () => number {
 }
 
 const HOSTILE_STRINGS = [
-  '', ' ', '0', '-1', '1e309', 'NaN', 'null', 'true', '[]', '{}', '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty',
-  "E000001' or '1'='1", '../../etc/passwd', '%00', '\u0000', '\r\n[GetMe] forged log line', '\u001b[2J\u001b[31m', '\u009b31m', '\u2028\u2029',
-  '\ud800', '\udfff', '😀'.repeat(50), 'é'.repeat(300), 'x'.repeat(70000), '<script>alert(1)</script>', '${jndi:ldap://x}', '{{7*7}}',
-  '2025-02-30', '0000-00-00', '2025-13-45', '9999-12-31T23:59:60Z', 'E000000', 'E999999', 'E00000１',
+  '',
+  ' ',
+  '0',
+  '-1',
+  '1e309',
+  'NaN',
+  'null',
+  'true',
+  '[]',
+  '{}',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  "E000001' or '1'='1",
+  '../../etc/passwd',
+  '%00',
+  '\u0000',
+  '\r\n[GetMe] forged log line',
+  '\u001b[2J\u001b[31m',
+  '\u009b31m',
+  '\u2028\u2029',
+  '\ud800',
+  '\udfff',
+  '😀'.repeat(50),
+  'é'.repeat(300),
+  'x'.repeat(70000),
+  '<script>alert(1)</script>',
+  '${jndi:ldap://x}',
+  '{{7*7}}',
+  '2025-02-30',
+  '0000-00-00',
+  '2025-13-45',
+  '9999-12-31T23:59:60Z',
+  'E000000',
+  'E999999',
+  'E00000１',
 ];
-const HOSTILE_VALUES: unknown[] = [null, true, false, 0, -1, 1.5, 1e308, -0, [], {}, [null], { __proto__: { polluted: true } }, { constructor: { prototype: { polluted: true } } }, 'x'.repeat(100000), Array.from({ length: 1000 }, (_, i) => i)];
-const CONTENT_TYPES = ['application/json', 'application/json; charset=utf-8', 'application/json; charset=utf-16', 'application/problem+json', 'text/plain', 'text/json', 'application/x-www-form-urlencoded', 'multipart/form-data', 'multipart/form-data; boundary=x', 'application/xml', '*/*', 'application/json, text/plain', ';;;', 'application/octet-stream'];
+const HOSTILE_VALUES: unknown[] = [
+  null,
+  true,
+  false,
+  0,
+  -1,
+  1.5,
+  1e308,
+  -0,
+  [],
+  {},
+  [null],
+  { __proto__: { polluted: true } },
+  { constructor: { prototype: { polluted: true } } },
+  'x'.repeat(100000),
+  Array.from({ length: 1000 }, (_, i) => i),
+];
+const CONTENT_TYPES = [
+  'application/json',
+  'application/json; charset=utf-8',
+  'application/json; charset=utf-16',
+  'application/problem+json',
+  'text/plain',
+  'text/json',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data',
+  'multipart/form-data; boundary=x',
+  'application/xml',
+  '*/*',
+  'application/json, text/plain',
+  ';;;',
+  'application/octet-stream',
+];
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD', 'PROPFIND', 'CONNECTX'];
 
 function resolve(spec: Spec, s: Schema | undefined): Schema {
@@ -116,8 +206,26 @@ function pathValue(rnd: () => number, seeded: readonly string[]): string {
 export function fuzzRequests(spec: Spec, opts: { count: number; seed: number; token: string; seeded: readonly string[]; hostHeader: string }): FuzzRequest[] {
   const rnd = prng(opts.seed);
   const base = spec.basePath && spec.basePath !== '/' ? spec.basePath : '';
-  const ops = Object.entries(spec.paths).flatMap(([p, item]) => Object.entries(item).filter(([m]) => METHODS.includes(m.toUpperCase())).map(([m, op]) => ({ path: p, method: m.toUpperCase(), op })));
-  const extraPaths = ['/api/docs/constructor', '/api/docs/__proto__', '/api/docs/..%2F..%2Fpackage.json', '/api//employees', '/api/employees/', '/API/EMPLOYEES', '/api/swagger.json', '/admin/host/status', '/', '/api', '/api/%', '/api/employees/E000001/../../swagger.json', `/api/${'a'.repeat(5000)}`];
+  const ops = Object.entries(spec.paths).flatMap(([p, item]) =>
+    Object.entries(item)
+      .filter(([m]) => METHODS.includes(m.toUpperCase()))
+      .map(([m, op]) => ({ path: p, method: m.toUpperCase(), op })),
+  );
+  const extraPaths = [
+    '/api/docs/constructor',
+    '/api/docs/__proto__',
+    '/api/docs/..%2F..%2Fpackage.json',
+    '/api//employees',
+    '/api/employees/',
+    '/API/EMPLOYEES',
+    '/api/swagger.json',
+    '/admin/host/status',
+    '/',
+    '/api',
+    '/api/%',
+    '/api/employees/E000001/../../swagger.json',
+    `/api/${'a'.repeat(5000)}`,
+  ];
   const out: FuzzRequest[] = [];
   for (let i = 0; i < opts.count; i++) {
     const { path, method: declared, op } = ops[i % ops.length]!;
@@ -145,7 +253,11 @@ export function fuzzRequests(spec: Spec, opts: { count: number; seed: number; to
     if (rnd() < 0.05) headers.host = pick(['a b', '[::1', '127.0.0.1:99999', 'evil.example', 'x@y:1'], rnd);
     const ifMatch = (op.parameters ?? []).some((x) => x.in === 'header' && x.name.toLowerCase() === 'if-match');
     // A DELETE with no usable If-Match deletes whatever is stored: seeded records always get a stale-looking ETag.
-    if (ifMatch || rnd() < 0.1) headers['if-match'] = usesSeeded.value && method === 'DELETE' ? 'W/"datetime\'2000-01-01T00%3A00%3A00Z\'"' : pick(['*', '', 'W/"x"', '"abc"', 'W/"datetime\'2024-01-01T00%3A00%3A00.0000000Z\'"', 'x'.repeat(2000)], rnd);
+    if (ifMatch || rnd() < 0.1)
+      headers['if-match'] =
+        usesSeeded.value && method === 'DELETE'
+          ? 'W/"datetime\'2000-01-01T00%3A00%3A00Z\'"'
+          : pick(['*', '', 'W/"x"', '"abc"', 'W/"datetime\'2024-01-01T00%3A00%3A00.0000000Z\'"', 'x'.repeat(2000)], rnd);
     if (usesSeeded.value && method === 'DELETE' && !headers['if-match']) headers['if-match'] = 'W/"datetime\'2000-01-01T00%3A00%3A00Z\'"';
     if (rnd() < 0.05) headers['x-functions-key'] = 'FUZZ_SECRET_KEY';
     if (rnd() < 0.05) headers.origin = pick(['http://evil.example', 'null', 'http://localhost:3000'], rnd);

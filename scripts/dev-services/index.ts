@@ -67,7 +67,12 @@ export async function startDevServices(loaded: LoadedConfig, io: IoHost, opts: D
       env.AzureWebJobsStorage = azurite.connectionString;
       urls.azurite = azurite.tableEndpoint;
     } else {
-      io.log({ level: 'info', message: hasStorage ? 'Storage: using AzureWebJobsStorage from local.settings.json / the environment (Azurite not started).' : `Storage: serve.storage is '${storageMode}', Azurite not started.` });
+      io.log({
+        level: 'info',
+        message: hasStorage
+          ? 'Storage: using AzureWebJobsStorage from local.settings.json / the environment (Azurite not started).'
+          : `Storage: serve.storage is '${storageMode}', Azurite not started.`,
+      });
     }
     if (configured('AUTH_TENANT_ID')) {
       io.log({ level: 'info', message: 'Auth: AUTH_TENANT_ID is configured, tokens are validated against that tenant (dev issuer not started; `connectorkit token` tokens will be rejected).' });

@@ -24,7 +24,12 @@ const call = async (method: string, p: string, opts: { body?: unknown; headers?:
   if (opts.auth !== null) headers.authorization = `Bearer ${opts.auth ?? token}`;
   if (opts.body !== undefined) headers['content-type'] ??= 'application/json';
   const url = p.startsWith('http') ? p : `${api}${p}`;
-  const r = await fetch(url, { method, headers, body: opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body), signal: AbortSignal.timeout(30_000) });
+  const r = await fetch(url, {
+    method,
+    headers,
+    body: opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body),
+    signal: AbortSignal.timeout(30_000),
+  });
   const text = await r.text();
   return { status: r.status, headers: r.headers, body: text ? JSON.parse(text) : undefined };
 };
@@ -60,7 +65,18 @@ afterAll(async () => {
 
 describe('sample API through the local host', () => {
   it('registers every operation', () => {
-    expect(host.functions.map((f) => f.name).sort()).toEqual(['CreateEmployee', 'DeleteEmployee', 'DeleteEmployeeAddedSubscription', 'GetEmployee', 'GetMe', 'ListDepartments', 'ListEmployees', 'OnEmployeeAdded', 'OnEmployeeChanged', 'UpdateEmployee']);
+    expect(host.functions.map((f) => f.name).sort()).toEqual([
+      'CreateEmployee',
+      'DeleteEmployee',
+      'DeleteEmployeeAddedSubscription',
+      'GetEmployee',
+      'GetMe',
+      'ListDepartments',
+      'ListEmployees',
+      'OnEmployeeAdded',
+      'OnEmployeeChanged',
+      'UpdateEmployee',
+    ]);
   });
 
   it('GetMe: 401 without a token, the caller with one (v2 and v1), 403 without the scope', async () => {
@@ -84,7 +100,9 @@ describe('sample API through the local host', () => {
     const r = await call('GET', '/me', { auth: expired });
     expect(r.status).toBe(401);
     const lines = hostIo.messages.slice(before).filter((m) => m.message.includes('auth: token rejected'));
-    expect(lines).toEqual([expect.objectContaining({ level: 'warn', message: expect.stringMatching(/^\[GetMe\] auth: token rejected, check=expired: /), data: { invocationId: expect.stringMatching(/^[0-9a-f-]{36}$/) } })]);
+    expect(lines).toEqual([
+      expect.objectContaining({ level: 'warn', message: expect.stringMatching(/^\[GetMe\] auth: token rejected, check=expired: /), data: { invocationId: expect.stringMatching(/^[0-9a-f-]{36}$/) } }),
+    ]);
     const signature = expired.split('.')[2]!;
     for (const m of hostIo.messages) expect(JSON.stringify(m)).not.toContain(signature);
   });
@@ -166,7 +184,17 @@ describe('sample API through the local host', () => {
   it('a crafted skipToken is 400 INVALID_SKIP_TOKEN; only a real outage is logged as one', async () => {
     const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64');
     const before = hostIo.messages.length;
-    for (const t of [b64({ nextPartitionKey: 'employee', nextRowKey: { a: 1 } }), b64({ nextPartitionKey: 'employee', nextRowKey: ['E1'] }), b64({ nextPartitionKey: 'employee', nextRowKey: 5 }), b64({ nextPartitionKey: 7 }), b64({ nextPartitionKey: 'employee', nextRowKey: 'E1', extra: true }), b64({ nextPartitionKey: 'x\u0000y' }), b64([]), b64(null), 'e30=']) {
+    for (const t of [
+      b64({ nextPartitionKey: 'employee', nextRowKey: { a: 1 } }),
+      b64({ nextPartitionKey: 'employee', nextRowKey: ['E1'] }),
+      b64({ nextPartitionKey: 'employee', nextRowKey: 5 }),
+      b64({ nextPartitionKey: 7 }),
+      b64({ nextPartitionKey: 'employee', nextRowKey: 'E1', extra: true }),
+      b64({ nextPartitionKey: 'x\u0000y' }),
+      b64([]),
+      b64(null),
+      'e30=',
+    ]) {
       const r = await call('GET', `/employees?skipToken=${encodeURIComponent(t)}`);
       expect([t, r.status, r.body.error.code, r.headers.get('retry-after')]).toEqual([t, 400, 'INVALID_SKIP_TOKEN', null]);
     }
@@ -237,7 +265,12 @@ describe('sample API through the local host', () => {
 
   it('storage down → 503 STORAGE_UNAVAILABLE with a hint, quickly (bounded retries), and the log names the outage', async () => {
     const downIo = new RecordingIoHost();
-    const down = await startHost({ appDir: project.appDir, port: 0, io: downIo, env: { ...dev.env, AzureWebJobsStorage: dev.env.AzureWebJobsStorage!.replace(/:\d+\/devstoreaccount1/, ':1/devstoreaccount1') } });
+    const down = await startHost({
+      appDir: project.appDir,
+      port: 0,
+      io: downIo,
+      env: { ...dev.env, AzureWebJobsStorage: dev.env.AzureWebJobsStorage!.replace(/:\d+\/devstoreaccount1/, ':1/devstoreaccount1') },
+    });
     try {
       const r = await fetch(`${down.url}/api/employees/E000001`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(20_000) });
       const body = (await r.json()) as { error: { code: string; hint?: string } };

@@ -26,7 +26,11 @@ let host: HostHandle;
 let token: string;
 const io = new RecordingIoHost();
 
-interface Outcome { status: number; error?: string; body: string }
+interface Outcome {
+  status: number;
+  error?: string;
+  body: string;
+}
 
 function send(agent: http.Agent | false, port: number, r: FuzzRequest): Promise<Outcome> {
   return new Promise((resolve) => {
@@ -45,7 +49,11 @@ function send(agent: http.Agent | false, port: number, r: FuzzRequest): Promise<
 }
 
 async function api(method: string, p: string, body?: unknown): Promise<{ status: number; json: any; etag?: string }> {
-  const r = await fetch(`${host.url}/api${p}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const r = await fetch(`${host.url}/api${p}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await r.text();
   return { status: r.status, json: text ? JSON.parse(text) : undefined, etag: r.headers.get('etag') ?? undefined };
 }
@@ -81,7 +89,16 @@ afterAll(async () => {
 it(`${COUNT} spec-driven hostile requests: no 5xx, no reset, data intact`, async () => {
   const seeded = new Map<string, unknown>();
   for (const [i, id] of SEEDED.entries()) {
-    const c = await api('POST', '/employees', { id, givenName: 'Seed', familyName: `Record${i}`, email: `seed${i}@contoso.example`, jobTitle: 'Keeper', department: 'ENG', employmentType: 'FullTime', hireDate: '2024-02-29' });
+    const c = await api('POST', '/employees', {
+      id,
+      givenName: 'Seed',
+      familyName: `Record${i}`,
+      email: `seed${i}@contoso.example`,
+      jobTitle: 'Keeper',
+      department: 'ENG',
+      employmentType: 'FullTime',
+      hireDate: '2024-02-29',
+    });
     expect(c.status).toBe(201);
     seeded.set(id, (await api('GET', `/employees/${id}`)).json);
   }
@@ -93,12 +110,14 @@ it(`${COUNT} spec-driven hostile requests: no 5xx, no reset, data intact`, async
   const outcomes: Array<{ r: FuzzRequest; o: Outcome }> = [];
   const t0 = Date.now();
   let next = 0;
-  await Promise.all(Array.from({ length: CONCURRENCY }, async (_, w) => {
-    while (next < requests.length) {
-      const r = requests[next++]!;
-      outcomes.push({ r, o: await send(w % 2 === 0 ? keepAlive : false, host.port, r) });
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async (_, w) => {
+      while (next < requests.length) {
+        const r = requests[next++]!;
+        outcomes.push({ r, o: await send(w % 2 === 0 ? keepAlive : false, host.port, r) });
+      }
+    }),
+  );
   const seconds = (Date.now() - t0) / 1000;
   keepAlive.destroy();
 
@@ -108,7 +127,12 @@ it(`${COUNT} spec-driven hostile requests: no 5xx, no reset, data intact`, async
     byClass[k] = (byClass[k] ?? 0) + 1;
   }
   // The figures of the closing note: requests, status classes, duration.
-  console.log(`fuzz: ${outcomes.length} requests in ${seconds.toFixed(1)} s; ${Object.entries(byClass).sort().map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  console.log(
+    `fuzz: ${outcomes.length} requests in ${seconds.toFixed(1)} s; ${Object.entries(byClass)
+      .sort()
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
   const bad = outcomes.filter(({ o }) => o.status >= 500 || o.status === 0).map(({ r, o }) => `${o.status || o.error} ${r.label} ${r.method} ${r.path.slice(0, 120)} → ${o.body.slice(0, 200)}`);
   expect(bad).toEqual([]);
   expect(outcomes).toHaveLength(COUNT);
@@ -121,7 +145,9 @@ it(`${COUNT} spec-driven hostile requests: no 5xx, no reset, data intact`, async
   const after = await listAll();
   expect(after.length).toBe(before + created - deleted);
   for (const e of after) {
-    expect(e).toEqual(expect.objectContaining({ id: expect.stringMatching(/^E[0-9]{6}$/), department: expect.stringMatching(/^[A-Z]{2,8}$/), email: expect.stringMatching(/^[^@\s]+@[^@\s]+\.[^@\s]+$/) }));
+    expect(e).toEqual(
+      expect.objectContaining({ id: expect.stringMatching(/^E[0-9]{6}$/), department: expect.stringMatching(/^[A-Z]{2,8}$/), email: expect.stringMatching(/^[^@\s]+@[^@\s]+\.[^@\s]+$/) }),
+    );
     expect(isCalendarDate(String(e.hireDate))).toBe(true);
   }
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();

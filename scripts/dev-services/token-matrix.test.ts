@@ -32,7 +32,11 @@ async function getMe(authorization: string | undefined) {
   const before = hostIo.messages.length;
   const r = await fetch(`${host.url}/api/me`, { headers: authorization ? { authorization } : {}, signal: AbortSignal.timeout(30_000) });
   const body = (await r.json()) as { error?: { code: string }; tokenVersion?: string };
-  const log = hostIo.messages.slice(before).map((m) => m.message).filter((m) => m.includes('auth: token rejected')).join('\n');
+  const log = hostIo.messages
+    .slice(before)
+    .map((m) => m.message)
+    .filter((m) => m.includes('auth: token rejected'))
+    .join('\n');
   return { status: r.status, challenge: r.headers.get('www-authenticate') ?? '', body, log };
 }
 

@@ -22,7 +22,11 @@ interface App {
   uniqueName?: string;
   signInAudience?: string;
   identifierUris?: string[];
-  api?: { requestedAccessTokenVersion?: number | null; oauth2PermissionScopes?: Array<Record<string, unknown>>; preAuthorizedApplications?: Array<{ appId: string; delegatedPermissionIds: string[] }> };
+  api?: {
+    requestedAccessTokenVersion?: number | null;
+    oauth2PermissionScopes?: Array<Record<string, unknown>>;
+    preAuthorizedApplications?: Array<{ appId: string; delegatedPermissionIds: string[] }>;
+  };
   web?: Record<string, unknown> & { redirectUris?: string[] };
   requiredResourceAccess?: Array<{ resourceAppId: string; resourceAccess: Array<{ id: string; type: string }> }>;
 }
@@ -54,12 +58,20 @@ async function createOnce<T>(ctx: DeployContext, post: () => Promise<T>, reread:
   }
 }
 
-const change = (resource: string, action: PlannedChange['action'], diff?: PlannedChange['diff'], note?: string): PlannedChange => ({ stage: 'entra', resource, action, ...(diff?.length ? { diff } : {}), ...(note ? { note } : {}) });
+const change = (resource: string, action: PlannedChange['action'], diff?: PlannedChange['diff'], note?: string): PlannedChange => ({
+  stage: 'entra',
+  resource,
+  action,
+  ...(diff?.length ? { diff } : {}),
+  ...(note ? { note } : {}),
+});
 
 /** The Entra steps (ids prefixed `entra.`). */
 export function entraSteps(): Step<DeployContext>[] {
   const apiApp: Step<DeployContext> = {
-    id: 'entra.apiApp', title: 'Entra API app', deps: [],
+    id: 'entra.apiApp',
+    title: 'Entra API app',
+    deps: [],
     async plan(ctx) {
       const m = entraManifests(ctx);
       const res = `Entra app ${m.apiUniqueName} (API)`;
@@ -80,16 +92,22 @@ export function entraSteps(): Step<DeployContext>[] {
         const planned = desiredFor(UNKNOWN);
         const later = afterCreateKeys(planned.rest);
         return {
-          changes: [change(res, 'create', [
-            ...later.map((k) => ({ path: k, to: planned.rest[k] })),
-            { path: 'api.oauth2PermissionScopes', to: planned.api.oauth2PermissionScopes.map((s) => s.value) },
-            ...('requestedAccessTokenVersion' in planned.api ? [{ path: 'api.requestedAccessTokenVersion', to: planned.api.requestedAccessTokenVersion }] : []),
-          ])],
+          changes: [
+            change(res, 'create', [
+              ...later.map((k) => ({ path: k, to: planned.rest[k] })),
+              { path: 'api.oauth2PermissionScopes', to: planned.api.oauth2PermissionScopes.map((s) => s.value) },
+              ...('requestedAccessTokenVersion' in planned.api ? [{ path: 'api.requestedAccessTokenVersion', to: planned.api.requestedAccessTokenVersion }] : []),
+            ]),
+          ],
           apply: async () => {
             const { rest, api } = desiredFor(UNKNOWN);
             const { displayName, ...others } = Object.fromEntries(Object.entries(rest).filter(([k]) => !later.includes(k)));
             const body = { displayName, uniqueName: m.apiUniqueName, ...others, api };
-            const app = await createOnce(ctx, () => ctx.graph.post<App>('applications', body), () => findApp(ctx, m.apiUniqueName));
+            const app = await createOnce(
+              ctx,
+              () => ctx.graph.post<App>('applications', body),
+              () => findApp(ctx, m.apiUniqueName),
+            );
             // identifierUris needs the appId, which exists only now.
             const after = desiredFor(app.appId);
             const set = Object.fromEntries(later.map((k) => [k, after.rest[k]]));
@@ -111,7 +129,9 @@ export function entraSteps(): Step<DeployContext>[] {
   };
 
   const apiSp: Step<DeployContext> = {
-    id: 'entra.apiSp', title: 'Entra API service principal', deps: ['entra.apiApp'],
+    id: 'entra.apiSp',
+    title: 'Entra API service principal',
+    deps: ['entra.apiApp'],
     async plan(ctx) {
       const res = `Entra service principal of ${entraManifests(ctx).apiUniqueName}`;
       const appId = ctx.out.apiAppId!;
@@ -123,7 +143,9 @@ export function entraSteps(): Step<DeployContext>[] {
   };
 
   const connApp: Step<DeployContext> = {
-    id: 'entra.connectorApp', title: 'Entra connector app', deps: ['entra.apiApp'],
+    id: 'entra.connectorApp',
+    title: 'Entra connector app',
+    deps: ['entra.apiApp'],
     async plan(ctx) {
       const uniqueName = entraManifests(ctx).connectorUniqueName;
       const res = `Entra app ${uniqueName} (connector client)`;
@@ -140,11 +162,20 @@ export function entraSteps(): Step<DeployContext>[] {
       if (!cur) {
         Object.assign(ctx.out, { connectorAppId: UNKNOWN, connectorAppObjectId: UNKNOWN });
         return {
-          changes: [change(res, 'create', [{ path: 'web.redirectUris', to: planned.web.redirectUris }, { path: 'requiredResourceAccess', to: planned.requiredResourceAccess }])],
+          changes: [
+            change(res, 'create', [
+              { path: 'web.redirectUris', to: planned.web.redirectUris },
+              { path: 'requiredResourceAccess', to: planned.requiredResourceAccess },
+            ]),
+          ],
           apply: async () => {
             const { displayName, ...others } = desiredNow();
             const body = { displayName, uniqueName, ...others };
-            const app = await createOnce(ctx, () => ctx.graph.post<App>('applications', body), () => findApp(ctx, uniqueName));
+            const app = await createOnce(
+              ctx,
+              () => ctx.graph.post<App>('applications', body),
+              () => findApp(ctx, uniqueName),
+            );
             Object.assign(ctx.out, { connectorAppId: app.appId, connectorAppObjectId: app.id });
             // A create that was answered by a re-read may predate a changed body: converge it now.
             const desired = desiredNow();
@@ -160,7 +191,9 @@ export function entraSteps(): Step<DeployContext>[] {
   };
 
   const preAuth: Step<DeployContext> = {
-    id: 'entra.preAuthorize', title: 'Entra pre-authorization', deps: ['entra.apiApp', 'entra.connectorApp'],
+    id: 'entra.preAuthorize',
+    title: 'Entra pre-authorization',
+    deps: ['entra.apiApp', 'entra.connectorApp'],
     async plan(ctx) {
       const m = entraManifests(ctx);
       const res = `Entra pre-authorization of ${m.connectorUniqueName} on ${m.apiUniqueName}`;
@@ -177,7 +210,11 @@ export function entraSteps(): Step<DeployContext>[] {
           const app = (await findApp(ctx, m.apiUniqueName))!;
           const now = entries();
           const others = (app.api?.preAuthorizedApplications ?? []).filter((p) => !now.some((e) => e.appId === p.appId));
-          const api = { requestedAccessTokenVersion: app.api?.requestedAccessTokenVersion ?? 2, oauth2PermissionScopes: app.api?.oauth2PermissionScopes ?? [], preAuthorizedApplications: [...others, ...now] };
+          const api = {
+            requestedAccessTokenVersion: app.api?.requestedAccessTokenVersion ?? 2,
+            oauth2PermissionScopes: app.api?.oauth2PermissionScopes ?? [],
+            preAuthorizedApplications: [...others, ...now],
+          };
           await ctx.graph.patch(`applications/${app.id}`, { api });
         },
       };
@@ -186,7 +223,9 @@ export function entraSteps(): Step<DeployContext>[] {
 
   const steps = [apiApp, apiSp, connApp, preAuth];
   const secret: Step<DeployContext> = {
-    id: 'entra.clientSecret', title: 'Entra connector client secret', deps: ['entra.connectorApp'],
+    id: 'entra.clientSecret',
+    title: 'Entra connector client secret',
+    deps: ['entra.connectorApp'],
     async plan(ctx) {
       const res = `Entra client secret of ${entraManifests(ctx).connectorUniqueName}`;
       return {

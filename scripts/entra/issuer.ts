@@ -13,20 +13,25 @@ export async function v1Issuer(ctx: DeployContext): Promise<string> {
   if (cloud.v1Issuer) return cloud.v1Issuer.replace('{tenantId}', tenantId);
   if (cloud.v1IssuerBase) return `${cloud.v1IssuerBase}${tenantId}/`;
   const url = `${cloud.authorityHost}/${tenantId}/.well-known/openid-configuration`;
-  const fail = (why: string, cause?: unknown) => new CkError({
-    code: 'CK_DEPLOY_ISSUER_UNKNOWN',
-    message: `Could not read the v1 token issuer from ${url}: ${why}; nothing was written.`,
-    hint: `Check cloud.authorityHost in ${ctx.env.file}, or set cloud.v1Issuer there (e.g. "https://sts.windows.net/{tenantId}/").`,
-    target: `${ctx.env.file}#cloud.v1Issuer`,
-    cause,
-  });
+  const fail = (why: string, cause?: unknown) =>
+    new CkError({
+      code: 'CK_DEPLOY_ISSUER_UNKNOWN',
+      message: `Could not read the v1 token issuer from ${url}: ${why}; nothing was written.`,
+      hint: `Check cloud.authorityHost in ${ctx.env.file}, or set cloud.v1Issuer there (e.g. "https://sts.windows.net/{tenantId}/").`,
+      target: `${ctx.env.file}#cloud.v1Issuer`,
+      cause,
+    });
   let body: { issuer?: unknown };
   try {
-    body = await withRetry(async () => {
-      const res = await fetch(url, { headers: { accept: 'application/json' } });
-      if (!res.ok) throw Object.assign(new Error(`HTTP ${res.status}`), { status: res.status });
-      return (await res.json()) as { issuer?: unknown };
-    }, ctx.retry, ctx.stats);
+    body = await withRetry(
+      async () => {
+        const res = await fetch(url, { headers: { accept: 'application/json' } });
+        if (!res.ok) throw Object.assign(new Error(`HTTP ${res.status}`), { status: res.status });
+        return (await res.json()) as { issuer?: unknown };
+      },
+      ctx.retry,
+      ctx.stats,
+    );
   } catch (e) {
     throw fail(String((e as Error).message ?? e), e);
   }

@@ -41,10 +41,11 @@ export function entraManifests(ctx: DeployContext): EntraManifests {
   if (m) return m;
   const apiApp = loadManifest(ctx.opts.root, API_APP_MANIFEST);
   const connectorApp = loadManifest(ctx.opts.root, CONNECTOR_APP_MANIFEST);
-  const ours = ((apiApp.api as { oauth2PermissionScopes: Scope[] }).oauth2PermissionScopes).filter((s) => s.id === SCOPE_ID);
+  const ours = (apiApp.api as { oauth2PermissionScopes: Scope[] }).oauth2PermissionScopes.filter((s) => s.id === SCOPE_ID);
   if (ours.length !== 1) {
     throw new CkError({
-      code: 'CK_DEPLOY_INFRA_INVALID', target: `${API_APP_MANIFEST.file}#api.oauth2PermissionScopes`,
+      code: 'CK_DEPLOY_INFRA_INVALID',
+      target: `${API_APP_MANIFEST.file}#api.oauth2PermissionScopes`,
       message: `${API_APP_MANIFEST.file}: api.oauth2PermissionScopes must have exactly one scope with id "${SCOPE_ID}" (the API's scope); it has ${ours.length}.`,
     });
   }
@@ -59,8 +60,15 @@ export function entraManifests(ctx: DeployContext): EntraManifests {
 export function apiValues(ctx: DeployContext, more: Record<string, string> = {}): Record<string, string> {
   const ref = ctx.env.entra.apiApp;
   return {
-    displayName: ref.displayName, uniqueName: ref.uniqueName, tenantId: ctx.env.tenantId, environment: ctx.env.name, scope: ctx.opts.scope,
-    scopeId: ctx.out.scopeId ?? UNKNOWN, appId: ctx.out.apiAppId ?? UNKNOWN, connectorAppId: ctx.out.connectorAppId ?? UNKNOWN, ...more,
+    displayName: ref.displayName,
+    uniqueName: ref.uniqueName,
+    tenantId: ctx.env.tenantId,
+    environment: ctx.env.name,
+    scope: ctx.opts.scope,
+    scopeId: ctx.out.scopeId ?? UNKNOWN,
+    appId: ctx.out.apiAppId ?? UNKNOWN,
+    connectorAppId: ctx.out.connectorAppId ?? UNKNOWN,
+    ...more,
   };
 }
 
@@ -68,8 +76,13 @@ export function apiValues(ctx: DeployContext, more: Record<string, string> = {})
 export function connectorValues(ctx: DeployContext): Record<string, string> {
   const ref = ctx.env.entra.connectorApp;
   return {
-    displayName: ref.displayName, uniqueName: ref.uniqueName, tenantId: ctx.env.tenantId, environment: ctx.env.name,
-    scope: ctx.out.scope ?? ctx.opts.scope, scopeId: ctx.out.scopeId ?? UNKNOWN, apiAppId: ctx.out.apiAppId ?? UNKNOWN,
+    displayName: ref.displayName,
+    uniqueName: ref.uniqueName,
+    tenantId: ctx.env.tenantId,
+    environment: ctx.env.name,
+    scope: ctx.out.scope ?? ctx.opts.scope,
+    scopeId: ctx.out.scopeId ?? UNKNOWN,
+    apiAppId: ctx.out.apiAppId ?? UNKNOWN,
   };
 }
 

@@ -43,13 +43,25 @@ export function buildApiDefinition(spec: Obj, s: ResolvedSettings, notices: Expo
       seen.set(operationId.toLowerCase(), `${method.toUpperCase()} ${p}`);
       const fixed = fixOperation(op, operationId, at, notices);
       outItem[method] = fixed;
-      operations.push({ operationId, method: method.toUpperCase(), path: p, summary: fixed.summary, description: fixed.description, ...(op['x-ms-trigger'] ? { trigger: String(op['x-ms-trigger']) } : {}) });
+      operations.push({
+        operationId,
+        method: method.toUpperCase(),
+        path: p,
+        summary: fixed.summary,
+        description: fixed.description,
+        ...(op['x-ms-trigger'] ? { trigger: String(op['x-ms-trigger']) } : {}),
+      });
     }
     paths[p] = outItem;
   }
   if (operations.length === 0) problems.push({ code: 'CK_EXPORT_SPEC_INVALID', message: 'The API has no operations; a connector needs at least one.', target: '/paths' });
   if (problems.length) {
-    throw new CkError({ code: 'CK_EXPORT_SPEC_INVALID', message: `dist/swagger.json cannot be exported: ${problems.map((d) => `${d.target}: ${d.message}`).join(' ')}`, details: problems, target: problems[0]!.target });
+    throw new CkError({
+      code: 'CK_EXPORT_SPEC_INVALID',
+      message: `dist/swagger.json cannot be exported: ${problems.map((d) => `${d.target}: ${d.message}`).join(' ')}`,
+      details: problems,
+      target: problems[0]!.target,
+    });
   }
 
   const info: Obj = { title: s.title, description: s.description, version: s.version, ...(Object.keys(s.contact).length ? { contact: { ...s.contact } } : {}) };
@@ -99,7 +111,11 @@ function dropInvalidPatterns(v: unknown, at: string, notices: ExportNotice[]): v
     try {
       new RegExp(o.pattern, 'u');
     } catch (e) {
-      notices.push({ code: 'CK_EXPORT_PATTERN_DROPPED', target: `${at}/pattern`, message: `The pattern ${JSON.stringify(o.pattern)} is not a valid regular expression (${(e as Error).message}); it was left out of the connector. Check the @pattern tag of that model property.` });
+      notices.push({
+        code: 'CK_EXPORT_PATTERN_DROPPED',
+        target: `${at}/pattern`,
+        message: `The pattern ${JSON.stringify(o.pattern)} is not a valid regular expression (${(e as Error).message}); it was left out of the connector. Check the @pattern tag of that model property.`,
+      });
       delete o.pattern;
     }
   }

@@ -29,7 +29,7 @@ export const EXPORT_CODES = defineCodes('export', {
   },
   CK_EXPORT_POSTMAN_INVALID: {
     source: 'internal',
-    title: 'The generated Postman collection does not match Postman\'s collection v2.1.0 schema.',
+    title: "The generated Postman collection does not match Postman's collection v2.1.0 schema.",
     hint: 'This is a connectorkit bug: report it with the listed schema problems (the collection was not written).',
   },
   CK_EXPORT_DEPLOY_OUTPUTS_INVALID: {

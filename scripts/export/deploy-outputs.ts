@@ -22,7 +22,12 @@ export function readDeployOutputs(root: string, env?: string): { env: string; fi
   if (env) {
     file = deployOutputsFile(root, env);
     if (!existsSync(file)) {
-      throw new CkError({ code: 'CK_INPUT_NOT_FOUND', message: `No deploy outputs for environment "${env}" (${path.relative(root, file)}).`, hint: `Run \`connectorkit deploy --env ${env}\` first, or leave out --env.`, target: file });
+      throw new CkError({
+        code: 'CK_INPUT_NOT_FOUND',
+        message: `No deploy outputs for environment "${env}" (${path.relative(root, file)}).`,
+        hint: `Run \`connectorkit deploy --env ${env}\` first, or leave out --env.`,
+        target: file,
+      });
     }
   } else {
     const dir = path.join(root, '.connectorkit');
@@ -34,7 +39,10 @@ export function readDeployOutputs(root: string, env?: string): { env: string; fi
     if (!candidates.length) return undefined;
     file = candidates[0]!.f;
   }
-  const name = path.basename(file).replace(/^deploy-/, '').replace(/\.json$/, '');
+  const name = path
+    .basename(file)
+    .replace(/^deploy-/, '')
+    .replace(/\.json$/, '');
   let raw: Record<string, unknown>;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));

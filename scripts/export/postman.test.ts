@@ -9,17 +9,50 @@ const REPO = path.resolve(__dirname, '../..');
 const def = () => JSON.parse(readFileSync(path.join(REPO, 'connector/apiDefinition.swagger.json'), 'utf8'));
 
 describe('Postman collection', () => {
-  it('assembles Postman\'s split schema into one with every definition', () => {
+  it("assembles Postman's split schema into one with every definition", () => {
     const s = postmanSchema();
-    expect(Object.keys(s.definitions).sort()).toEqual(['auth', 'auth-attribute', 'certificate', 'certificate-list', 'cookie', 'cookie-list', 'description', 'event', 'event-list', 'header', 'header-list', 'info', 'item', 'item-group', 'protocol-profile-behavior', 'proxy-config', 'request', 'response', 'script', 'url', 'variable', 'variable-list', 'version']);
+    expect(Object.keys(s.definitions).sort()).toEqual([
+      'auth',
+      'auth-attribute',
+      'certificate',
+      'certificate-list',
+      'cookie',
+      'cookie-list',
+      'description',
+      'event',
+      'event-list',
+      'header',
+      'header-list',
+      'info',
+      'item',
+      'item-group',
+      'protocol-profile-behavior',
+      'proxy-config',
+      'request',
+      'response',
+      'script',
+      'url',
+      'variable',
+      'variable-list',
+      'version',
+    ]);
   });
 
-  it('the sample\'s collection passes the schema, with one request per operation', () => {
+  it("the sample's collection passes the schema, with one request per operation", () => {
     const c = toPostmanCollection(def());
     expect(checkPostmanCollection(c)).toEqual([]);
     const items = c.item.flatMap((i: any) => i.item ?? [i]);
     expect(items.map((i: any) => `${i.request.method} ${i.request.url.raw.split('?')[0]}`).sort()).toEqual([
-      'DELETE {{baseUrl}}/employee-events/added/:subscriptionId', 'DELETE {{baseUrl}}/employees/:employeeId', 'GET {{baseUrl}}/departments', 'GET {{baseUrl}}/employee-events/changes', 'GET {{baseUrl}}/employees', 'GET {{baseUrl}}/employees/:employeeId', 'GET {{baseUrl}}/me', 'PATCH {{baseUrl}}/employees/:employeeId', 'POST {{baseUrl}}/employee-events/added', 'POST {{baseUrl}}/employees',
+      'DELETE {{baseUrl}}/employee-events/added/:subscriptionId',
+      'DELETE {{baseUrl}}/employees/:employeeId',
+      'GET {{baseUrl}}/departments',
+      'GET {{baseUrl}}/employee-events/changes',
+      'GET {{baseUrl}}/employees',
+      'GET {{baseUrl}}/employees/:employeeId',
+      'GET {{baseUrl}}/me',
+      'PATCH {{baseUrl}}/employees/:employeeId',
+      'POST {{baseUrl}}/employee-events/added',
+      'POST {{baseUrl}}/employees',
     ]);
     const create = items.find((i: any) => i.request.method === 'POST' && i.request.url.raw.split('?')[0].endsWith('/employees'));
     expect(JSON.parse(create.request.body.raw)).toMatchObject({ id: 'E000123', employmentType: 'FullTime' });
@@ -44,7 +77,12 @@ describe('Postman collection', () => {
       mkdirSync(path.join(dir, 'dist'));
       cpSync(path.join(testdata, 'spec.json'), path.join(dir, 'dist', 'swagger.json'));
       const r = await new Promise<{ code: number; stdout: string }>((resolve) => {
-        execFile(process.execPath, [path.join(REPO, 'scripts/bin/connectorkit.cjs'), 'export', '--postman', 'dist/collection.json', '--json'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } }, (err, stdout) => resolve({ code: err ? 1 : 0, stdout }));
+        execFile(
+          process.execPath,
+          [path.join(REPO, 'scripts/bin/connectorkit.cjs'), 'export', '--postman', 'dist/collection.json', '--json'],
+          { cwd: dir, env: { ...process.env, NO_COLOR: '1' } },
+          (err, stdout) => resolve({ code: err ? 1 : 0, stdout }),
+        );
       });
       expect(r.code).toBe(0);
       expect(JSON.parse(r.stdout).result.postmanFile).toBe(path.join(dir, 'dist', 'collection.json'));

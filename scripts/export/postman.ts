@@ -21,7 +21,9 @@ let validator: ReturnType<Ajv['compile']> | undefined;
 export function postmanSchema(dir = path.join(__dirname, 'postman-schema')): Obj {
   const root = parse(readFileSync(path.join(dir, 'collection.json'), 'utf8')) as Obj;
   const definitions: Obj = {};
-  for (const f of readdirSync(path.join(dir, 'collection')).filter((n) => n.endsWith('.json')).sort()) {
+  for (const f of readdirSync(path.join(dir, 'collection'))
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
     const { $id, $schema: _s, ...rest } = parse(readFileSync(path.join(dir, 'collection', f), 'utf8')) as Obj;
     definitions[String($id ?? `#/definitions/${f.replace(/\.json$/, '')}`).replace('#/definitions/', '')] = rest;
   }
@@ -43,7 +45,12 @@ export function exampleOf(doc: Obj, schema: Obj | undefined, depth = 0): unknown
   if (s.default !== undefined) return s.default;
   if (Array.isArray(s.enum) && s.enum.length) return s.enum[0];
   if (depth > 6) return null;
-  if (s.type === 'object' || s.properties) return Object.fromEntries(Object.entries<Obj>(s.properties ?? {}).filter(([, p]) => !deref(doc, p).readOnly).map(([k, p]) => [k, exampleOf(doc, p, depth + 1)]));
+  if (s.type === 'object' || s.properties)
+    return Object.fromEntries(
+      Object.entries<Obj>(s.properties ?? {})
+        .filter(([, p]) => !deref(doc, p).readOnly)
+        .map(([k, p]) => [k, exampleOf(doc, p, depth + 1)]),
+    );
   if (s.type === 'array') return [exampleOf(doc, s.items, depth + 1)];
   if (s.type === 'integer' || s.type === 'number') return s.minimum ?? 0;
   if (s.type === 'boolean') return false;
@@ -66,13 +73,23 @@ export function toPostmanCollection(def: Obj): Obj {
       const op = pathItem?.[m];
       if (!op) continue;
       const params = [...((op.parameters ?? []) as Obj[]), ...((pathItem.parameters ?? []) as Obj[])].map((x) => deref(def, x));
-      const segments = p.split('/').filter(Boolean).map((s) => s.replace(/^\{(.+)\}$/, ':$1'));
-      const query = params.filter((x) => x.in === 'query').map((x) => ({ key: x.name, value: paramText(exampleOf(def, x)), ...(x.required ? {} : { disabled: true }), ...(x.description ? { description: x.description } : {}) }));
+      const segments = p
+        .split('/')
+        .filter(Boolean)
+        .map((s) => s.replace(/^\{(.+)\}$/, ':$1'));
+      const query = params
+        .filter((x) => x.in === 'query')
+        .map((x) => ({ key: x.name, value: paramText(exampleOf(def, x)), ...(x.required ? {} : { disabled: true }), ...(x.description ? { description: x.description } : {}) }));
       const variable = params.filter((x) => x.in === 'path').map((x) => ({ key: x.name, value: paramText(exampleOf(def, x)), ...(x.description ? { description: x.description } : {}) }));
-      const header = params.filter((x) => x.in === 'header').map((x) => ({ key: x.name, value: paramText(exampleOf(def, x)), ...(x.required ? {} : { disabled: true }), ...(x.description ? { description: x.description } : {}) }));
+      const header = params
+        .filter((x) => x.in === 'header')
+        .map((x) => ({ key: x.name, value: paramText(exampleOf(def, x)), ...(x.required ? {} : { disabled: true }), ...(x.description ? { description: x.description } : {}) }));
       const bodyParam = params.find((x) => x.in === 'body');
       if (bodyParam) header.push({ key: 'Content-Type', value: 'application/json' });
-      const qs = query.filter((q) => !q.disabled).map((q) => `${q.key}=${encodeURIComponent(q.value)}`).join('&');
+      const qs = query
+        .filter((q) => !q.disabled)
+        .map((q) => `${q.key}=${encodeURIComponent(q.value)}`)
+        .join('&');
       const item: Obj = {
         id: stableGuid(`postman/${title}/${String(op.operationId ?? `${m} ${p}`)}`),
         name: String(op.summary ?? op.operationId ?? `${m.toUpperCase()} ${p}`),
@@ -93,10 +110,19 @@ export function toPostmanCollection(def: Obj): Obj {
   const scheme = (def.schemes as string[] | undefined)?.[0] ?? 'https';
   const oauth = Object.values<Obj>(def.securityDefinitions ?? {}).some((s) => s.type === 'oauth2');
   return {
-    info: { _postman_id: stableGuid(`postman/${title}`), name: title, ...(def.info?.description ? { description: String(def.info.description) } : {}), schema: SCHEMA_URL, ...(def.info?.version ? { version: String(def.info.version) } : {}) },
+    info: {
+      _postman_id: stableGuid(`postman/${title}`),
+      name: title,
+      ...(def.info?.description ? { description: String(def.info.description) } : {}),
+      schema: SCHEMA_URL,
+      ...(def.info?.version ? { version: String(def.info.version) } : {}),
+    },
     item: [...[...folders].map(([name, items]) => ({ name, item: items })), ...loose],
     ...(oauth ? { auth: { type: 'bearer', bearer: [{ key: 'token', value: '{{accessToken}}', type: 'string' }] } } : {}),
-    variable: [{ key: 'baseUrl', value: `${scheme}://${String(def.host ?? 'localhost')}${String(def.basePath ?? '/').replace(/\/+$/, '')}`, type: 'string' }, ...(oauth ? [{ key: 'accessToken', value: '', type: 'string' }] : [])],
+    variable: [
+      { key: 'baseUrl', value: `${scheme}://${String(def.host ?? 'localhost')}${String(def.basePath ?? '/').replace(/\/+$/, '')}`, type: 'string' },
+      ...(oauth ? [{ key: 'accessToken', value: '', type: 'string' }] : []),
+    ],
   };
 }
 
@@ -110,6 +136,11 @@ export function checkPostmanCollection(collection: unknown): string[] {
 export function postmanCollectionText(def: Obj): string {
   const c = toPostmanCollection(def);
   const problems = checkPostmanCollection(c);
-  if (problems.length) throw new CkError({ code: 'CK_EXPORT_POSTMAN_INVALID', message: `The Postman collection does not match Postman's v2.1.0 schema: ${problems.slice(0, 5).join('; ')}`, details: problems.map((m) => ({ code: 'CK_EXPORT_POSTMAN_INVALID', message: m })) });
+  if (problems.length)
+    throw new CkError({
+      code: 'CK_EXPORT_POSTMAN_INVALID',
+      message: `The Postman collection does not match Postman's v2.1.0 schema: ${problems.slice(0, 5).join('; ')}`,
+      details: problems.map((m) => ({ code: 'CK_EXPORT_POSTMAN_INVALID', message: m })),
+    });
   return `${JSON.stringify(c, null, 2)}\n`;
 }

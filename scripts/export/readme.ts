@@ -10,9 +10,7 @@ import type { ConnectorModel } from './types';
 export function buildReadme(s: ResolvedSettings, ops: ConnectorModel['operations']): string {
   const resource = s.placeholders.includes('resourceUri') ? 'the App ID URI of the API app registration (for example `api://<api-app-id>`)' : `\`${s.auth.resourceUri}\``;
   const scope = s.auth.scope ? `\`${s.auth.scope}\`` : `the API app's \`${s.auth.scopeName}\` scope`;
-  const opList = ops
-    .map((o) => `### ${o.summary}\n${o.description}${o.trigger ? ' (trigger)' : ''}\n`)
-    .join('\n');
+  const opList = ops.map((o) => `### ${o.summary}\n${o.description}${o.trigger ? ' (trigger)' : ''}\n`).join('\n');
   const lines = [
     `# ${s.title}`,
     s.description,

@@ -31,7 +31,12 @@ export async function runExport(loaded: LoadedConfig, io: IoHost, opts: RunExpor
   const { config } = loaded;
   const specFile = loaded.resolve(path.join(config.outDir, 'swagger.json'));
   if (!existsSync(specFile)) {
-    throw new CkError({ code: 'CK_INPUT_NOT_FOUND', message: `${path.relative(loaded.root, specFile)} does not exist.`, hint: 'Run `connectorkit build` first; it writes the spec the connector is made from.', target: specFile });
+    throw new CkError({
+      code: 'CK_INPUT_NOT_FOUND',
+      message: `${path.relative(loaded.root, specFile)} does not exist.`,
+      hint: 'Run `connectorkit build` first; it writes the spec the connector is made from.',
+      target: specFile,
+    });
   }
   let spec: Record<string, unknown>;
   try {
@@ -41,9 +46,7 @@ export async function runExport(loaded: LoadedConfig, io: IoHost, opts: RunExpor
   }
   const deployed = readDeployOutputs(loaded.root, opts.env);
   const dir = loaded.resolve(opts.out ?? config.connectorDir);
-  const folder = await io.step('Build connector files', () =>
-    buildConnector({ spec, config, root: loaded.root, level: opts.level, ...(deployed ? { deployOutputs: deployed.outputs } : {}) }),
-  );
+  const folder = await io.step('Build connector files', () => buildConnector({ spec, config, root: loaded.root, level: opts.level, ...(deployed ? { deployOutputs: deployed.outputs } : {}) }));
   for (const n of folder.notices) io.log({ level: 'warn', message: `${n.target ? `${n.target}: ` : ''}${n.message}`, code: n.code });
   // The zip goes beside the other build outputs (gitignored), not beside the committed folder.
   const zip = opts.zip === true ? path.join(loaded.resolve(config.outDir), `${path.basename(dir)}.zip`) : opts.zip;

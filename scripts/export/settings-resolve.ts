@@ -86,7 +86,8 @@ export function resolveSettings(config: Readonly<ProjectConfig>, spec: Record<st
   if (!title) bad(titleKey, 'A connector needs a title (info.title).');
   else {
     if (title.length > 30) bad(titleKey, `The title "${title}" has ${title.length} characters; Microsoft allows at most 30.`);
-    if (RESTRICTED_TITLE_WORDS.test(title) || /[a-z](API|Connector)\b/.test(title)) bad(titleKey, `The title "${title}" contains a restricted word (API, Connector or a Power Platform product name); set connector.title to a name without it.`);
+    if (RESTRICTED_TITLE_WORDS.test(title) || /[a-z](API|Connector)\b/.test(title))
+      bad(titleKey, `The title "${title}" contains a restricted word (API, Connector or a Power Platform product name); set connector.title to a name without it.`);
     if (!/[A-Za-z0-9]$/.test(title)) bad(titleKey, `The title "${title}" must end with a letter or digit.`);
   }
   const descKey = str(c.description) ? 'connector.description' : 'api.description';
@@ -100,7 +101,11 @@ export function resolveSettings(config: Readonly<ProjectConfig>, spec: Record<st
   if (!website) missing('connector.website', 'Set the publisher website (x-ms-connector-metadata "Website").');
   const privacyPolicy = str(c.privacyPolicy);
   if (!privacyPolicy) missing('connector.privacyPolicy', 'Set the privacy policy URL (x-ms-connector-metadata "Privacy policy").');
-  for (const [k, v] of [['connector.website', website], ['connector.privacyPolicy', privacyPolicy], ['api.contact.url', str(contact.url)]] as const) {
+  for (const [k, v] of [
+    ['connector.website', website],
+    ['connector.privacyPolicy', privacyPolicy],
+    ['api.contact.url', str(contact.url)],
+  ] as const) {
     if (v && !/^https?:\/\/[^\s]+$/.test(v)) bad(k, `${v} is not an http(s) URL.`);
   }
   const categories = (c.categories ?? []).map(String);
@@ -115,7 +120,11 @@ export function resolveSettings(config: Readonly<ProjectConfig>, spec: Record<st
   if (!publisher) missing('connector.publisher', 'Set the publisher (your company or organisation name).');
   const stackOwner = str(c.stackOwner) ?? publisher;
   if (missingMetadata.length) {
-    notices.push({ code: 'CK_EXPORT_CERTIFICATION_METADATA_MISSING', target: missingMetadata[0], message: `Certification metadata is not set (needed only for --level certification): ${missingMetadata.join(', ')}. Set these keys in package.json "connectorkit".` });
+    notices.push({
+      code: 'CK_EXPORT_CERTIFICATION_METADATA_MISSING',
+      target: missingMetadata[0],
+      message: `Certification metadata is not set (needed only for --level certification): ${missingMetadata.join(', ')}. Set these keys in package.json "connectorkit".`,
+    });
   }
 
   let host = deploy?.host ?? str(c.host) ?? str(config.api.host) ?? '';
@@ -123,7 +132,11 @@ export function resolveSettings(config: Readonly<ProjectConfig>, spec: Record<st
   if (!deploy) {
     // connector.host is the maker's stated production host; api.host is the local dev host, a placeholder here.
     if (!str(c.host)) placeholders.push('host');
-    notices.push({ code: 'CK_EXPORT_LOCAL_PLACEHOLDERS', target: str(c.host) ? 'connector.host' : 'api.host', message: `No deploy outputs found: host "${host}" comes from ${str(c.host) ? 'connector.host' : 'api.host (a local placeholder; set connector.host)'}, and the connector's client id and resource URI are placeholders. Run \`connectorkit deploy\` (it re-exports with the real values) before importing.` });
+    notices.push({
+      code: 'CK_EXPORT_LOCAL_PLACEHOLDERS',
+      target: str(c.host) ? 'connector.host' : 'api.host',
+      message: `No deploy outputs found: host "${host}" comes from ${str(c.host) ? 'connector.host' : 'api.host (a local placeholder; set connector.host)'}, and the connector's client id and resource URI are placeholders. Run \`connectorkit deploy\` (it re-exports with the real values) before importing.`,
+    });
   }
   host = host.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
   if (!/^[^{}/ :\\]+(?::\d+)?$/.test(host)) bad(str(c.host) ? 'connector.host' : 'api.host', `"${host}" is not a host name (no scheme, no path).`);
@@ -152,18 +165,24 @@ export function resolveSettings(config: Readonly<ProjectConfig>, spec: Record<st
     });
   }
   return {
-    title, description, version: str(config.api.version) ?? '1.0.0',
+    title,
+    description,
+    version: str(config.api.version) ?? '1.0.0',
     contact: Object.fromEntries((['name', 'url', 'email'] as const).filter((k) => str(contact[k])).map((k) => [k, contact[k]!])),
     ...(website ? { website } : {}),
     ...(privacyPolicy ? { privacyPolicy } : {}),
-    categories, brandColor,
+    categories,
+    brandColor,
     ...(publisher ? { publisher } : {}),
     ...(stackOwner ? { stackOwner } : {}),
     capabilities: (c.capabilities ?? []).map(String),
     ...(c.policyTemplateInstances?.length ? { policyTemplateInstances: c.policyTemplateInstances as unknown[] } : {}),
-    host, basePath,
+    host,
+    basePath,
     auth: {
-      clientId, resourceUri, scopes,
+      clientId,
+      resourceUri,
+      scopes,
       tenantId: deploy?.tenantId ?? str(auth.tenantId) ?? 'common',
       // A deployed connector signs in at its environment's authority (sovereign and custom clouds).
       loginUri: deploy?.loginUri ?? str(auth.loginUri) ?? DEFAULT_LOGIN_URI,

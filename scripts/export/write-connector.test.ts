@@ -20,7 +20,12 @@ beforeAll(() => {
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const fresh = (): ConnectorFolder => buildConnector({ spec: fixtureSpec(), config: fixtureConfig() });
-const snapshot = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(path.join(dir, f)).toString('base64')]));
+const snapshot = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((f) => [f, readFileSync(path.join(dir, f)).toString('base64')]),
+  );
 
 describe('writeConnector', () => {
   it('writes every file the first time and nothing the second time', async () => {

@@ -53,7 +53,13 @@ export function readLocalSettings(file: string): LocalSettings {
     values[k] = String(v);
   }
   const corsRaw = json?.Host?.CORS;
-  const cors = typeof corsRaw === 'string' ? corsRaw.split(',').map((s) => s.trim()).filter(Boolean) : [];
+  const cors =
+    typeof corsRaw === 'string'
+      ? corsRaw
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [];
   const cc = json?.Host?.CORSCredentials;
   return { values, cors, corsCredentials: cc === true || String(cc).toLowerCase() === 'true', file };
 }

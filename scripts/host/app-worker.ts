@@ -122,7 +122,11 @@ async function load(dir: string): Promise<void> {
   const main = typeof pkg.main === 'string' && pkg.main ? pkg.main.replace(/^\.\//, '') : 'index.js';
   // The Functions worker expands `main` with globby; picomatch is the matcher globby's engine (fast-glob) uses.
   const isMatch = picomatch(main);
-  const files = fs.existsSync(dir) ? walk(dir).filter((f) => isMatch(f)).sort() : [];
+  const files = fs.existsSync(dir)
+    ? walk(dir)
+        .filter((f) => isMatch(f))
+        .sort()
+    : [];
   if (!files.length) {
     send({ type: 'loadFailed', code: 'CK_HOST_ENTRY_NOT_FOUND', message: `Found zero files matching the supplied pattern "${main}" in ${dir}.` });
     return;
@@ -150,7 +154,16 @@ async function load(dir: string): Promise<void> {
     console.warn = origWarn;
   }
   // Capabilities the worker announces (getWorkerCapabilities.ts); getCapabilities also locks app.setup().
-  let capabilities: Record<string, string> = { RawHttpBodyBytes: 'true', RpcHttpTriggerMetadataRemoved: 'true', RpcHttpBodyOnly: 'true', IgnoreEmptyValuedRpcHttpHeaders: 'true', UseNullableValueDictionaryForHttp: 'true', WorkerStatus: 'true', TypedDataCollection: 'true', HandlesWorkerTerminateMessage: 'true' };
+  let capabilities: Record<string, string> = {
+    RawHttpBodyBytes: 'true',
+    RpcHttpTriggerMetadataRemoved: 'true',
+    RpcHttpBodyOnly: 'true',
+    IgnoreEmptyValuedRpcHttpHeaders: 'true',
+    UseNullableValueDictionaryForHttp: 'true',
+    WorkerStatus: 'true',
+    TypedDataCollection: 'true',
+    HandlesWorkerTerminateMessage: 'true',
+  };
   if (model?.getCapabilities) capabilities = await model.getCapabilities(capabilities);
   try {
     for (const h of hooks.appStart!) await h({ hookData: {}, appHookData, functionAppDirectory: dir });
@@ -177,7 +190,12 @@ async function invoke(msg: Extract<ToWorker, { type: 'invoke' }>): Promise<void>
         functionId: msg.functionId,
         inputData: [{ name: msg.triggerName, data: { http: msg.http } }],
         // Stream mode rebuilds the request from the proxy; it reads headers and route params from here.
-        triggerMetadata: msg.stream ? { Headers: { json: JSON.stringify(Object.fromEntries(Object.entries(msg.http.nullableHeaders).map(([k, v]) => [k, v.value]))) }, ...Object.fromEntries(Object.entries(msg.params).map(([k, v]) => [k, { string: v }])) } : {},
+        triggerMetadata: msg.stream
+          ? {
+              Headers: { json: JSON.stringify(Object.fromEntries(Object.entries(msg.http.nullableHeaders).map(([k, v]) => [k, v.value]))) },
+              ...Object.fromEntries(Object.entries(msg.params).map(([k, v]) => [k, { string: v }])),
+            }
+          : {},
       },
       metadata: { name, bindings: fn.meta.bindings },
       state: undefined as string | undefined,
@@ -230,7 +248,11 @@ port.on('message', (msg: ToWorker) => {
   else if (msg.type === 'terminate') {
     void (async () => {
       for (const h of hooks.appTerminate!) {
-        try { await h({ hookData: {}, appHookData }); } catch (e) { send({ type: 'log', level: 'error', category: 'system', message: `appTerminate hook failed: ${(e as Error)?.message}` }); }
+        try {
+          await h({ hookData: {}, appHookData });
+        } catch (e) {
+          send({ type: 'log', level: 'error', category: 'system', message: `appTerminate hook failed: ${(e as Error)?.message}` });
+        }
       }
       send({ type: 'terminated' });
     })();

@@ -26,7 +26,6 @@ function swaggerUiDir(): string {
   return distDir;
 }
 
-
 /** Rewrites the spec for local use: host = this origin's host, schemes = [http], basePath = the route prefix. */
 export function localSpec(specText: string, origin: string, routePrefix: string, docs?: DocsOptions): Record<string, unknown> {
   const spec = JSON.parse(specText) as Record<string, unknown>;
@@ -38,7 +37,11 @@ export function localSpec(specText: string, origin: string, routePrefix: string,
 
 const esc = (s: string) => s.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`);
 // JSON inside <script>: "</script>" and U+2028/2029 must not break out of the element.
-const scriptJson = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+const scriptJson = (v: unknown) =>
+  JSON.stringify(v)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 
 export function docsPage(base: string, title: string, docs?: DocsOptions): string {
   const options = { url: `${base}/swagger.json`, dom_id: '#swagger-ui', deepLinking: true, persistAuthorization: true, ...(docs?.uiOptions ?? {}) };

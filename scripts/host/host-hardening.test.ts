@@ -59,7 +59,16 @@ describe('Host header', () => {
         expect([evil, p, r.status, r.json().error.code]).toEqual([evil, p, 400, 'CK_HOST_HOST_NOT_ALLOWED']);
       }
     }
-    for (const ok of [`localhost:${host.port}`, `127.0.0.1:${host.port}`, `127.1.2.3:${host.port}`, `[::1]:${host.port}`, `app.localhost:${host.port}`, 'LOCALHOST', 'dev.contoso.test', 'DEV.contoso.test:8443']) {
+    for (const ok of [
+      `localhost:${host.port}`,
+      `127.0.0.1:${host.port}`,
+      `127.1.2.3:${host.port}`,
+      `[::1]:${host.port}`,
+      `app.localhost:${host.port}`,
+      'LOCALHOST',
+      'dev.contoso.test',
+      'DEV.contoso.test:8443',
+    ]) {
       const echo = await withHost(host.url, ok, '/api/echo/x');
       expect([ok, echo.status]).toEqual([ok, 200]);
       expect(new URL(echo.json().url).host).toBe(new URL(`http://${ok}`).host);

@@ -122,7 +122,11 @@ describe('app shapes', () => {
     }
   });
   it('honours an empty routePrefix', async () => {
-    const h = await startHost({ appDir: tmpApp("app.http('hello', { route: 'hello', handler: async () => ({ body: 'root' }) });", { version: '2.0', extensions: { http: { routePrefix: '' } } }), port: 0, io });
+    const h = await startHost({
+      appDir: tmpApp("app.http('hello', { route: 'hello', handler: async () => ({ body: 'root' }) });", { version: '2.0', extensions: { http: { routePrefix: '' } } }),
+      port: 0,
+      io,
+    });
     try {
       expect((await request(`${h.url}/hello`)).text).toBe('root');
       expect((await request(`${h.url}/api/hello`)).status).toBe(404);
@@ -145,7 +149,10 @@ describe('app shapes', () => {
     const h = await startHost({ appDir: dir, port: 0, io });
     try {
       expect((await request(`${h.url}/api/v`)).text).toBe('v1');
-      writeFileSync(path.join(dir, 'index.js'), `const { app } = require(${JSON.stringify(require.resolve('@azure/functions'))});\napp.http('v', { route: 'v', handler: async () => ({ body: 'v2' }) });\napp.http('w', { route: 'w', handler: async () => ({ body: 'w' }) });\n`);
+      writeFileSync(
+        path.join(dir, 'index.js'),
+        `const { app } = require(${JSON.stringify(require.resolve('@azure/functions'))});\napp.http('v', { route: 'v', handler: async () => ({ body: 'v2' }) });\napp.http('w', { route: 'w', handler: async () => ({ body: 'w' }) });\n`,
+      );
       const fns = await h.reload();
       expect(fns.map((f) => f.name).sort()).toEqual(['v', 'w']);
       expect((await request(`${h.url}/api/v`)).text).toBe('v2');
@@ -237,7 +244,13 @@ describe('shutdown', () => {
 describe('docs', () => {
   let host: HostHandle;
   beforeAll(async () => {
-    host = await startHost({ appDir: path.join(APPS, 'esm'), port: 0, io: new RecordingIoHost(), specFile: path.join(__dirname, 'testdata', 'swagger.json'), docs: { initOAuth: { clientId: 'dev-client' } } });
+    host = await startHost({
+      appDir: path.join(APPS, 'esm'),
+      port: 0,
+      io: new RecordingIoHost(),
+      specFile: path.join(__dirname, 'testdata', 'swagger.json'),
+      docs: { initOAuth: { clientId: 'dev-client' } },
+    });
   });
   afterAll(() => host?.close());
   it('serves swagger.json pointed at the local host', async () => {

@@ -129,9 +129,17 @@ describe.each([
   });
 
   it('applies Host.CORS and Host.CORSCredentials', async () => {
-    const pre = await request(`${host.url}/api/items/1`, { method: 'OPTIONS', headers: { origin: 'http://allowed.example', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' } });
+    const pre = await request(`${host.url}/api/items/1`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://allowed.example', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+    });
     expect(pre.status).toBe(204);
-    expect(pre.headers).toMatchObject({ 'access-control-allow-origin': 'http://allowed.example', 'access-control-allow-methods': 'GET', 'access-control-allow-headers': 'authorization', 'access-control-allow-credentials': 'true' });
+    expect(pre.headers).toMatchObject({
+      'access-control-allow-origin': 'http://allowed.example',
+      'access-control-allow-methods': 'GET',
+      'access-control-allow-headers': 'authorization',
+      'access-control-allow-credentials': 'true',
+    });
     const denied = await request(`${host.url}/api/items/1`, { method: 'OPTIONS', headers: { origin: 'http://evil.example', 'access-control-request-method': 'GET' } });
     expect(denied.headers['access-control-allow-origin']).toBeUndefined();
     const actual = await get('/api/items/1', { origin: 'http://other.example' });

@@ -19,7 +19,11 @@ export function parseQueryJoined(search: string): Record<string, string> {
     const rawK = eq < 0 ? pair : pair.slice(0, eq);
     const rawV = eq < 0 ? '' : pair.slice(eq + 1);
     const dec = (s: string) => {
-      try { return decodeURIComponent(s.replace(/\+/g, ' ')); } catch { return s; }
+      try {
+        return decodeURIComponent(s.replace(/\+/g, ' '));
+      } catch {
+        return s;
+      }
     };
     const key = dec(rawK);
     const g = groups.get(key.toLowerCase()) ?? { key, values: [] };

@@ -56,7 +56,10 @@ export const MAX_URL_BYTES = 4096;
 
 function sendError(res: http.ServerResponse, code: CkCode, message?: string, headers: Record<string, string> = {}): void {
   const e = new CkError({ code, message });
-  if (res.headersSent) { res.destroy(); return; }
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
   res.statusCode = e.httpStatus;
   for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
   res.setHeader('content-type', 'application/json');
@@ -65,7 +68,10 @@ function sendError(res: http.ServerResponse, code: CkCode, message?: string, hea
 
 /** 413 naming the limit; the connection closes because the rest of the body is not read. */
 function tooLarge(res: http.ServerResponse, limit: number): void {
-  if (res.headersSent) { res.destroy(); return; }
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
   res.setHeader('connection', 'close');
   sendError(res, 'CK_HOST_BODY_TOO_LARGE', `The request body is larger than ${limit} bytes, the limit of this host (FUNCTIONS_REQUEST_BODY_SIZE_LIMIT).`);
 }
@@ -73,7 +79,10 @@ function tooLarge(res: http.ServerResponse, limit: number): void {
 /** Request.Path semantics: percent-decoded except %2F, which stays encoded so it cannot split segments. */
 export function decodePath(raw: string): string {
   try {
-    return raw.split(/%2F/i).map((p) => decodeURIComponent(p)).join('%2F');
+    return raw
+      .split(/%2F/i)
+      .map((p) => decodeURIComponent(p))
+      .join('%2F');
   } catch {
     return raw;
   }
@@ -128,7 +137,12 @@ function onRequest(o: HandlerOptions, req: http.IncomingMessage, res: http.Serve
   let authority = o.hostLabel();
   if (host !== undefined) {
     const check = o.checkHost(host);
-    if (!check.ok) return sendError(res, check.code, check.code === 'CK_HOST_HOST_NOT_ALLOWED' ? 'The Host header names a host this local host does not serve (only loopback names and serve.allowedHosts).' : undefined);
+    if (!check.ok)
+      return sendError(
+        res,
+        check.code,
+        check.code === 'CK_HOST_HOST_NOT_ALLOWED' ? 'The Host header names a host this local host does not serve (only loopback names and serve.allowedHosts).' : undefined,
+      );
     authority = check.host;
   }
   if (!app) return sendError(res, 'CK_HOST_NOT_READY', undefined, { 'retry-after': '1' });
@@ -184,7 +198,11 @@ async function handle(o: HandlerOptions, app: LoadedApp, req: http.IncomingMessa
     // so it is only counted, never kept.
     const n = await drainCounting(req, app.maxBodyBytes);
     if (n > app.maxBodyBytes) return tooLarge(res, app.maxBodyBytes);
-    if (n > 0) o.io.log({ level: 'warn', message: `${entry.info.name}: a chunked request body (no Content-Length) reaches the function EMPTY, as on Azure in buffered mode; send Content-Length or enable HTTP streaming.` });
+    if (n > 0)
+      o.io.log({
+        level: 'warn',
+        message: `${entry.info.name}: a chunked request body (no Content-Length) reaches the function EMPTY, as on Azure in buffered mode; send Content-Length or enable HTTP streaming.`,
+      });
   }
   const r = await app.worker.invoke({ invocationId, functionId: entry.functionId, triggerName: entry.triggerName, http: toRpcHttpIn(req, params, body, authority), params, stream: false });
   if (r.error) return failed(o, res, entry.info.name, invocationId, r.error);
@@ -198,7 +216,12 @@ async function handle(o: HandlerOptions, app: LoadedApp, req: http.IncomingMessa
 
 function failed(o: HandlerOptions, res: http.ServerResponse, name: string, invocationId: string, error: { message: string; stack?: string }): void {
   // The message may quote the request (a URL, a body snippet): escaped, queries and credentials removed.
-  o.io.log({ level: 'error', message: `Executed '${name}' (Failed, Id=${invocationId}): ${safeLogText(error.message)}`, code: 'CK_HOST_FUNCTION_FAILED', data: { stack: error.stack === undefined ? undefined : safeLogText(error.stack, { multiline: true }) } });
+  o.io.log({
+    level: 'error',
+    message: `Executed '${name}' (Failed, Id=${invocationId}): ${safeLogText(error.message)}`,
+    code: 'CK_HOST_FUNCTION_FAILED',
+    data: { stack: error.stack === undefined ? undefined : safeLogText(error.stack, { multiline: true }) },
+  });
   sendError(res, 'CK_HOST_FUNCTION_FAILED', `Function '${name}' failed (invocation ${invocationId}): ${error.message}`);
 }
 
@@ -206,11 +229,27 @@ function failed(o: HandlerOptions, res: http.ServerResponse, name: string, invoc
  * Stream mode (app.setup({enableHttpStream:true})): forward the raw request to the library's proxy (§1.6). The body
  * flows through a counter, so a chunked upload over the limit is cut off with 413 while it streams.
  */
-async function invokeStreamed(o: HandlerOptions, app: LoadedApp, req: http.IncomingMessage, res: http.ServerResponse, functionId: string, triggerName: string, name: string, params: Record<string, string>, invocationId: string, streamUri: string, authority: string): Promise<void> {
+async function invokeStreamed(
+  o: HandlerOptions,
+  app: LoadedApp,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  functionId: string,
+  triggerName: string,
+  name: string,
+  params: Record<string, string>,
+  invocationId: string,
+  streamUri: string,
+  authority: string,
+): Promise<void> {
   let proxyReq: http.ClientRequest | undefined;
   let overLimit = false;
   const proxied = new Promise<http.IncomingMessage>((resolve, reject) => {
-    proxyReq = http.request(new URL(req.url ?? '/', streamUri), { method: req.method, headers: { ...req.headers, host: authority, 'x-ms-invocation-id': invocationId, 'x-forwarded-host': authority, 'x-forwarded-proto': 'http' } }, resolve);
+    proxyReq = http.request(
+      new URL(req.url ?? '/', streamUri),
+      { method: req.method, headers: { ...req.headers, host: authority, 'x-ms-invocation-id': invocationId, 'x-forwarded-host': authority, 'x-forwarded-proto': 'http' } },
+      resolve,
+    );
     proxyReq.on('error', reject);
     limitStream(req, app.maxBodyBytes, () => {
       overLimit = true;

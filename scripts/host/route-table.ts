@@ -38,10 +38,15 @@ export function buildRouteTable(functions: RegisteredFunction[], routePrefix: st
   const sorted = [...functions].sort((a, b) => compareOrdinalIgnoreCase(a.name, b.name));
   for (const f of sorted) {
     if (!isValidFunctionName(f.name)) {
-      details.push({ code: 'CK_HOST_FUNCTION_INVALID', target: f.name, message: `Function name "${f.name}" is invalid: it must match ^[a-z][a-z0-9_-]{0,127}$ (case-insensitive) and must not be "host".` });
+      details.push({
+        code: 'CK_HOST_FUNCTION_INVALID',
+        target: f.name,
+        message: `Function name "${f.name}" is invalid: it must match ^[a-z][a-z0-9_-]{0,127}$ (case-insensitive) and must not be "host".`,
+      });
     }
     const lower = f.name.toLowerCase();
-    if (seenNames.has(lower)) details.push({ code: 'CK_HOST_FUNCTION_INVALID', target: f.name, message: `Function name "${f.name}" is not unique (also "${seenNames.get(lower)}"); names are case-insensitive.` });
+    if (seenNames.has(lower))
+      details.push({ code: 'CK_HOST_FUNCTION_INVALID', target: f.name, message: `Function name "${f.name}" is not unique (also "${seenNames.get(lower)}"); names are case-insensitive.` });
     seenNames.set(lower, f.name);
     const trig = Object.entries(f.bindings).find(([, b]) => typeof b.type === 'string' && /trigger$/i.test(b.type));
     if (!trig) {
@@ -51,7 +56,7 @@ export function buildRouteTable(functions: RegisteredFunction[], routePrefix: st
     const [triggerName, t] = trig;
     const methods = (t.methods ?? []).map((m) => String(m).toUpperCase());
     const route = typeof t.route === 'string' && t.route.trim() !== '' ? t.route : f.name;
-    const authLevel = (String(t.authLevel ?? 'anonymous').toLowerCase() as FunctionInfo['authLevel']);
+    const authLevel = String(t.authLevel ?? 'anonymous').toLowerCase() as FunctionInfo['authLevel'];
     const fullTemplate = routePrefix ? `${routePrefix}/${route.replace(/^\/+/, '')}` : route;
     const info: FunctionInfo = { name: f.name, trigger: t.type, methods, route, url: `${baseUrl}/${fullTemplate.replace(/^\/+/, '')}`, authLevel };
     if (t.type.toLowerCase() !== 'httptrigger') {
@@ -59,7 +64,11 @@ export function buildRouteTable(functions: RegisteredFunction[], routePrefix: st
       continue;
     }
     if (typeof t.route === 'string' && isReservedRoute(t.route)) {
-      details.push({ code: 'CK_HOST_FUNCTION_INVALID', target: f.name, message: `The route "${t.route}" of function "${f.name}" conflicts with the host's built-in routes (routes may not start with "admin" or "runtime").` });
+      details.push({
+        code: 'CK_HOST_FUNCTION_INVALID',
+        target: f.name,
+        message: `The route "${t.route}" of function "${f.name}" conflicts with the host's built-in routes (routes may not start with "admin" or "runtime").`,
+      });
       continue;
     }
     if (!['anonymous', 'function', 'admin'].includes(authLevel)) {
@@ -73,15 +82,25 @@ export function buildRouteTable(functions: RegisteredFunction[], routePrefix: st
       continue;
     }
     const key = fullTemplate.replace(/^\/+|\/+$/g, '').toLowerCase();
-    const clash = entries.find((e) => e.compiled.template.replace(/^\/+|\/+$/g, '').toLowerCase() === key && (e.info.methods.length === 0 || methods.length === 0 || e.info.methods.some((m) => methods.includes(m))));
+    const clash = entries.find(
+      (e) => e.compiled.template.replace(/^\/+|\/+$/g, '').toLowerCase() === key && (e.info.methods.length === 0 || methods.length === 0 || e.info.methods.some((m) => methods.includes(m))),
+    );
     if (clash) {
-      details.push({ code: 'CK_HOST_FUNCTION_INVALID', target: f.name, message: `The route "${route}" of function "${f.name}" conflicts with the route defined by function "${clash.info.name}" (same template, overlapping methods).` });
+      details.push({
+        code: 'CK_HOST_FUNCTION_INVALID',
+        target: f.name,
+        message: `The route "${route}" of function "${f.name}" conflicts with the route defined by function "${clash.info.name}" (same template, overlapping methods).`,
+      });
       continue;
     }
     entries.push({ info, functionId: f.id, triggerName, compiled });
   }
   if (details.length) {
-    throw new CkError({ code: details.some((d) => d.code === 'CK_HOST_ROUTE_INVALID') && details.every((d) => d.code === 'CK_HOST_ROUTE_INVALID') ? 'CK_HOST_ROUTE_INVALID' : 'CK_HOST_FUNCTION_INVALID', message: `${details.length} function(s) would be rejected by the Functions host: ${details.map((d) => d.message).join(' ')}`, details });
+    throw new CkError({
+      code: details.some((d) => d.code === 'CK_HOST_ROUTE_INVALID') && details.every((d) => d.code === 'CK_HOST_ROUTE_INVALID') ? 'CK_HOST_ROUTE_INVALID' : 'CK_HOST_FUNCTION_INVALID',
+      message: `${details.length} function(s) would be rejected by the Functions host: ${details.map((d) => d.message).join(' ')}`,
+      details,
+    });
   }
   return {
     entries,

@@ -46,7 +46,11 @@ describe('compileRoute', () => {
 });
 
 describe('buildRouteTable', () => {
-  const fn = (name: string, route: string | undefined, methods = ['GET']) => ({ id: name, name, bindings: { t: { type: 'httpTrigger', direction: 'in', route, methods, authLevel: 'anonymous' }, $return: { type: 'http', direction: 'out' } } });
+  const fn = (name: string, route: string | undefined, methods = ['GET']) => ({
+    id: name,
+    name,
+    bindings: { t: { type: 'httpTrigger', direction: 'in', route, methods, authLevel: 'anonymous' }, $return: { type: 'http', direction: 'out' } },
+  });
   it('orders by name, ordinal ignoring case, first match wins', () => {
     expect(['b', 'A', 'a_', 'B1'].sort(compareOrdinalIgnoreCase)).toEqual(['A', 'a_', 'b', 'B1']);
     const t = buildRouteTable([fn('zNarrow', 'x/recent'), fn('Wide', 'x/{n}')], 'api', 'http://h');

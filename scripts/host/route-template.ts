@@ -43,14 +43,26 @@ const CONSTRAINTS: Record<string, (args: string | undefined) => Check> = {
   double: () => isNumber,
   float: () => isNumber,
   required: () => (v) => v.length > 0,
-  minlength: (a) => { const n = intArg(a, 1)[0]!; return (v) => v.length >= n; },
-  maxlength: (a) => { const n = intArg(a, 1)[0]!; return (v) => v.length <= n; },
+  minlength: (a) => {
+    const n = intArg(a, 1)[0]!;
+    return (v) => v.length >= n;
+  },
+  maxlength: (a) => {
+    const n = intArg(a, 1)[0]!;
+    return (v) => v.length <= n;
+  },
   length: (a) => {
     const n = intArg(a, 1, 2);
     return n.length === 1 ? (v) => v.length === n[0] : (v) => v.length >= n[0]! && v.length <= n[1]!;
   },
-  min: (a) => { const n = BigInt(intArg(a, 1)[0]!); return (v) => isLong(v) && BigInt(v) >= n; },
-  max: (a) => { const n = BigInt(intArg(a, 1)[0]!); return (v) => isLong(v) && BigInt(v) <= n; },
+  min: (a) => {
+    const n = BigInt(intArg(a, 1)[0]!);
+    return (v) => isLong(v) && BigInt(v) >= n;
+  },
+  max: (a) => {
+    const n = BigInt(intArg(a, 1)[0]!);
+    return (v) => isLong(v) && BigInt(v) <= n;
+  },
   range: (a) => {
     const [lo, hi] = intArg(a, 2, 2).map(BigInt) as [bigint, bigint];
     return (v) => isLong(v) && BigInt(v) >= lo && BigInt(v) <= hi;
@@ -80,21 +92,41 @@ function fail(template: string, message: string, fn?: string): never {
 function splitSegment(seg: string, template: string, fn?: string): Array<{ literal?: string; param?: string }> {
   const out: Array<{ literal?: string; param?: string }> = [];
   let lit = '';
-  for (let i = 0; i < seg.length; ) {
+  for (let i = 0; i < seg.length;) {
     const c = seg[i]!;
-    if (c === '{' && seg[i + 1] === '{') { lit += '{'; i += 2; continue; }
-    if (c === '}' && seg[i + 1] === '}') { lit += '}'; i += 2; continue; }
+    if (c === '{' && seg[i + 1] === '{') {
+      lit += '{';
+      i += 2;
+      continue;
+    }
+    if (c === '}' && seg[i + 1] === '}') {
+      lit += '}';
+      i += 2;
+      continue;
+    }
     if (c === '}') fail(template, 'unbalanced "}"', fn);
-    if (c !== '{') { lit += c; i++; continue; }
-    if (lit) { out.push({ literal: lit }); lit = ''; }
+    if (c !== '{') {
+      lit += c;
+      i++;
+      continue;
+    }
+    if (lit) {
+      out.push({ literal: lit });
+      lit = '';
+    }
     let body = '';
     let j = i + 1;
     for (;;) {
       if (j >= seg.length) fail(template, 'unclosed "{"', fn);
       const d = seg[j]!;
-      if ((d === '}' || d === '{') && seg[j + 1] === d) { body += d; j += 2; continue; }
+      if ((d === '}' || d === '{') && seg[j + 1] === d) {
+        body += d;
+        j += 2;
+        continue;
+      }
       if (d === '}') break;
-      body += d; j++;
+      body += d;
+      j++;
     }
     out.push({ param: body });
     i = j + 1;
@@ -120,20 +152,30 @@ function parseParam(body: string, template: string, fn?: string): ParamPart {
     if (rest.startsWith('(')) {
       // The arguments end at the first ")" followed by the end, ":", "?" or "=" — regex bodies may contain ")".
       let end = -1;
-      for (let k = 1; k < rest.length; k++) if (rest[k] === ')' && (k + 1 === rest.length || ':?='.includes(rest[k + 1]!))) { end = k; break; }
+      for (let k = 1; k < rest.length; k++)
+        if (rest[k] === ')' && (k + 1 === rest.length || ':?='.includes(rest[k + 1]!))) {
+          end = k;
+          break;
+        }
       if (end < 0) fail(template, `unclosed "(" in "{${body}}"`, fn);
       args = rest.slice(1, end);
       rest = rest.slice(end + 1);
     }
     const factory = CONSTRAINTS[cm[1]!.toLowerCase()];
     if (!factory) fail(template, `unknown constraint "${cm[1]}" (supported: ${SUPPORTED_CONSTRAINTS.join(', ')})`, fn);
-    try { checks.push(factory(args)); } catch (e) { fail(template, `constraint "${cm[1]}" ${(e as Error).message}`, fn); }
+    try {
+      checks.push(factory(args));
+    } catch (e) {
+      fail(template, `constraint "${cm[1]}" ${(e as Error).message}`, fn);
+    }
   }
   let optional = false;
   let defaultValue: string | undefined;
   if (rest === '?') optional = true;
-  else if (rest.startsWith('=')) { defaultValue = rest.slice(1); optional = true; }
-  else if (rest !== '') fail(template, `unexpected "${rest}" in "{${body}}"`, fn);
+  else if (rest.startsWith('=')) {
+    defaultValue = rest.slice(1);
+    optional = true;
+  } else if (rest !== '') fail(template, `unexpected "${rest}" in "{${body}}"`, fn);
   if (catchAll && defaultValue === undefined) optional = true; // ASP.NET catch-alls also match nothing
   return { kind: 'param', name, optional, catchAll, defaultValue, checks };
 }
@@ -150,11 +192,12 @@ export function compileRoute(template: string, functionName?: string): CompiledR
     if (seg === '') fail(template, 'empty segment ("//")', functionName);
     const parts: Part[] = splitSegment(seg, template, functionName).map((p) => (p.param !== undefined ? parseParam(p.param, template, functionName) : { kind: 'literal', text: p.literal! }));
     const last = idx === segments.length - 1;
-    for (const p of parts) if (p.kind === 'param') {
-      if (params.some((q) => q.name.toLowerCase() === p.name.toLowerCase())) fail(template, `parameter "${p.name}" appears twice`, functionName);
-      if (p.catchAll && !(last && parts.length === 1)) fail(template, 'a catch-all parameter must be the whole last segment', functionName);
-      params.push(p);
-    }
+    for (const p of parts)
+      if (p.kind === 'param') {
+        if (params.some((q) => q.name.toLowerCase() === p.name.toLowerCase())) fail(template, `parameter "${p.name}" appears twice`, functionName);
+        if (p.catchAll && !(last && parts.length === 1)) fail(template, 'a catch-all parameter must be the whole last segment', functionName);
+        params.push(p);
+      }
     const only = parts.length === 1 && parts[0]!.kind === 'param' ? parts[0] : undefined;
     if (only && only.optional) {
       if (!last) fail(template, `optional parameter "${only.name}" must be in the last segment`, functionName);

@@ -87,7 +87,13 @@ export async function serveProject(loaded: LoadedConfig, io: IoHost, opts: Serve
       devServices: dev?.urls ?? {},
       ...(rel ? { keysFile: rel } : {}),
     };
-    report.tryIt = tryItCurl({ specFile, functions: host.functions, base, tokenCommand: 'npm exec --no -- connectorkit token', keyCommand: rel ? `node -p "require('./${rel}').functionKey"` : undefined });
+    report.tryIt = tryItCurl({
+      specFile,
+      functions: host.functions,
+      base,
+      tokenCommand: 'npm exec --no -- connectorkit token',
+      keyCommand: rel ? `node -p "require('./${rel}').functionKey"` : undefined,
+    });
     io.result(report, renderReport(report));
     if (opts.watch) watcher = watchSources(loaded, io, host);
     await new Promise<void>((resolve) => {
@@ -138,7 +144,10 @@ function watchSources(loaded: LoadedConfig, io: IoHost, host: HostHandle): FSWat
   let running = false;
   let again = false;
   const run = async () => {
-    if (running) { again = true; return; }
+    if (running) {
+      again = true;
+      return;
+    }
     running = true;
     try {
       const r = await build(loaded, io, {});
@@ -153,7 +162,10 @@ function watchSources(loaded: LoadedConfig, io: IoHost, host: HostHandle): FSWat
       io.log({ level: 'error', message: `Rebuild failed; still serving the previous build. ${err.message}${details}`, code: err.code, data: err.details });
     } finally {
       running = false;
-      if (again) { again = false; void run(); }
+      if (again) {
+        again = false;
+        void run();
+      }
     }
   };
   const w = watch(root, { recursive: true }, (_event, file) => {

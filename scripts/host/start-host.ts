@@ -25,7 +25,12 @@ function noFunctionsError(report: AppWorker['report'], appDir: string): CkError 
     : !report.modelName
       ? 'No app.http(...) call reached @azure/functions. Check that the entry imports the registrations (functions/index.ts → .generated/routes) and that package.json "main" matches the bundle.'
       : undefined;
-  return new CkError({ code: 'CK_HOST_NO_FUNCTIONS', message: `The app in ${appDir} registered zero functions (loaded: ${report.files.join(', ')}).`, hint, data: { testModeWarnings: report.testModeWarnings } });
+  return new CkError({
+    code: 'CK_HOST_NO_FUNCTIONS',
+    message: `The app in ${appDir} registered zero functions (loaded: ${report.files.join(', ')}).`,
+    hint,
+    data: { testModeWarnings: report.testModeWarnings },
+  });
 }
 
 export async function startHost(opts: StartHostOptions): Promise<HostHandle> {
@@ -54,14 +59,22 @@ export async function startHost(opts: StartHostOptions): Promise<HostHandle> {
         // System chatter (model selection, streaming port) is debug unless it is a warning or an error.
         // App and library lines may quote a request: escaped (line breaks kept), queries and credentials removed.
         const message = safeLogText(l.message, { multiline: true });
-        io.log({ level: user || level === 'warn' || level === 'error' ? level : 'debug', message: l.functionName ? `[${l.functionName}] ${message}` : `[host] ${message}`, data: l.invocationId ? { invocationId: l.invocationId } : undefined });
+        io.log({
+          level: user || level === 'warn' || level === 'error' ? level : 'debug',
+          message: l.functionName ? `[${l.functionName}] ${message}` : `[host] ${message}`,
+          data: l.invocationId ? { invocationId: l.invocationId } : undefined,
+        });
       },
       onOutput: (line, stream) => io.log({ level: stream === 'stderr' ? 'warn' : 'info', message: `[app] ${line}` }),
       onCrash: (message) => {
         io.log({ level: 'error', code: 'CK_HOST_WORKER_FAILED', message: `The app worker crashed (${message}); restarting it, as the Azure host restarts a failed worker.` });
-        if (!closing) handle?.reload().then(() => io.log({ level: 'info', message: 'Restarted the app worker.' })).catch((e) => {
-          if (!closing) io.log({ level: 'error', code: (e as { code?: string }).code, message: `Restart failed: ${(e as Error).message}` });
-        });
+        if (!closing)
+          handle
+            ?.reload()
+            .then(() => io.log({ level: 'info', message: 'Restarted the app worker.' }))
+            .catch((e) => {
+              if (!closing) io.log({ level: 'error', code: (e as { code?: string }).code, message: `Restart failed: ${(e as Error).message}` });
+            });
       },
     });
     try {
@@ -69,10 +82,22 @@ export async function startHost(opts: StartHostOptions): Promise<HostHandle> {
       // AzureWebJobs.<name>.Disabled=true makes a function 404 (§3.2); the admin-key bypass is not copied.
       const disabled = worker.report.functions.filter((f) => /^(true|1)$/i.test(env[`AzureWebJobs.${f.name}.Disabled`] ?? ''));
       for (const f of disabled) io.log({ level: 'info', message: `Function '${f.name}' is disabled (AzureWebJobs.${f.name}.Disabled).` });
-      const table = buildRouteTable(worker.report.functions.filter((f) => !disabled.includes(f)), hostJson.routePrefix, baseUrl);
+      const table = buildRouteTable(
+        worker.report.functions.filter((f) => !disabled.includes(f)),
+        hostJson.routePrefix,
+        baseUrl,
+      );
       if (!table.entries.length) io.log({ level: 'warn', code: 'CK_HOST_NO_FUNCTIONS', message: 'The app registered no HTTP-triggered functions; other triggers are not run by the local host.' });
       for (const f of table.others) io.log({ level: 'warn', message: `Function '${f.name}' (${f.trigger}) is not run by the local host: only HTTP triggers are served.` });
-      return { worker, table, routePrefix: hostJson.routePrefix, customHeaders: hostJson.customHeaders, cors: { origins: local.cors, credentials: local.corsCredentials }, maxBodyBytes: limit, disableHomepage: /^true$/i.test(env.AzureWebJobsDisableHomepage ?? '') };
+      return {
+        worker,
+        table,
+        routePrefix: hostJson.routePrefix,
+        customHeaders: hostJson.customHeaders,
+        cors: { origins: local.cors, credentials: local.corsCredentials },
+        maxBodyBytes: limit,
+        disableHomepage: /^true$/i.test(env.AzureWebJobsDisableHomepage ?? ''),
+      };
     } catch (e) {
       await worker.terminate();
       throw e;

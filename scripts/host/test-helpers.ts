@@ -39,9 +39,23 @@ export function bundleFixture(srcDir: string, extra: { alias?: Record<string, st
   const out = mkdtempSync(path.join(tmpdir(), 'ck-host-bundle-'));
   const appDir = path.join(out, 'dist', 'app');
   mkdirSync(appDir, { recursive: true });
-  buildSync({ entryPoints: [path.join(srcDir, 'index.js')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['@azure/functions-core'], outfile: path.join(appDir, 'main.js'), logLevel: 'silent', alias: extra.alias });
+  buildSync({
+    entryPoints: [path.join(srcDir, 'index.js')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['@azure/functions-core'],
+    outfile: path.join(appDir, 'main.js'),
+    logLevel: 'silent',
+    alias: extra.alias,
+  });
   for (const f of ['host.json', 'local.settings.json']) {
-    try { copyFileSync(path.join(srcDir, f), path.join(appDir, f)); } catch { /* optional */ }
+    try {
+      copyFileSync(path.join(srcDir, f), path.join(appDir, f));
+    } catch {
+      /* optional */
+    }
   }
   writeFileSync(path.join(appDir, 'package.json'), JSON.stringify({ name: 'bundled', main: 'main.js' }));
   return appDir;

@@ -2,8 +2,19 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { FunctionInfo } from './types';
 
-interface SpecParam { name: string; in: string; required?: boolean; type?: string; default?: unknown; enum?: unknown[]; 'x-example'?: unknown }
-interface SpecOp { parameters?: SpecParam[]; security?: unknown[] }
+interface SpecParam {
+  name: string;
+  in: string;
+  required?: boolean;
+  type?: string;
+  default?: unknown;
+  enum?: unknown[];
+  'x-example'?: unknown;
+}
+interface SpecOp {
+  parameters?: SpecParam[];
+  security?: unknown[];
+}
 
 function example(p: SpecParam): string {
   const v = p['x-example'] ?? p.default ?? p.enum?.[0];
@@ -30,7 +41,8 @@ export function tryItCurl(opts: { specFile?: string; functions: FunctionInfo[]; 
       /* fall back to the functions */
     }
   }
-  const f = opts.functions.find((x) => x.trigger.toLowerCase() === 'httptrigger' && (x.methods.length === 0 || x.methods.includes('GET')) && !x.route.includes('{')) ??
+  const f =
+    opts.functions.find((x) => x.trigger.toLowerCase() === 'httptrigger' && (x.methods.length === 0 || x.methods.includes('GET')) && !x.route.includes('{')) ??
     opts.functions.find((x) => x.trigger.toLowerCase() === 'httptrigger' && (x.methods.length === 0 || x.methods.includes('GET')));
   if (!f) return undefined;
   const url = f.url.replace(/\{\*?\*?([^}:?=]+)[^}]*\}/g, (m) => (/:(int|long|min|max|range)/.test(m) ? '1' : 'example'));

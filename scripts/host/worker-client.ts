@@ -43,7 +43,14 @@ export interface WorkerLog {
 
 export interface AppWorker {
   report: LoadReport;
-  invoke(req: { invocationId: string; functionId: string; triggerName: string; http: RpcHttpIn; params: Record<string, string>; stream: boolean }): Promise<{ http: RpcHttpOut | null; error?: { message: string; stack?: string } }>;
+  invoke(req: {
+    invocationId: string;
+    functionId: string;
+    triggerName: string;
+    http: RpcHttpIn;
+    params: Record<string, string>;
+    stream: boolean;
+  }): Promise<{ http: RpcHttpOut | null; error?: { message: string; stack?: string } }>;
   /** In-flight invocations. */
   pending(): number;
   /** Runs appTerminate hooks (bounded wait), then stops the thread. */
@@ -135,7 +142,10 @@ export async function startAppWorker(opts: StartWorkerOptions): Promise<AppWorke
         if (exited) return;
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, 5000);
-          onTerminated = () => { clearTimeout(timer); resolve(); };
+          onTerminated = () => {
+            clearTimeout(timer);
+            resolve();
+          };
           worker.postMessage({ type: 'terminate' } satisfies ToWorker);
         });
         await worker.terminate();

@@ -50,6 +50,9 @@ export async function initProject(dir: string, opts: InitOptions = {}): Promise<
 function dependencySpec(spec: string, cwd: string, target: string): string {
   const isPath = spec.startsWith('.') || spec.startsWith('/') || spec.endsWith('.tgz');
   if (!isPath) return spec;
-  const rel = path.relative(target, path.resolve(cwd, spec.replace(/^file:/, ''))).split(path.sep).join('/');
+  const rel = path
+    .relative(target, path.resolve(cwd, spec.replace(/^file:/, '')))
+    .split(path.sep)
+    .join('/');
   return `file:${rel.startsWith('.') ? rel : `./${rel}`}`;
 }

@@ -20,7 +20,10 @@ export function projectNames(displayName: string): ProjectNames {
   if (/\b(api|connector)\b/i.test(title)) {
     throw new CkError({ code: 'CK_INIT_NAME_INVALID', message: `"${title}" contains "API" or "Connector", which Power Platform does not allow in a connector title.`, target: '--name' });
   }
-  const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const slug = title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   return { title, slug };
 }
 

@@ -20,7 +20,11 @@ let project: string;
 let tarball: string;
 let serve: ChildProcess | undefined;
 
-interface Run { code: number | null; stdout: string; stderr: string }
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, timeout = 300_000): Promise<Run> {
   return new Promise((resolve) => {
     const child = execFile(cmd, args, { cwd, timeout, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, npm_config_update_notifier: 'false', ...env } }, (_e, stdout, stderr) =>
@@ -79,7 +83,10 @@ it('the README states the tarball size and file count (within 20%: they drift as
 
 it('every relative import of a shipped file resolves inside the tarball (nothing reaches for tests, tools or the sample)', () => {
   const root = path.join(work, 'unpacked', 'package');
-  const shipped = spawnSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).stdout.split('\n').filter((f) => f.endsWith('.ts')).map((f) => path.join(work, 'unpacked', f));
+  const shipped = spawnSync('tar', ['-tzf', tarball], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => path.join(work, 'unpacked', f));
   const broken: string[] = [];
   for (const file of shipped) {
     for (const { fileName: spec } of ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles) {
@@ -92,7 +99,18 @@ it('every relative import of a shipped file resolves inside the tarball (nothing
 });
 
 it('init wrote the project files and depends on the tarball', () => {
-  for (const f of ['package.json', 'tsconfig.json', 'host.json', '.gitignore', '.ci/run', 'README.md', 'functions/index.ts', 'functions/controllers/notes.ts', 'functions/models/note.ts', 'infra/environments/dev.json']) {
+  for (const f of [
+    'package.json',
+    'tsconfig.json',
+    'host.json',
+    '.gitignore',
+    '.ci/run',
+    'README.md',
+    'functions/index.ts',
+    'functions/controllers/notes.ts',
+    'functions/models/note.ts',
+    'infra/environments/dev.json',
+  ]) {
     expect(existsSync(path.join(project, f))).toBe(true);
   }
   const pkg = JSON.parse(readFileSync(path.join(project, 'package.json'), 'utf8'));
@@ -108,7 +126,9 @@ describe('in the new project', () => {
   it('builds, and the spec has the operations of both controllers', async () => {
     ok(await connectorkit(['build', '--json'], {}), 'connectorkit build');
     const spec = JSON.parse(readFileSync(path.join(project, 'dist/swagger.json'), 'utf8'));
-    const ids = Object.values(spec.paths as Record<string, Record<string, { operationId: string }>>).flatMap((p) => Object.values(p).map((o) => o.operationId)).sort();
+    const ids = Object.values(spec.paths as Record<string, Record<string, { operationId: string }>>)
+      .flatMap((p) => Object.values(p).map((o) => o.operationId))
+      .sort();
     expect(ids).toEqual(['GetNote', 'GetTag', 'ListNotes', 'ListTags']);
     expect(spec.info.title).toBe('Field Notes');
   }, 300_000);
@@ -163,4 +183,3 @@ describe('in the new project', () => {
     expect(doc.result.findings.filter((f) => f.severity === 'error')).toEqual([]);
   }, 300_000);
 });
-

@@ -21,7 +21,7 @@ export function readAuthNames(program: ts.Program, file: string, rel: (f: string
   if (!sf || !exported) return { file: rel(file) };
   const names = new Set<string>();
   const collect = (t: ts.Type): boolean => {
-    if (t.isStringLiteral()) return names.add(t.value), true;
+    if (t.isStringLiteral()) return (names.add(t.value), true);
     if (t.isUnion()) return t.types.every(collect);
     if (checker.isTupleType(t) || checker.isArrayType(t)) return checker.getTypeArguments(t as ts.TypeReference).every(collect);
     return false;

@@ -59,10 +59,7 @@ export function decoratorName(d: ts.Decorator): string | undefined {
  * Collects the ParamExtension values of every method parameter of the given controller classes.
  * @param at maps a node to its project-relative location (shared with the location map of generate.ts)
  */
-export function readParamExtensions(
-  controllerNodes: readonly ts.ClassDeclaration[],
-  at: (n: ts.Node) => SourceLocation,
-): { paramExtensions: ParamExtensionMap; issues: ParamExtensionIssue[] } {
+export function readParamExtensions(controllerNodes: readonly ts.ClassDeclaration[], at: (n: ts.Node) => SourceLocation): { paramExtensions: ParamExtensionMap; issues: ParamExtensionIssue[] } {
   const paramExtensions: ParamExtensionMap = {};
   const issues: ParamExtensionIssue[] = [];
   for (const node of controllerNodes) {
@@ -81,7 +78,13 @@ export function readParamExtensions(
           const key = args[0] ? literalValue(args[0]) : NOT_LITERAL;
           const value = args[1] ? literalValue(args[1]) : NOT_LITERAL;
           if (typeof key !== 'string' || value === NOT_LITERAL || args.length !== 2) {
-            issues.push({ ...loc, controller, method, param, message: `@ParamExtension on parameter '${param}' of ${controller}.${method} needs two literal arguments (a string key and a JSON literal value)` });
+            issues.push({
+              ...loc,
+              controller,
+              method,
+              param,
+              message: `@ParamExtension on parameter '${param}' of ${controller}.${method} needs two literal arguments (a string key and a JSON literal value)`,
+            });
             continue;
           }
           if (!/^x-/i.test(key)) {

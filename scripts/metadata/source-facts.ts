@@ -27,7 +27,13 @@ function extendsController(c: ts.ClassDeclaration): boolean {
 }
 
 /** Middlewares decorators on a class or method, with the call arguments' parameter counts. */
-function middlewareUses(checker: ts.TypeChecker, node: ts.ClassDeclaration | ts.MethodDeclaration, controller: string, method: string | undefined, at: (n: ts.Node) => SourceLocation): MiddlewareUse[] {
+function middlewareUses(
+  checker: ts.TypeChecker,
+  node: ts.ClassDeclaration | ts.MethodDeclaration,
+  controller: string,
+  method: string | undefined,
+  at: (n: ts.Node) => SourceLocation,
+): MiddlewareUse[] {
   const out: MiddlewareUse[] = [];
   for (const d of (ts.canHaveDecorators(node) ? ts.getDecorators(node) : undefined) ?? []) {
     let e: ts.Expression = d.expression;

@@ -14,7 +14,15 @@ describe('connectorkit publish (CLI, child process)', () => {
   const captured: string[] = [];
   const cli = (...args: string[]) =>
     new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      const env = { ...process.env, AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT_ID, AZURE_CLIENT_SECRET: CLIENT_SECRET, CK_CONNECTOR_CLIENT_SECRET: CONNECTOR_SECRET, CONNECTORKIT_DEPLOY__RETRY: JSON.stringify({ attempts: 6, baseDelayMs: 1, maxDelayMs: 5, pollIntervalMs: 0, lroTimeoutMs: 30000 }), NO_COLOR: '1' };
+      const env = {
+        ...process.env,
+        AZURE_TENANT_ID: TENANT,
+        AZURE_CLIENT_ID: CLIENT_ID,
+        AZURE_CLIENT_SECRET: CLIENT_SECRET,
+        CK_CONNECTOR_CLIENT_SECRET: CONNECTOR_SECRET,
+        CONNECTORKIT_DEPLOY__RETRY: JSON.stringify({ attempts: 6, baseDelayMs: 1, maxDelayMs: 5, pollIntervalMs: 0, lroTimeoutMs: 30000 }),
+        NO_COLOR: '1',
+      };
       execFile(process.execPath, [BIN, 'publish', '--env', 'test', '--auth', 'env', ...args], { cwd: d.root, env, maxBuffer: 1 << 24 }, (err, stdout, stderr) => {
         captured.push(stdout, stderr);
         resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });

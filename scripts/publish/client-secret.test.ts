@@ -29,11 +29,15 @@ describe('connector client secret sources', () => {
   });
 
   it('reads a Key Vault secret with a token for the vault audience', async () => {
-    const kv = await startDoubleServer((req) => {
-      const aud = JSON.parse(Buffer.from(String(req.headers.authorization).split('.')[1]!, 'base64url').toString()).aud;
-      if (req.url.pathname === '/secrets/conn' && req.url.searchParams.get('api-version') === '7.4' && aud === 'https://vault.azure.net') return { status: 200, body: { value: 'from-kv-Secret-3', id: `${req.url.origin}/secrets/conn/0` } };
-      return { status: 403, body: { error: { code: 'Forbidden', message: `aud ${aud}` } } };
-    }, (status, code, message) => ({ error: { code, message } }));
+    const kv = await startDoubleServer(
+      (req) => {
+        const aud = JSON.parse(Buffer.from(String(req.headers.authorization).split('.')[1]!, 'base64url').toString()).aud;
+        if (req.url.pathname === '/secrets/conn' && req.url.searchParams.get('api-version') === '7.4' && aud === 'https://vault.azure.net')
+          return { status: 200, body: { value: 'from-kv-Secret-3', id: `${req.url.origin}/secrets/conn/0` } };
+        return { status: 403, body: { error: { code: 'Forbidden', message: `aud ${aud}` } } };
+      },
+      (status, code, message) => ({ error: { code, message } }),
+    );
     try {
       expect(await clientSecretSource({ root, env: {}, keyVaultUrl: `${kv.url}/secrets/conn`, credential })!()).toBe('from-kv-Secret-3');
       const denied = clientSecretSource({ root, env: {}, keyVaultUrl: `${kv.url}/secrets/other`, credential })!;

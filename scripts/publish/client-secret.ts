@@ -25,7 +25,12 @@ export function clientSecretSource(i: SecretSourceInput): (() => Promise<string 
   const env = i.env ?? process.env;
   if (i.file) {
     const abs = path.resolve(i.root, i.file);
-    if (!path.relative(i.root, abs).startsWith('..')) throw new CkError({ code: 'CK_PUBLISH_SECRET_SOURCE', message: `--client-secret-file ${i.file} is inside the project; secrets must never be in the repository.`, target: '--client-secret-file' });
+    if (!path.relative(i.root, abs).startsWith('..'))
+      throw new CkError({
+        code: 'CK_PUBLISH_SECRET_SOURCE',
+        message: `--client-secret-file ${i.file} is inside the project; secrets must never be in the repository.`,
+        target: '--client-secret-file',
+      });
     if (!existsSync(abs)) throw new CkError({ code: 'CK_PUBLISH_SECRET_SOURCE', message: `--client-secret-file ${i.file} does not exist.`, target: '--client-secret-file' });
     return async () => remember(readFileSync(abs, 'utf8').trim(), `--client-secret-file ${i.file}`);
   }
@@ -39,7 +44,13 @@ export function clientSecretSource(i: SecretSourceInput): (() => Promise<string 
     return async () => {
       if (cached) return cached;
       const { res, text } = await bearerFetch(i.credential, audience, `${i.keyVaultUrl}?api-version=7.4`, { method: 'GET' });
-      if (!res.ok) throw new CkError({ code: 'CK_PUBLISH_SECRET_SOURCE', message: `Key Vault answered ${res.status} for ${url.origin}${url.pathname}: ${text.slice(0, 200)}`, target: 'powerPlatform.clientSecretKeyVaultUrl', hint: 'Give the deploy identity the Key Vault Secrets User role on the vault (or a get-secret access policy).' });
+      if (!res.ok)
+        throw new CkError({
+          code: 'CK_PUBLISH_SECRET_SOURCE',
+          message: `Key Vault answered ${res.status} for ${url.origin}${url.pathname}: ${text.slice(0, 200)}`,
+          target: 'powerPlatform.clientSecretKeyVaultUrl',
+          hint: 'Give the deploy identity the Key Vault Secrets User role on the vault (or a get-secret access policy).',
+        });
       cached = remember(String((JSON.parse(text) as { value?: string }).value ?? ''), 'Key Vault');
       return cached;
     };

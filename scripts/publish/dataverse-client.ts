@@ -33,7 +33,9 @@ export class DataverseClient {
     const headers: Record<string, string> = { 'odata-version': '4.0', 'odata-maxversion': '4.0', ...init.headers };
     if (init.body !== undefined) headers['content-type'] = 'application/json; charset=utf-8';
     const { res, text } = await bearerFetch(this.o.credential, this.o.environmentUrl, `${this.o.environmentUrl}${API}${path}`, {
-      method, headers, ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+      method,
+      headers,
+      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
     });
     if (!res.ok) {
       let code = `HTTP${res.status}`;

@@ -39,7 +39,12 @@ function readJson(dir: string, file: string): Record<string, any> {
 
 /** Default logical name: ck_ + the title's lower-case letters and digits. */
 export function defaultConnectorName(title: string): string {
-  return `ck_${title.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 60) || 'connector'}`;
+  return `ck_${
+    title
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '')
+      .slice(0, 60) || 'connector'
+  }`;
 }
 
 /** Reads the folder; refuses placeholders (an export never deployed) and unknown capabilities. */
@@ -52,10 +57,16 @@ export function desiredConnector(dir: string, environmentUrl: string, connectorN
   if (placeholder) throw new CkError({ code: 'CK_PUBLISH_NOT_DEPLOYED', message: `${path.basename(dir)}/ still holds the placeholder ${placeholder[0]}.`, target: dir });
   const caps = (props.capabilities ?? []) as string[];
   const unknown = caps.filter((c) => !(c in CAPABILITY_VALUES));
-  if (unknown.length) throw new CkError({ code: 'CK_PUBLISH_INPUT_INVALID', message: `apiProperties.json capabilities ${unknown.join(', ')} are not connector table choices (${Object.keys(CAPABILITY_VALUES).join(', ')}).`, target: 'apiProperties.json#/properties/capabilities' });
+  if (unknown.length)
+    throw new CkError({
+      code: 'CK_PUBLISH_INPUT_INVALID',
+      message: `apiProperties.json capabilities ${unknown.join(', ')} are not connector table choices (${Object.keys(CAPABILITY_VALUES).join(', ')}).`,
+      target: 'apiProperties.json#/properties/capabilities',
+    });
   const iconFile = path.join(dir, 'icon.png');
   const title = String(def.info?.title ?? '');
-  if (!title) throw new CkError({ code: 'CK_PUBLISH_INPUT_INVALID', message: 'apiDefinition.swagger.json has no info.title (the connector display name).', target: 'apiDefinition.swagger.json#/info/title' });
+  if (!title)
+    throw new CkError({ code: 'CK_PUBLISH_INPUT_INVALID', message: 'apiDefinition.swagger.json has no info.title (the connector display name).', target: 'apiDefinition.swagger.json#/info/title' });
   const name = connectorName ?? defaultConnectorName(title);
   const oauth = Object.values<any>(props.connectionParameters ?? {}).find((p) => p?.type === 'oauthSetting');
   return {
@@ -69,7 +80,12 @@ export function desiredConnector(dir: string, environmentUrl: string, connectorN
       policytemplateinstances: JSON.stringify(props.policyTemplateInstances ?? []),
       iconblob: existsSync(iconFile) ? readFileSync(iconFile).toString('base64') : null,
       iconbrandcolor: typeof props.iconBrandColor === 'string' ? props.iconBrandColor : null,
-      capabilities: caps.length ? caps.map((c) => CAPABILITY_VALUES[c]).sort().join(',') : null,
+      capabilities: caps.length
+        ? caps
+            .map((c) => CAPABILITY_VALUES[c])
+            .sort()
+            .join(',')
+        : null,
     },
     definition: def,
     ...(typeof oauth?.oAuthSettings?.clientId === 'string' ? { clientId: oauth.oAuthSettings.clientId as string } : {}),
@@ -79,7 +95,12 @@ export function desiredConnector(dir: string, environmentUrl: string, connectorN
 /** Canonical JSON (sorted keys) so a definition Dataverse re-serialised compares equal. */
 function canonical(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(canonical);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
+    );
   return v;
 }
 

@@ -47,7 +47,14 @@ describe('connectorkit publish (Dataverse Web API)', () => {
     const folder = path.join(d.root, 'connector');
     const def = JSON.parse(readFileSync(path.join(folder, 'apiDefinition.swagger.json'), 'utf8'));
     const props = JSON.parse(readFileSync(path.join(folder, 'apiProperties.json'), 'utf8')).properties;
-    expect(row).toMatchObject({ name: 'ck_employeedirectory', connectortype: 1, displayname: def.info.title, description: def.info.description, iconbrandcolor: props.iconBrandColor, capabilities: null });
+    expect(row).toMatchObject({
+      name: 'ck_employeedirectory',
+      connectortype: 1,
+      displayname: def.info.title,
+      description: def.info.description,
+      iconbrandcolor: props.iconBrandColor,
+      capabilities: null,
+    });
     expect(JSON.parse(String(row.openapidefinition))).toEqual(def);
     expect(JSON.parse(String(row.policytemplateinstances))).toEqual([]);
     expect(row.iconblob).toBe(readFileSync(path.join(folder, 'icon.png')).toString('base64'));
@@ -74,7 +81,10 @@ describe('connectorkit publish (Dataverse Web API)', () => {
     editDefinition((def) => (def.paths['/departments'].get.summary = 'List every department'));
     const before = d.writes();
     const plan = await recordedPublish(publishOptions(d.root, true), sink);
-    expect(plan.changes.map((c) => [c.action, c.diff?.map((x) => x.path)])).toEqual([['update', ['openapidefinition']], ['no-op', undefined]]);
+    expect(plan.changes.map((c) => [c.action, c.diff?.map((x) => x.path)])).toEqual([
+      ['update', ['openapidefinition']],
+      ['no-op', undefined],
+    ]);
     const r = await recordedPublish(publishOptions(d.root, false), sink);
     expect(r.summary).toMatchObject({ update: 1, 'no-op': 1 });
     expect(d.writes()).toEqual({ dataverse: before.dataverse + 1, graph: before.graph });
@@ -105,7 +115,12 @@ describe('connectorkit publish (Dataverse Web API)', () => {
     const r = await recordedPublish(publishOptions(d.root, false, { allowBreaking: true }), sink);
     expect(r.retries).toBeGreaterThanOrEqual(2);
     expect(JSON.parse(String(edited.openapidefinition)).info.description).toMatch(/Now with more departments\.$/);
-    expect(d.dv.requests.filter((q) => q.method === 'PATCH').slice(patches0).map((q) => q.status)).toEqual([429, 412, 204]);
+    expect(
+      d.dv.requests
+        .filter((q) => q.method === 'PATCH')
+        .slice(patches0)
+        .map((q) => q.status),
+    ).toEqual([429, 412, 204]);
     expect(d.dv.state.connectors).toHaveLength(1);
   });
 

@@ -27,10 +27,22 @@ export function toPublishError(e: unknown, ctx: { env: PublishOptions['env']; wh
   }
   // Only the first reads (where: 'Dataverse') judge the URL: later network failures are transient faults.
   if (ctx.where === 'Dataverse' && info.status === undefined && !isCkError(e)) {
-    return new CkError({ code: 'CK_PUBLISH_ENVIRONMENT_UNREACHABLE', message: `${pp.environmentUrl} did not answer: ${info.message}`, target: `${ctx.env.file}#powerPlatform.environmentUrl`, cause: e, data });
+    return new CkError({
+      code: 'CK_PUBLISH_ENVIRONMENT_UNREACHABLE',
+      message: `${pp.environmentUrl} did not answer: ${info.message}`,
+      target: `${ctx.env.file}#powerPlatform.environmentUrl`,
+      cause: e,
+      data,
+    });
   }
   if (ctx.where === 'Dataverse' && info.status !== undefined && !/^0x[0-9a-f]{8}$/i.test(info.code ?? '')) {
-    return new CkError({ code: 'CK_PUBLISH_ENVIRONMENT_UNREACHABLE', message: `${pp.environmentUrl} is not a Dataverse environment (${what}).`, target: `${ctx.env.file}#powerPlatform.environmentUrl`, cause: e, data });
+    return new CkError({
+      code: 'CK_PUBLISH_ENVIRONMENT_UNREACHABLE',
+      message: `${pp.environmentUrl} is not a Dataverse environment (${what}).`,
+      target: `${ctx.env.file}#powerPlatform.environmentUrl`,
+      cause: e,
+      data,
+    });
   }
   if (info.status === 429 || (info.status !== undefined && info.status >= 500) || isTransient(e)) return new CkError({ code: 'CK_PUBLISH_TRANSIENT_EXHAUSTED', message: what, cause: e, data });
   if (ctx.where.startsWith('Graph')) return new CkError({ code: info.status === 403 ? 'CK_DEPLOY_GRAPH_FORBIDDEN' : 'CK_DEPLOY_AZURE_ERROR', message: what, cause: e, data });
@@ -44,7 +56,13 @@ async function preflight(ctx: PublishContext): Promise<void> {
     await ctx.dv.get('WhoAmI');
     const sol = (await ctx.dv.listBy('solutions', 'uniquename', ctx.pp.solution, ['solutionid', 'uniquename', 'ismanaged']))[0];
     if (!sol || sol.ismanaged === true) {
-      throw new CkError({ code: 'CK_PUBLISH_SOLUTION_NOT_FOUND', message: sol ? `Solution ${ctx.pp.solution} in ${ctx.pp.environmentUrl} is managed; a connector can only be added to an unmanaged solution.` : `Solution ${ctx.pp.solution} does not exist in ${ctx.pp.environmentUrl}.`, target: `${env.file}#powerPlatform.solution` });
+      throw new CkError({
+        code: 'CK_PUBLISH_SOLUTION_NOT_FOUND',
+        message: sol
+          ? `Solution ${ctx.pp.solution} in ${ctx.pp.environmentUrl} is managed; a connector can only be added to an unmanaged solution.`
+          : `Solution ${ctx.pp.solution} does not exist in ${ctx.pp.environmentUrl}.`,
+        target: `${env.file}#powerPlatform.solution`,
+      });
     }
   } catch (e) {
     throw toPublishError(e, { env, where: 'Dataverse' });
@@ -56,7 +74,12 @@ async function preflight(ctx: PublishContext): Promise<void> {
   } catch (e) {
     throw toPublishError(e, { env, where: 'Graph' });
   }
-  if (!app) throw new CkError({ code: 'CK_PUBLISH_CONNECTOR_APP_NOT_FOUND', message: `No Entra app with client id ${ctx.desired.clientId} (connectionParameters oAuthSettings.clientId) in tenant ${env.tenantId}.`, target: 'apiProperties.json' });
+  if (!app)
+    throw new CkError({
+      code: 'CK_PUBLISH_CONNECTOR_APP_NOT_FOUND',
+      message: `No Entra app with client id ${ctx.desired.clientId} (connectionParameters oAuthSettings.clientId) in tenant ${env.tenantId}.`,
+      target: 'apiProperties.json',
+    });
   ctx.connectorApp = app;
 }
 
@@ -68,7 +91,11 @@ export async function publish(opts: PublishOptions, io: IoHost): Promise<Publish
   const stats: RetryStats = { retries: 0 };
   const retry = { ...DEFAULT_RETRY, ...opts.retry };
   const ctx: PublishContext = {
-    env, pp, opts, retry, stats,
+    env,
+    pp,
+    opts,
+    retry,
+    stats,
     dv: new DataverseClient({ environmentUrl: pp.environmentUrl, credential: opts.credential, retry, stats, solution: pp.solution }),
     graph: new GraphClient({ endpoint: env.cloud.graph, audience: env.cloud.graphAudience, credential: opts.credential, retry, stats }),
     desired: desiredConnector(opts.connectorDir, pp.environmentUrl, pp.connectorName),
@@ -77,15 +104,29 @@ export async function publish(opts: PublishOptions, io: IoHost): Promise<Publish
   await preflight(ctx);
   const steps = ctx.connectorApp ? [connectorStep(), redirectStep()] : [connectorStep()];
   const changes = await runSteps(steps, ctx, {
-    planOnly: opts.planOnly, retry, io, stats,
+    planOnly: opts.planOnly,
+    retry,
+    io,
+    stats,
     mapError: (e, step) => toPublishError(e, { env, where: step.id === 'publish.connector' ? 'Dataverse connector' : 'Graph connector app' }),
   });
   const summary: Record<ChangeAction, number> = { create: 0, update: 0, delete: 0, 'no-op': 0 };
   for (const c of changes) summary[c.action]++;
   const o = ctx.out;
   return {
-    env: env.name, planOnly: opts.planOnly, environmentUrl: pp.environmentUrl, solution: pp.solution,
-    connector: { name: ctx.desired.name, connectorid: String(o.connectorid ?? ctx.desired.connectorid), ...(o.internalId ? { internalId: String(o.internalId) } : {}), ...(o.redirectUri ? { redirectUri: o.redirectUri } : {}) },
-    changes, summary, breaking: o.breaking ?? [], retries: stats.retries,
+    env: env.name,
+    planOnly: opts.planOnly,
+    environmentUrl: pp.environmentUrl,
+    solution: pp.solution,
+    connector: {
+      name: ctx.desired.name,
+      connectorid: String(o.connectorid ?? ctx.desired.connectorid),
+      ...(o.internalId ? { internalId: String(o.internalId) } : {}),
+      ...(o.redirectUri ? { redirectUri: o.redirectUri } : {}),
+    },
+    changes,
+    summary,
+    breaking: o.breaking ?? [],
+    retries: stats.retries,
   };
 }

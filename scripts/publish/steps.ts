@@ -16,7 +16,13 @@ import type { Row } from './dataverse-client';
 const READ_COLUMNS = ['connectorid', 'name', 'connectorinternalid', ...MANAGED_COLUMNS];
 export const REDIRECT_BASE = 'https://global.consent.azure-apim.net/redirect';
 
-const change = (resource: string, action: PlannedChange['action'], diff?: PropertyDiff[], note?: string): PlannedChange => ({ stage: 'publish', resource, action, ...(diff?.length ? { diff } : {}), ...(note ? { note } : {}) });
+const change = (resource: string, action: PlannedChange['action'], diff?: PropertyDiff[], note?: string): PlannedChange => ({
+  stage: 'publish',
+  resource,
+  action,
+  ...(diff?.length ? { diff } : {}),
+  ...(note ? { note } : {}),
+});
 
 /** Long column values are shown by size, never in full (definitions are large; the icon is binary). */
 function summarise(col: ManagedColumn, v: unknown): unknown {
@@ -32,7 +38,9 @@ async function readRow(ctx: PublishContext): Promise<Row | undefined> {
 
 export function connectorStep(): Step<PublishContext> {
   return {
-    id: 'publish.connector', title: 'Power Platform connector', deps: [],
+    id: 'publish.connector',
+    title: 'Power Platform connector',
+    deps: [],
     async plan(ctx) {
       const d = ctx.desired;
       const res = `connector ${d.name} in solution ${ctx.pp.solution}`;
@@ -67,7 +75,9 @@ export function connectorStep(): Step<PublishContext> {
       let breaking: string[] = [];
       try {
         const live = JSON.parse(String(row.openapidefinition)) as Record<string, unknown>;
-        breaking = detectChanges(live, d.definition).filter((c) => c.breaking).map((c) => `${c.operationId}: ${c.kind}`);
+        breaking = detectChanges(live, d.definition)
+          .filter((c) => c.breaking)
+          .map((c) => `${c.operationId}: ${c.kind}`);
       } catch {
         breaking = ['(the live definition is not valid JSON)'];
       }
@@ -80,7 +90,11 @@ export function connectorStep(): Step<PublishContext> {
         changes: [change(res, 'update', diff, note)],
         apply: async () => {
           if (breaking.length && !ctx.opts.allowBreaking) {
-            throw new CkError({ code: 'CK_PUBLISH_BREAKING', message: `Publishing would break the connector live in ${ctx.pp.environmentUrl}: ${breaking.join('; ')}.`, details: breaking.map((b) => ({ code: 'CK_PUBLISH_BREAKING', message: b, target: `operation/${b.split(':')[0]}` })) });
+            throw new CkError({
+              code: 'CK_PUBLISH_BREAKING',
+              message: `Publishing would break the connector live in ${ctx.pp.environmentUrl}: ${breaking.join('; ')}.`,
+              details: breaking.map((b) => ({ code: 'CK_PUBLISH_BREAKING', message: b, target: `operation/${b.split(':')[0]}` })),
+            });
           }
           const body = await secretFor(Object.fromEntries(changed.map((c) => [c, d.columns[c]])));
           await ctx.dv.update('connectors', String(row.connectorid), etag, body);
@@ -99,7 +113,9 @@ interface GraphApp {
 /** The connector's redirect URI on its Entra app; absent when the connector does not sign in with OAuth. */
 export function redirectStep(): Step<PublishContext> {
   return {
-    id: 'publish.redirectUri', title: 'Entra redirect URI of the connector', deps: ['publish.connector'],
+    id: 'publish.redirectUri',
+    title: 'Entra redirect URI of the connector',
+    deps: ['publish.connector'],
     async plan(ctx) {
       const app = ctx.connectorApp!;
       const res = `redirect URI on Entra app ${app.appId}`;

@@ -21,7 +21,7 @@ describe('emitRoutes', () => {
     expect(text).toContain('noImplicitAdditionalProperties: "silently-remove-extras", bodyCoercion: false');
   });
 
-  it('without an auth module, @Security uses the runtime\'s built-in Entra check', () => {
+  it("without an auth module, @Security uses the runtime's built-in Entra check", () => {
     const text = emitRoutes(bm, { outDir });
     expect(text).toContain(`import { createHandler, entraAuthenticate, type AuthenticateFn,`);
     expect(text).toContain('const authenticate: AuthenticateFn = entraAuthenticate;');

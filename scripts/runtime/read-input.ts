@@ -34,7 +34,7 @@ export function queryValue(request: HttpRequest, name: string, isArray: boolean)
 /** `@Queries()` model: one value per declared property, arrays split as for `@Query`. */
 export function queriesObject(request: HttpRequest, param: TsoaRoute.ParameterSchema, models: TsoaRoute.Models): Record<string, unknown> {
   const model = param.ref ? models[param.ref] : undefined;
-  const props = model && model.dataType === 'refObject' ? model.properties : param.nestedProperties ?? {};
+  const props = model && model.dataType === 'refObject' ? model.properties : (param.nestedProperties ?? {});
   const out: Record<string, unknown> = {};
   for (const key of new Set(request.query.keys())) {
     const isArray = props[key]?.dataType === 'array';

@@ -50,7 +50,11 @@ describe('connectorkit/runtime imports nothing else of the framework', () => {
   });
 
   it('the only packages are node: built-ins, @azure/functions, @tsoa/runtime, jose, validator and (for triggers) @azure/data-tables and @azure/identity', () => {
-    const packageName = (spec: string) => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
+    const packageName = (spec: string) =>
+      spec
+        .split('/')
+        .slice(0, spec.startsWith('@') ? 2 : 1)
+        .join('/');
     const other = packages.filter(([, spec]) => !spec.startsWith('node:') && !ALLOWED_PACKAGES.includes(packageName(spec)));
     expect(other).toEqual([]);
   });

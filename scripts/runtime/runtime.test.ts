@@ -36,8 +36,7 @@ async function call(method: string, route: string, init: { body?: BodyInit; head
 }
 const post = (route: string, body: unknown) => call('POST', route, { body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json' } });
 /** Messages in target order, so a test reads them against the sorted targets. */
-const messages = (json: { error: { details: Array<{ target: string; message: string }> } }) =>
-  [...json.error.details].sort((a, b) => a.target.localeCompare(b.target)).map((d) => d.message);
+const messages = (json: { error: { details: Array<{ target: string; message: string }> } }) => [...json.error.details].sort((a, b) => a.target.localeCompare(b.target)).map((d) => d.message);
 const targets = (json: { error: { details: Array<{ target: string; code: string }> } }) => json.error.details.map((d) => `${d.target} ${d.code}`).sort();
 
 describe('generated routes on the local host', () => {
@@ -121,7 +120,9 @@ describe('generated routes on the local host', () => {
     const item = JSON.stringify({ name: 'a', email: 'a@b.co', quantity: 1 });
     const text = await call('POST', 'items', { body: item, headers: { 'content-type': 'text/plain' } });
     expect(text.status).toBe(415);
-    expect(text.json).toEqual({ error: { code: HTTP_CODES.UNSUPPORTED_MEDIA_TYPE, message: expect.stringContaining("'text/plain'"), hint: expect.stringContaining('application/json'), target: 'header.Content-Type' } });
+    expect(text.json).toEqual({
+      error: { code: HTTP_CODES.UNSUPPORTED_MEDIA_TYPE, message: expect.stringContaining("'text/plain'"), hint: expect.stringContaining('application/json'), target: 'header.Content-Type' },
+    });
     expect((await call('POST', 'items', { body: item, headers: { 'content-type': 'application/xml' } })).status).toBe(415);
     expect((await call('POST', 'items', { body: item, headers: { 'content-type': 'application/merge-patch+json' } })).status).toBe(201);
     expect((await call('POST', 'items', { body: item, headers: { 'content-type': 'application/json; charset=utf-8' } })).status).toBe(201);
@@ -185,13 +186,19 @@ describe('generated routes on the local host', () => {
 
   it('logs stack traces mapped to the controller sources, not into the bundle', async () => {
     await call('GET', 'items/fail/crash');
-    const logged = io.messages.filter((m) => m.message.includes('hunter2')).map((m) => m.message).join('\n');
-    const line = readFileSync(path.join(dir, 'functions/controllers/items-controller.ts'), 'utf8').split('\n').findIndex((l) => l.includes('hunter2')) + 1;
+    const logged = io.messages
+      .filter((m) => m.message.includes('hunter2'))
+      .map((m) => m.message)
+      .join('\n');
+    const line =
+      readFileSync(path.join(dir, 'functions/controllers/items-controller.ts'), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('hunter2')) + 1;
     expect(logged).toContain(`functions/controllers/items-controller.ts:${line}:`);
     expect(logged).not.toMatch(/main\.js:\d+/);
   });
 
-  it('runs @Security alternatives as OR and one alternative\'s schemes as AND', async () => {
+  it("runs @Security alternatives as OR and one alternative's schemes as AND", async () => {
     const none = await call('GET', 'secure/either');
     expect(none.status).toBe(401);
     expect(none.headers.get('www-authenticate')).toBe('Bearer');
@@ -222,9 +229,18 @@ describe('generated routes on the local host', () => {
   it('the generated routes.ts typechecks under strict TypeScript', () => {
     const file = path.join(dir, 'functions/.generated/routes.ts');
     const program = ts.createProgram([file], {
-      strict: true, noEmit: true, experimentalDecorators: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS,
-      moduleResolution: ts.ModuleResolutionKind.Node10, esModuleInterop: true, skipLibCheck: true, lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'], types: ['node'],
-      baseUrl: REPO_ROOT, paths: { 'connectorkit/runtime': ['scripts/runtime/index.ts'] },
+      strict: true,
+      noEmit: true,
+      experimentalDecorators: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.CommonJS,
+      moduleResolution: ts.ModuleResolutionKind.Node10,
+      esModuleInterop: true,
+      skipLibCheck: true,
+      lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+      types: ['node'],
+      baseUrl: REPO_ROOT,
+      paths: { 'connectorkit/runtime': ['scripts/runtime/index.ts'] },
     });
     const diags = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
     expect(diags).toEqual([]);

@@ -71,7 +71,14 @@ const RULES: Array<[RegExp, (m: RegExpExecArray) => string]> = [
   // The route schema does not keep `@format email`, only its pattern; a pattern with an '@' is an address pattern.
   [/^Not match in '(.*@.*)'$/, () => 'must be a valid email address'],
   [/^Not match in '(.*)'$/, (m) => `must match the pattern ${m[1]}`],
-  [/^should be one of the following; \[(.*)\]$/, (m) => `must be one of ${m[1]!.split(',').map((v) => v.replace(/^'(.*)'$/, '$1')).join(', ')}`],
+  [
+    /^should be one of the following; \[(.*)\]$/,
+    (m) =>
+      `must be one of ${m[1]!
+        .split(',')
+        .map((v) => v.replace(/^'(.*)'$/, '$1'))
+        .join(', ')}`,
+  ],
   [/^Could not match the (union|intersection)/, () => 'does not match any of the allowed shapes'],
 ];
 

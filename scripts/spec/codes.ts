@@ -23,12 +23,12 @@ export const SPEC_CODES = defineCodes('spec', {
   CK_SPEC_DUPLICATE_OPERATION_ID: {
     source: 'user',
     title: 'Two operations share one operationId.',
-    hint: 'Rename one method or give it @OperationId(\'UniqueName\'); operationIds are also the Function names and must be unique.',
+    hint: "Rename one method or give it @OperationId('UniqueName'); operationIds are also the Function names and must be unique.",
   },
   CK_SPEC_OPERATION_ID_CASE: {
     source: 'user',
     title: 'The operationId is not PascalCase letters and digits.',
-    hint: 'Use @OperationId(\'PascalCaseName\') (Power Platform: OperationIdSanitized, coding standards).',
+    hint: "Use @OperationId('PascalCaseName') (Power Platform: OperationIdSanitized, coding standards).",
   },
   CK_SPEC_FUNCTION_NAME_INVALID: {
     source: 'user',
@@ -53,7 +53,7 @@ export const SPEC_CODES = defineCodes('spec', {
   CK_SPEC_ROUTE_SHADOWED: {
     source: 'user',
     title: 'A route is shadowed by another one that the Functions host tries first (by function name order).',
-    hint: 'The host orders functions by name and the first matching route wins; rename the routes apart (e.g. `employees/me` → `me`) or make the literal route\'s operationId sort first.',
+    hint: "The host orders functions by name and the first matching route wins; rename the routes apart (e.g. `employees/me` → `me`) or make the literal route's operationId sort first.",
   },
   CK_SPEC_ROUTE_RESERVED: {
     source: 'user',
@@ -83,7 +83,7 @@ export const SPEC_CODES = defineCodes('spec', {
   CK_SPEC_REF_SIBLING_DROPPED: {
     source: 'user',
     title: 'An x-ms-* extension beside a $ref was dropped (Power Platform forbids siblings of $ref).',
-    hint: 'Put the extension on the referenced model\'s properties instead, or inline the property type.',
+    hint: "Put the extension on the referenced model's properties instead, or inline the property type.",
   },
   CK_SPEC_TSCONFIG_INVALID: {
     source: 'user',
@@ -98,7 +98,7 @@ export const SPEC_CODES = defineCodes('spec', {
   CK_SPEC_NO_OPERATION: {
     source: 'user',
     title: 'An exported controller class or a public async method produces no operation.',
-    hint: 'Add @Route(\'path\') to the class or an HTTP-verb decorator (@Get, @Post, …) to the method; make a helper private or non-async if it is not meant to be an operation.',
+    hint: "Add @Route('path') to the class or an HTTP-verb decorator (@Get, @Post, …) to the method; make a helper private or non-async if it is not meant to be an operation.",
   },
   CK_SPEC_MIDDLEWARE_SIGNATURE: {
     source: 'user',
@@ -108,7 +108,7 @@ export const SPEC_CODES = defineCodes('spec', {
   CK_SPEC_SECURITY_NOT_HANDLED: {
     source: 'user',
     title: '@Security names a scheme the auth module does not handle.',
-    hint: 'Add the name to the auth module\'s exported `securityNames` (and handle it in authenticate), or fix the name in @Security.',
+    hint: "Add the name to the auth module's exported `securityNames` (and handle it in authenticate), or fix the name in @Security.",
   },
 });
 

@@ -37,7 +37,12 @@ function walk(node: unknown, fn: (o: Json, pointer: string) => void, pointer = '
   }
 }
 
-const operations = (spec: Json) => Object.entries(spec.paths as Json).flatMap(([p, item]) => Object.entries(item as Json).filter(([k]) => !k.startsWith('x-')).map(([verb, op]) => ({ p, verb, op: op as Json })));
+const operations = (spec: Json) =>
+  Object.entries(spec.paths as Json).flatMap(([p, item]) =>
+    Object.entries(item as Json)
+      .filter(([k]) => !k.startsWith('x-'))
+      .map(([verb, op]) => ({ p, verb, op: op as Json })),
+  );
 
 describe('emitSpec on the fixture API', () => {
   test('matches the golden spec and reports no findings', () => {

@@ -88,7 +88,8 @@ export function emitSpec(bm: BuildMetadata, api: ProjectConfig['api'], opts: Emi
         bm,
         definitions,
         (key, where) => drops.push({ key, where, op }),
-        (o, param) => findings.push(finding(o, SPEC_CODES.CK_SPEC_PARAM_EXTENSION_UNMATCHED, 'warning', `@ParamExtension on '${param}' of ${o.controller}.${o.method} has no Swagger parameter to go on`)),
+        (o, param) =>
+          findings.push(finding(o, SPEC_CODES.CK_SPEC_PARAM_EXTENSION_UNMATCHED, 'warning', `@ParamExtension on '${param}' of ${o.controller}.${o.method} has no Swagger parameter to go on`)),
       );
     }
     for (const verb of Object.keys(item)) {

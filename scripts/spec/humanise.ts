@@ -6,9 +6,28 @@
 
 /** Words written in capitals in Microsoft's connectors. */
 const ACRONYMS: Record<string, string> = {
-  id: 'ID', ids: 'IDs', url: 'URL', urls: 'URLs', uri: 'URI', api: 'API', guid: 'GUID', uuid: 'UUID', ip: 'IP',
-  json: 'JSON', xml: 'XML', html: 'HTML', http: 'HTTP', https: 'HTTPS', utc: 'UTC', sku: 'SKU', odata: 'OData',
-  upn: 'UPN', csv: 'CSV', pdf: 'PDF', sql: 'SQL', etag: 'ETag',
+  id: 'ID',
+  ids: 'IDs',
+  url: 'URL',
+  urls: 'URLs',
+  uri: 'URI',
+  api: 'API',
+  guid: 'GUID',
+  uuid: 'UUID',
+  ip: 'IP',
+  json: 'JSON',
+  xml: 'XML',
+  html: 'HTML',
+  http: 'HTTP',
+  https: 'HTTPS',
+  utc: 'UTC',
+  sku: 'SKU',
+  odata: 'OData',
+  upn: 'UPN',
+  csv: 'CSV',
+  pdf: 'PDF',
+  sql: 'SQL',
+  etag: 'ETag',
 };
 
 /** Turns an identifier (camelCase, PascalCase, snake_case, kebab-case, header names) into Title Case words. */

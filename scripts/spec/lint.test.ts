@@ -11,7 +11,9 @@ const TESTDATA = path.join(__dirname, 'testdata');
 
 /** 1-based line of the first line of `file` (relative to testdata) containing `text`. */
 function lineOf(file: string, text: string): number {
-  const i = readFileSync(path.join(TESTDATA, file), 'utf8').split('\n').findIndex((l) => l.includes(text));
+  const i = readFileSync(path.join(TESTDATA, file), 'utf8')
+    .split('\n')
+    .findIndex((l) => l.includes(text));
   if (i < 0) throw new Error(`${text} not in ${file}`);
   return i + 1;
 }
@@ -40,7 +42,9 @@ describe('lint rules (one fixture each)', () => {
 
   test('operation-id-case', () => {
     const file = 'lint/operation-id-case/case-controller.ts';
-    expect(at('operation-id-case')).toEqual([{ code: 'CK_SPEC_OPERATION_ID_CASE', severity: 'warning', where: `${file}:${lineOf(file, '@Get()')}`, message: expect.stringContaining("'get_case_items'") }]);
+    expect(at('operation-id-case')).toEqual([
+      { code: 'CK_SPEC_OPERATION_ID_CASE', severity: 'warning', where: `${file}:${lineOf(file, '@Get()')}`, message: expect.stringContaining("'get_case_items'") },
+    ]);
   });
 
   test('function-name', () => {
@@ -106,7 +110,12 @@ describe('lint rules (one fixture each)', () => {
   test('middlewares: a (request, context) middleware is fine; an Express-style one fails with file:line', () => {
     const file = 'lint/middlewares/middlewares-controller.ts';
     expect(at('middlewares').map((f) => [f.code, f.severity, f.where])).toEqual([['CK_SPEC_MIDDLEWARE_SIGNATURE', 'error', `${file}:${lineOf(file, '@Middlewares(expressStyle)')}`]]);
-    expect(bm.middlewares?.filter((m) => m.controller === 'MiddlewaresController').map((m) => m.method ?? '(class)').sort()).toEqual(['(class)', 'express', 'fine']);
+    expect(
+      bm.middlewares
+        ?.filter((m) => m.controller === 'MiddlewaresController')
+        .map((m) => m.method ?? '(class)')
+        .sort(),
+    ).toEqual(['(class)', 'express', 'fine']);
   });
 
   test('route-reserved', () => {

@@ -39,7 +39,10 @@ describe('fixSchema', () => {
   });
 
   test('drops "required": [], required on non-objects, and undefined keys', () => {
-    expect(fixSchema({ type: 'object', properties: { a: { type: 'string', required: ['x'], example: undefined } }, required: [] }, 'X')).toEqual({ type: 'object', properties: { a: { type: 'string' } } });
+    expect(fixSchema({ type: 'object', properties: { a: { type: 'string', required: ['x'], example: undefined } }, required: [] }, 'X')).toEqual({
+      type: 'object',
+      properties: { a: { type: 'string' } },
+    });
   });
 });
 

@@ -10,7 +10,7 @@ export const SPEC_TRIGGER_CODES = defineCodes('spec', {
   CK_SPEC_TRIGGER_NO_UNSUBSCRIBE: {
     source: 'user',
     title: 'A webhook trigger has no unsubscribe operation.',
-    hint: 'Add `@Delete(\'<subscribe path>/{subscriptionId}\')` calling trigger.unsubscribe(id): the platform DELETEs the Location the subscribe call returned.',
+    hint: "Add `@Delete('<subscribe path>/{subscriptionId}')` calling trigger.unsubscribe(id): the platform DELETEs the Location the subscribe call returned.",
   },
 });
 

@@ -18,7 +18,11 @@ beforeAll(() => {
   result = emitSpec(bm, API);
 });
 
-const lineOf = (file: string, text: string, nth = 0) => readFileSync(path.join(TESTDATA, file), 'utf8').split('\n').map((l, i) => (l.includes(text) ? i + 1 : 0)).filter(Boolean)[nth];
+const lineOf = (file: string, text: string, nth = 0) =>
+  readFileSync(path.join(TESTDATA, file), 'utf8')
+    .split('\n')
+    .map((l, i) => (l.includes(text) ? i + 1 : 0))
+    .filter(Boolean)[nth];
 const paths = () => result.spec.paths as Record<string, Record<string, any>>;
 
 describe('webhook trigger shape', () => {

@@ -40,7 +40,16 @@ export function applyTriggers(bm: BuildMetadata, operations: OperationRef[], pat
   }
 }
 
-function webhook(decl: TriggerDecl, op: OperationRef, item: Json, opObj: Json, operations: OperationRef[], paths: Record<string, Json>, definitions: Record<string, Json>, fail: (m: string, code?: string) => void): void {
+function webhook(
+  decl: TriggerDecl,
+  op: OperationRef,
+  item: Json,
+  opObj: Json,
+  operations: OperationRef[],
+  paths: Record<string, Json>,
+  definitions: Record<string, Json>,
+  fail: (m: string, code?: string) => void,
+): void {
   const name = `${op.controller}.${op.method}`;
   if (op.verb !== 'post') return fail(`the webhook subscribe operation ${name} must be a POST (the platform POSTs the callback URL), not ${op.verb.toUpperCase()}`);
   opObj['x-ms-trigger'] = 'single';

@@ -25,7 +25,11 @@ describe('models read as tsoa reads them (strict options, ES2022 lib)', () => {
   });
 
   test('class properties with initializers keep their types and defaults', () => {
-    expect(defs.Preferences.properties).toEqual({ theme: { type: 'string', default: 'light' }, pageSize: { type: 'number', format: 'double', default: 20 }, notify: { type: 'boolean', default: true } });
+    expect(defs.Preferences.properties).toEqual({
+      theme: { type: 'string', default: 'light' },
+      pageSize: { type: 'number', format: 'double', default: 20 },
+      notify: { type: 'boolean', default: true },
+    });
   });
 
   test('an interface extending Error reads like tsoa spec (name, message, stack)', () => {
@@ -45,7 +49,10 @@ describe('type check and auth names (build options)', () => {
   const bm = generateMetadata({ root, entryFile: 'checked-api/checked-controller.ts', controllerPathGlobs: ['checked-api/checked-controller.ts'], authModule: 'checked-api/auth.ts', typeCheck: true });
   const { findings } = emitSpec(bm, API);
   const file = 'checked-api/checked-controller.ts';
-  const lineOf = (_file: string, text: string) => readFileSync(path.join(root, file), 'utf8').split('\n').findIndex((l) => l.includes(text)) + 1;
+  const lineOf = (_file: string, text: string) =>
+    readFileSync(path.join(root, file), 'utf8')
+      .split('\n')
+      .findIndex((l) => l.includes(text)) + 1;
 
   test('a type error in a controller fails like a lint error, with file:line', () => {
     const got = findings.filter((f) => f.code === 'CK_SPEC_TYPE_ERROR');

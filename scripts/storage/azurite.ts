@@ -54,7 +54,24 @@ export async function startAzurite(opts: AzuriteOptions): Promise<AzuriteHandle>
     // Positional constructor of azurite 3.35 TableConfiguration: host, port, keepAliveTimeout, dbPath, debugLog,
     // accessLog, accessLogStream, debugLogFile, loose, skipApiVersionCheck, cert, key, pwd, oauth,
     // disableProductStyleUrl, inMemoryPersistence.
-    const config = new TableConfiguration('127.0.0.1', opts.port ?? 0, 5, path.join(opts.location, '__azurite_db_table__.json'), false, false, undefined, undefined, false, true, '', '', '', undefined, false, opts.inMemory ?? false);
+    const config = new TableConfiguration(
+      '127.0.0.1',
+      opts.port ?? 0,
+      5,
+      path.join(opts.location, '__azurite_db_table__.json'),
+      false,
+      false,
+      undefined,
+      undefined,
+      false,
+      true,
+      '',
+      '',
+      '',
+      undefined,
+      false,
+      opts.inMemory ?? false,
+    );
     server = new TableServer(config);
     await server.start();
   } catch (e) {

@@ -28,6 +28,15 @@ async function main() {
       process.stderr.write('npm test: lint errors above; fix them (npm run lint) before the tests run.\n');
       return 1;
     }
+    process.stderr.write('npm test: checking formatting (prettier, .prettierrc.json)…\n');
+    const fmt = spawnSync(process.execPath, [path.join(path.dirname(require.resolve('prettier/package.json')), 'bin', 'prettier.cjs'), '--check', '--log-level', 'warn', '.'], {
+      stdio: 'inherit',
+      cwd: root,
+    });
+    if (fmt.status !== 0) {
+      process.stderr.write('npm test: the files above are not formatted; run npm run format, then npm test again.\n');
+      return 1;
+    }
   }
   const r = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), ...process.argv.slice(2)], {
     stdio: 'inherit',

@@ -14,7 +14,10 @@ import * as path from 'node:path';
 const ROOT = path.resolve(__dirname, '../..');
 const rootPackage = () => JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
 
-interface ScarfRun { reports: string[]; output: string }
+interface ScarfRun {
+  reports: string[];
+  output: string;
+}
 
 /** Runs scarf's postinstall script as npm would at the install root `initCwd`, reporting to a loopback server. */
 async function runScarf(packageJson: Record<string, unknown>): Promise<ScarfRun> {

@@ -21,9 +21,11 @@ it('no comment or doc cites the notes or anchors outside the repository', () => 
   const hits: string[] = [];
   for (const file of files(ROOT)) {
     if (file === __filename) continue;
-    readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-      if (OUTSIDE.test(line)) hits.push(`${path.relative(ROOT, file)}:${i + 1}: ${line.trim()}`);
-    });
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .forEach((line, i) => {
+        if (OUTSIDE.test(line)) hits.push(`${path.relative(ROOT, file)}:${i + 1}: ${line.trim()}`);
+      });
   }
   expect(hits).toEqual([]);
 });

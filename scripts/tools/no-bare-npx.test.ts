@@ -26,9 +26,11 @@ it('no file of the repository says bare `npx connectorkit` (use npm exec --no --
   for (const file of files(ROOT)) {
     // This file names the form it forbids.
     if (file.endsWith('package-lock.json') || file === __filename) continue;
-    readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-      if (BARE_NPX.test(line)) hits.push(`${path.relative(ROOT, file)}:${i + 1}: ${line.trim()}`);
-    });
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .forEach((line, i) => {
+        if (BARE_NPX.test(line)) hits.push(`${path.relative(ROOT, file)}:${i + 1}: ${line.trim()}`);
+      });
   }
   expect(hits).toEqual([]);
 });

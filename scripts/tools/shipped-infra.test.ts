@@ -14,12 +14,12 @@ function list(dir: string, base = dir): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? list(path.join(dir, e.name), base) : [path.relative(base, path.join(dir, e.name))]));
 }
 
-it('every file connectorkit ships under scripts/infra/ equals the sample\'s infra/ copy', () => {
+it("every file connectorkit ships under scripts/infra/ equals the sample's infra/ copy", () => {
   const differ = list(SHIPPED).filter((rel) => readFileSync(path.join(SHIPPED, rel), 'utf8') !== readFileSync(path.join(ROOT, 'infra', rel), 'utf8'));
   expect(differ).toEqual([]);
 });
 
-it('the shipped set covers the sample\'s APIM and Entra files and the environment schema', () => {
+it("the shipped set covers the sample's APIM and Entra files and the environment schema", () => {
   const sample = list(path.join(ROOT, 'infra')).filter((rel) => !rel.startsWith(`environments${path.sep}`) || rel.endsWith('schema.json'));
   expect(list(SHIPPED).sort()).toEqual(sample.sort());
 });

@@ -77,7 +77,11 @@ async function webhook(io: IoHost, o: RunTriggerOptions): Promise<RunTriggerResu
       }
       const signatureValid = verifyDeliverySignature(key, n.body, n.signature);
       events.push({ id: n.deliveryId ?? '', signatureValid, items: [payload] });
-      io.log({ level: 'info', message: `notification ${n.deliveryId} (signature ${signatureValid ? 'valid' : 'INVALID'}):\n${JSON.stringify(payload, null, 2)}`, data: { deliveryId: n.deliveryId, signatureValid, payload } });
+      io.log({
+        level: 'info',
+        message: `notification ${n.deliveryId} (signature ${signatureValid ? 'valid' : 'INVALID'}):\n${JSON.stringify(payload, null, 2)}`,
+        data: { deliveryId: n.deliveryId, signatureValid, payload },
+      });
       if (o.count && events.length >= o.count) finish();
     },
   });

@@ -20,7 +20,7 @@ export const VALIDATE_CODES = defineCodes('validate', {
   CK_VALIDATE_FAILED: {
     source: 'user',
     title: 'The connector has validation errors.',
-    hint: 'Fix the errors listed above (each names Microsoft\'s rule id and a JSON pointer), then run `connectorkit validate` again.',
+    hint: "Fix the errors listed above (each names Microsoft's rule id and a JSON pointer), then run `connectorkit validate` again.",
   },
 });
 

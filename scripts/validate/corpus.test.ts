@@ -51,7 +51,12 @@ describe('development corpus (70 connectors Microsoft merged)', () => {
   });
   it('holds only client secret placeholders (Signi "<Enter your client secret>", SureXeroLite "[[DUMMY]]"): warnings, not errors', () => {
     // Checked by hand: neither value is a real secret, so CkClientSecret at platform level keeps the corpus at zero errors.
-    const hits = names.flatMap((n) => reports.get(n)!.findings.filter((f) => f.ruleId === 'CkClientSecret').map((f) => `${n} ${f.severity} ${f.pointer}`));
+    const hits = names.flatMap((n) =>
+      reports
+        .get(n)!
+        .findings.filter((f) => f.ruleId === 'CkClientSecret')
+        .map((f) => `${n} ${f.severity} ${f.pointer}`),
+    );
     expect(hits.sort()).toEqual(['Signi', 'SureXeroLite'].map((n) => `${n} warning /properties/connectionParameters/token/oAuthSettings/clientSecret`));
   });
   it('needs each relaxation in exactly the number of connectors relaxations.ts documents', () => {
@@ -88,7 +93,7 @@ describe('population corpus (456 more merged connectors, read from beside the cl
       'ZohoSign: JsonNotParseable apiDefinition.swagger.json:14# The file is not valid JSON (2 syntax errors: InvalidSymbol at line 14, column 1; InvalidSymbol at line 29, column 1).',
     ]);
   });
-  it('matches the merged-connector counts relaxations.ts and the rules\' evidence document (all 526)', () => {
+  it("matches the merged-connector counts relaxations.ts and the rules' evidence document (all 526)", () => {
     const { relaxations, rules } = usage([dev, reports]);
     for (const r of RELAXATIONS) expect({ id: r.id, merged: relaxations.get(r.id) ?? 0 }).toEqual({ id: r.id, merged: r.merged });
     for (const r of RULES.filter((x) => x.evidence)) expect({ id: r.id, merged: rules.get(r.id) ?? 0 }).toEqual({ id: r.id, merged: r.evidence!.merged });

@@ -68,7 +68,9 @@ export function operationById(ctx: RuleContext, id: unknown): OperationRef | und
 export function successSchema(ctx: RuleContext, o: OperationRef): JsonObject | undefined {
   const r = o.op.responses;
   if (!isObj(r)) return undefined;
-  for (const code of Object.keys(r).filter((k) => /^2\d\d$/.test(k)).sort()) {
+  for (const code of Object.keys(r)
+    .filter((k) => /^2\d\d$/.test(k))
+    .sort()) {
     const resp = ctx.deref(r[code]);
     if (isObj(resp) && isObj(resp.schema)) return ctx.deref(resp.schema) as JsonObject;
   }

@@ -28,11 +28,16 @@ export function formatSummary(b: BatchReport, name: (dir: string) => string): st
   const rows = b.folders.map((f) => [name(f.dir), String(f.errors), String(f.warnings), topRules(f, f.errors ? 'error' : 'warning').join(', ')]);
   const head = ['connector', 'errors', 'warnings', 'top rules'];
   const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 1 || i === 2 ? c.padStart(width[i]!) : i === cells.length - 1 ? c : c.padEnd(width[i]!))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 1 || i === 2 ? c.padStart(width[i]!) : i === cells.length - 1 ? c : c.padEnd(width[i]!)))
+      .join('  ')
+      .trimEnd();
   const lines = [line(head), line(width.map((w) => '-'.repeat(w))), ...rows.map(line)];
   for (const f of b.folders.filter((x) => x.errors > 0)) {
     lines.push('', `${name(f.dir)}:`);
-    for (const e of f.findings.filter((x) => x.severity === 'error')) lines.push(`  error    ${e.ruleId}  ${e.file}#${e.pointer || '/'}${e.line ? `  (line ${e.line})` : ''}`, `           ${e.message}`);
+    for (const e of f.findings.filter((x) => x.severity === 'error'))
+      lines.push(`  error    ${e.ruleId}  ${e.file}#${e.pointer || '/'}${e.line ? `  (line ${e.line})` : ''}`, `           ${e.message}`);
   }
   lines.push('', `${b.failed === 0 ? 'OK' : 'FAILED'}: ${b.folders.length} connector(s) at level ${b.level}: ${b.failed} with errors; ${b.errors} error(s), ${b.warnings} warning(s) in all.`);
   return lines.join('\n');

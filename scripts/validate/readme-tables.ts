@@ -22,13 +22,15 @@ export function ruleTable(): string {
   const lines = ['| rule id | checks | severity | level |', '|---|---|---|---|'];
   for (const r of rows) lines.push(`| \`${r.id}\` | ${cell(r.description)} | ${severityOf(r)} | ${r.level} |`);
   lines.push('');
-  lines.push(`Schema layer (level schema and up): ${SCHEMA_LAYER_IDS.map((i) => `\`${i}\``).join(', ')} and \`SchemaViolation\` (other schema keywords), all errors unless a relaxation applies (then \`SchemaRelaxed\` with the relaxation id). Reading: \`JsonNotParseable\` (error, with line and column), \`FileHasBom\`, \`FileHasCrlf\`, \`JsonHasComments\`, \`JsonHasTrailingComma\`, \`FileNotUtf8\` (warnings), \`CkFileMissing\` (error).`);
+  lines.push(
+    `Schema layer (level schema and up): ${SCHEMA_LAYER_IDS.map((i) => `\`${i}\``).join(', ')} and \`SchemaViolation\` (other schema keywords), all errors unless a relaxation applies (then \`SchemaRelaxed\` with the relaxation id). Reading: \`JsonNotParseable\` (error, with line and column), \`FileHasBom\`, \`FileHasCrlf\`, \`JsonHasComments\`, \`JsonHasTrailingComma\`, \`FileNotUtf8\` (warnings), \`CkFileMissing\` (error).`,
+  );
   return lines.join('\n');
 }
 
 /** Rules whose platform severity is lower than their certification severity, with the evidence. */
 export function severityTable(): string {
-  const lines = ['| rule id | platform | certification | merged connectors with a finding (of 526) | Microsoft\'s documentation |', '|---|---|---|---|---|'];
+  const lines = ["| rule id | platform | certification | merged connectors with a finding (of 526) | Microsoft's documentation |", '|---|---|---|---|---|'];
   for (const r of [...RULES].filter((x) => x.platformSeverity).sort((a, b) => a.id.localeCompare(b.id))) {
     lines.push(`| \`${r.id}\` | ${r.platformSeverity} | ${r.severity} | ${r.evidence ? r.evidence.merged : '—'} | ${cell(r.evidence?.docs ?? r.description)} |`);
   }
@@ -38,7 +40,8 @@ export function severityTable(): string {
 /** Relaxation id → what the platform accepts → severity → evidence → connectors needing it. */
 export function relaxationTable(): string {
   const lines = ['| relaxation | schema | accepted by the platform | reported as | evidence | dev corpus (70) | merged (526) |', '|---|---|---|---|---|---|---|'];
-  for (const r of RELAXATIONS) lines.push(`| \`${r.id}\` | ${typeof r.schema === 'string' ? r.schema : r.schema.join(', ')} | ${cell(r.title)} | ${r.severity} | ${cell(r.evidence)} | ${r.corpus} | ${r.merged} |`);
+  for (const r of RELAXATIONS)
+    lines.push(`| \`${r.id}\` | ${typeof r.schema === 'string' ? r.schema : r.schema.join(', ')} | ${cell(r.title)} | ${r.severity} | ${cell(r.evidence)} | ${r.corpus} | ${r.merged} |`);
   return lines.join('\n');
 }
 
@@ -74,7 +77,9 @@ export function corpusTable(dev: BatchReport, population: BatchReport): string {
   const failing = all.filter((f) => f.errors > 0);
   lines.push(`| **connectors with an error** | | **${dev.failed}** | **${population.failed}** | |`);
   lines.push('');
-  lines.push(`${all.length} connectors: ${all.length - failing.length} give **0 errors** at the default level (${dev.warnings + population.warnings} warnings in all). The ${failing.length} with an error hold a file that is not JSON, a true finding:`);
+  lines.push(
+    `${all.length} connectors: ${all.length - failing.length} give **0 errors** at the default level (${dev.warnings + population.warnings} warnings in all). The ${failing.length} with an error hold a file that is not JSON, a true finding:`,
+  );
   lines.push('');
   for (const f of failing) for (const e of f.findings.filter((x) => x.severity === 'error')) lines.push(`- ${path.basename(f.dir)}: \`${e.ruleId}\` ${e.file} — ${e.message}`);
   return lines.join('\n');
@@ -105,7 +110,7 @@ export async function main(): Promise<number> {
     '## Severity decisions',
     '',
     'A rule that merged connectors break is a warning at `platform` (what an import accepts) and stays an error at',
-    '`certification` (what the certification pipeline checks) — never keyed on a connector\'s name or path. The count is',
+    "`certification` (what the certification pipeline checks) — never keyed on a connector's name or path. The count is",
     'asserted by `corpus.test.ts`; the mutation tests (`mutations.test.ts`) inject each defect where it is still an error.',
     '',
     severityTable(),

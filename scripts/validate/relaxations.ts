@@ -27,7 +27,11 @@ export interface Relaxation {
   match(e: LeafError): boolean;
 }
 
-const last = (p: string): string => p.slice(p.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~');
+const last = (p: string): string =>
+  p
+    .slice(p.lastIndexOf('/') + 1)
+    .replace(/~1/g, '/')
+    .replace(/~0/g, '~');
 const extra = (e: LeafError): string => (e.keyword === 'additionalProperties' ? String(e.params.additionalProperty) : '');
 /** Keys paconn's settingsserializer.py reads or writes beyond the schema (note §1). */
 const PACONN_SETTINGS_KEYS = new Set(['script', 'flowUrl', 'flowApiVersion', 'clientId', 'tenant', 'authorityUrl', 'resource']);
@@ -51,7 +55,8 @@ export const RELAXATIONS: readonly Relaxation[] = [
     id: 'unlisted-x-ms-keys',
     schema: 'swagger',
     severity: 'warning',
-    title: 'x-ms-* keys the schema does not list at that place (x-ms-url-encoding on a header, x-ms-enum on a path parameter, x-ms-examples, x-ms-editor, AutoRest keys) — the platform ignores or accepts them.',
+    title:
+      'x-ms-* keys the schema does not list at that place (x-ms-url-encoding on a header, x-ms-enum on a path parameter, x-ms-examples, x-ms-editor, AutoRest keys) — the platform ignores or accepts them.',
     evidence: 'note §2 ("the remaining 117 trip over unlisted x-ms-* keys inside parameter or schema objects"), §4 (x-ms-editor*, AutoRest keys "Power Platform ignores these")',
     merged: 34,
     corpus: 4,
@@ -135,13 +140,14 @@ export const RELAXATIONS: readonly Relaxation[] = [
     evidence: 'merged connectors in both files: apiProperties redirectMode "direct", swagger x-ms-api-annotation status "production"; a value that matches no allowed value in any case stays an error',
     merged: 2,
     corpus: 1,
-    match: (e) => e.keyword === 'enum' && typeof e.data === 'string' && ((e.params.allowedValues as unknown[]) ?? []).some((v) => typeof v === 'string' && v.toLowerCase() === (e.data as string).toLowerCase()),
+    match: (e) =>
+      e.keyword === 'enum' && typeof e.data === 'string' && ((e.params.allowedValues as unknown[]) ?? []).some((v) => typeof v === 'string' && v.toLowerCase() === (e.data as string).toLowerCase()),
   },
   {
     id: 'connection-parameter-names',
     schema: 'apiProperties',
     severity: 'warning',
-    title: 'Connection parameter names outside the schema\'s pattern [0-9a-zA-Z_] (a hyphen or a space, e.g. "API Key"); policies still reach them with @connectionParameters(\'name\').',
+    title: "Connection parameter names outside the schema's pattern [0-9a-zA-Z_] (a hyphen or a space, e.g. \"API Key\"); policies still reach them with @connectionParameters('name').",
     evidence: 'merged connectors use such names; Microsoft documents no refusal. Only the name is relaxed: a bad key inside the parameter stays an error',
     corpus: 0,
     merged: 3,
@@ -151,8 +157,10 @@ export const RELAXATIONS: readonly Relaxation[] = [
     id: 'unknown-properties-keys',
     schema: 'apiProperties',
     severity: 'warning',
-    title: 'A key directly under `properties` that the schema does not know (an old `script` object, a misplaced "token:clientId"); the platform does not use it — paconn download returns only the keys it knows.',
-    evidence: 'merged connectors carry such keys; paconn download keeps only connectionParameters, connectionParameterSets, iconBrandColor, scriptOperations, capabilities, policyTemplateInstances, publisher, stackOwner',
+    title:
+      'A key directly under `properties` that the schema does not know (an old `script` object, a misplaced "token:clientId"); the platform does not use it — paconn download returns only the keys it knows.',
+    evidence:
+      'merged connectors carry such keys; paconn download keeps only connectionParameters, connectionParameterSets, iconBrandColor, scriptOperations, capabilities, policyTemplateInstances, publisher, stackOwner',
     corpus: 0,
     merged: 2,
     match: (e) => e.keyword === 'additionalProperties' && e.instancePath === '/properties',
@@ -171,7 +179,7 @@ export const RELAXATIONS: readonly Relaxation[] = [
     id: 'host-checked-by-rule',
     schema: 'swagger',
     severity: 'info',
-    title: 'The `host` pattern: the HostNameNotValid rule (platform level) reports a bad host with Microsoft\'s rule id and knows when a dynamichosturl policy replaces it.',
+    title: "The `host` pattern: the HostNameNotValid rule (platform level) reports a bad host with Microsoft's rule id and knows when a dynamichosturl policy replaces it.",
     evidence: 'one finding per defect: the rule, not the schema pattern, decides the severity',
     corpus: 0,
     merged: 1,
@@ -191,7 +199,8 @@ export const RELAXATIONS: readonly Relaxation[] = [
     id: 'identity-provider-outside-schema',
     schema: 'apiProperties',
     severity: 'warning',
-    title: 'An oAuthSettings.identityProvider outside the schema\'s five (oauth2, oauth2generic, aad, aadcertificate, facebook); the platform knows more providers than the 2020 schema. Check its spelling.',
+    title:
+      "An oAuthSettings.identityProvider outside the schema's five (oauth2, oauth2generic, aad, aadcertificate, facebook); the platform knows more providers than the 2020 schema. Check its spelling.",
     evidence: 'a merged connector uses a service-specific provider; the schema dates from 2020',
     corpus: 0,
     merged: 1,

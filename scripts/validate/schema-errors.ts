@@ -113,7 +113,10 @@ export function describe(e: LeafError): { message: string; pointer: string } {
   const at = e.instancePath || '/';
   switch (e.keyword) {
     case 'additionalProperties':
-      return { message: `The property '${String(p.additionalProperty)}' is not allowed here by Microsoft's schema.`, pointer: `${e.instancePath}/${String(p.additionalProperty).replace(/~/g, '~0').replace(/\//g, '~1')}` };
+      return {
+        message: `The property '${String(p.additionalProperty)}' is not allowed here by Microsoft's schema.`,
+        pointer: `${e.instancePath}/${String(p.additionalProperty).replace(/~/g, '~0').replace(/\//g, '~1')}`,
+      };
     case 'required':
       return { message: `The '${String(p.missingProperty)}' property is required.`, pointer: e.instancePath };
     case 'type':

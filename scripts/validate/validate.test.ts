@@ -163,7 +163,9 @@ describe('levels and errors', () => {
 describe("coverage of Microsoft's rule list", () => {
   it('every rule id on the Learn page is implemented or documented as not checkable offline', () => {
     const implemented = new Set([...RULES.map((r) => r.id), ...SCHEMA_LAYER_IDS]);
-    const missing = Object.values(MICROSOFT_RULE_IDS).flat().filter((id) => !implemented.has(id) && !NOT_CHECKABLE[id]);
+    const missing = Object.values(MICROSOFT_RULE_IDS)
+      .flat()
+      .filter((id) => !implemented.has(id) && !NOT_CHECKABLE[id]);
     expect(missing).toEqual([]);
     const both = Object.keys(NOT_CHECKABLE).filter((id) => implemented.has(id));
     expect(both).toEqual([]);
@@ -179,7 +181,16 @@ describe("coverage of Microsoft's rule list", () => {
 describe('relaxations without corpus evidence are still exercised', () => {
   const base = readFixture(path.join(RULE_FIXTURES, 'OperationIdRequired', 'pass'));
   it('settings.json with paconn keys (script, Default-<guid> environment) gives infos, an unknown key an error', () => {
-    const settings = { connectorId: 'shared_contoso', environment: 'Default-dd15e603-0000-0000-0000-000000000000', apiProperties: 'apiProperties.json', apiDefinition: 'apiDefinition.swagger.json', icon: 'icon.png', script: 'script.csx', powerAppsUrl: 'https://api.powerapps.com', powerAppsApiVersion: '2016-11-01' };
+    const settings = {
+      connectorId: 'shared_contoso',
+      environment: 'Default-dd15e603-0000-0000-0000-000000000000',
+      apiProperties: 'apiProperties.json',
+      apiDefinition: 'apiDefinition.swagger.json',
+      icon: 'icon.png',
+      script: 'script.csx',
+      powerAppsUrl: 'https://api.powerapps.com',
+      powerAppsApiVersion: '2016-11-01',
+    };
     const ok = validateConnectorFiles({ ...base, 'settings.json': JSON.stringify(settings) });
     expect(errorsOf(ok.findings)).toEqual([]);
     expect(ok.findings.filter((f) => f.relaxation === 'settings-paconn-keys').length).toBeGreaterThan(0);
@@ -213,7 +224,9 @@ describe('ValueContainsRestrictedWords on operations and parameters (certificati
     return { ...base, 'apiDefinition.swagger.json': Buffer.from(JSON.stringify(s, null, 4)) };
   };
   const hits = (files: Record<string, Buffer>, level: ValidationLevel = 'certification') =>
-    validateConnectorFiles(files, { level }).findings.filter((f) => f.ruleId === 'ValueContainsRestrictedWords').map((f) => [f.severity, f.pointer, f.message]);
+    validateConnectorFiles(files, { level })
+      .findings.filter((f) => f.ruleId === 'ValueContainsRestrictedWords')
+      .map((f) => [f.severity, f.pointer, f.message]);
   it('flags a product name in an operation description, summary and a parameter description / x-ms-summary', () => {
     const files = mutate((s) => {
       const op = s.paths['/items'].get;
@@ -222,16 +235,24 @@ describe('ValueContainsRestrictedWords on operations and parameters (certificati
       s.parameters.Top.description = 'How many rows Power  BI shows.';
       s.parameters.Top['x-ms-summary'] = 'Top (Copilot Studio)';
     });
-    expect(hits(files)).toEqual(expect.arrayContaining([
-      ['error', '/paths/~1items/get/description', "The value 'description' contains at least one of the restricted words: 'Power Automate'."],
-      ['error', '/paths/~1items/get/summary', "The value 'summary' contains at least one of the restricted words: 'Dynamics 365'."],
-      ['error', '/parameters/Top/description', "The value 'description' contains at least one of the restricted words: 'Power BI'."],
-      ['error', '/parameters/Top/x-ms-summary', "The value 'x-ms-summary' contains at least one of the restricted words: 'Copilot Studio'."],
-    ]));
+    expect(hits(files)).toEqual(
+      expect.arrayContaining([
+        ['error', '/paths/~1items/get/description', "The value 'description' contains at least one of the restricted words: 'Power Automate'."],
+        ['error', '/paths/~1items/get/summary', "The value 'summary' contains at least one of the restricted words: 'Dynamics 365'."],
+        ['error', '/parameters/Top/description', "The value 'description' contains at least one of the restricted words: 'Power BI'."],
+        ['error', '/parameters/Top/x-ms-summary', "The value 'x-ms-summary' contains at least one of the restricted words: 'Copilot Studio'."],
+      ]),
+    );
     expect(hits(files)).toHaveLength(4);
     expect(hits(files, 'platform')).toEqual([]);
   });
   it('matches whole words only', () => {
-    expect(hits(mutate((s) => { s.paths['/items'].get.description = 'Lists employees of SuperPowerApps and Power Automated Inc.'; }))).toEqual([]);
+    expect(
+      hits(
+        mutate((s) => {
+          s.paths['/items'].get.description = 'Lists employees of SuperPowerApps and Power Automated Inc.';
+        }),
+      ),
+    ).toEqual([]);
   });
 });

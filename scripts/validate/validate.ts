@@ -13,8 +13,18 @@ import { schemaFindings } from './schema-layer';
 import { RULES } from './rules';
 import { listOperations, resolveInternal, deref, isObj } from './swagger-walk';
 import {
-  LEVELS, SWAGGER_FILE, PROPERTIES_FILE, SETTINGS_FILE, README_FILE,
-  type Finding, type ParsedFile, type RuleContext, type ValidateOptions, type ValidationLevel, type ValidationReport, type JsonObject,
+  LEVELS,
+  SWAGGER_FILE,
+  PROPERTIES_FILE,
+  SETTINGS_FILE,
+  README_FILE,
+  type Finding,
+  type ParsedFile,
+  type RuleContext,
+  type ValidateOptions,
+  type ValidationLevel,
+  type ValidationReport,
+  type JsonObject,
 } from './types';
 import './codes';
 
@@ -119,7 +129,13 @@ function runRules(level: ValidationLevel, files: Record<string, ParsedFile>, fin
         const key = `${rule.id}\u0000${f.file ?? rule.file}\u0000${f.pointer}\u0000${f.message}`;
         if (seen.has(key)) return;
         seen.add(key);
-        findings.push({ severity: f.severity ?? (level === 'platform' && rule.platformSeverity ? rule.platformSeverity : rule.severity), ruleId: rule.id, message: f.message, pointer: f.pointer, file: f.file ?? rule.file });
+        findings.push({
+          severity: f.severity ?? (level === 'platform' && rule.platformSeverity ? rule.platformSeverity : rule.severity),
+          ruleId: rule.id,
+          message: f.message,
+          pointer: f.pointer,
+          file: f.file ?? rule.file,
+        });
       },
     };
     try {
@@ -152,7 +168,10 @@ function addLines(findings: Finding[], files: Record<string, ParsedFile>): void 
     if (!ix) return undefined;
     // Walk up to the deepest existing node: a pointer may name a property that is missing (e.g. "required").
     for (let n = tokens.length; n >= 0; n--) {
-      const node = findNodeAtLocation(ix.tree, tokens.slice(0, n).map((t) => (/^\d+$/.test(t) ? Number(t) : t)));
+      const node = findNodeAtLocation(
+        ix.tree,
+        tokens.slice(0, n).map((t) => (/^\d+$/.test(t) ? Number(t) : t)),
+      );
       if (node) return lineAt(ix.starts, node.parent?.type === 'property' ? node.parent.offset : node.offset);
     }
     return undefined;

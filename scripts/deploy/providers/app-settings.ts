@@ -19,7 +19,23 @@ export const APP_SETTINGS_MANIFEST: ManifestSpec = {
   file: 'infra/functionapp/app-settings.json',
   schema: 'infra/functionapp/schema.json',
   definition: 'appSettings',
-  placeholders: ['environment', 'subscriptionId', 'resourceGroup', 'tenantId', 'functionApp', 'apimService', 'apiId', 'apiPath', 'apiDisplayName', 'product', 'resourceManager', 'authorityHost', 'v1Issuer', 'apiAppId', 'scope'],
+  placeholders: [
+    'environment',
+    'subscriptionId',
+    'resourceGroup',
+    'tenantId',
+    'functionApp',
+    'apimService',
+    'apiId',
+    'apiPath',
+    'apiDisplayName',
+    'product',
+    'resourceManager',
+    'authorityHost',
+    'v1Issuer',
+    'apiAppId',
+    'scope',
+  ],
 };
 
 const SECRETISH = /(secret|password|pwd|key|token|connectionstring)$/i;
@@ -29,7 +45,12 @@ export function loadAppSettings(root: string): Record<string, string> {
   const { settings } = loadManifest(root, APP_SETTINGS_MANIFEST) as { settings: Record<string, string> };
   for (const [k, v] of Object.entries(settings)) {
     if (SECRETISH.test(k) && v !== '' && !/\$\{\w+\}/.test(v)) {
-      throw new CkError({ code: 'CK_DEPLOY_INFRA_INVALID', message: `${APP_SETTINGS_MANIFEST.file}: settings.${k} looks like a secret and holds a literal value.`, hint: 'infra/ is committed: never put a secret there. Use a Key Vault reference or a placeholder.', target: `${APP_SETTINGS_MANIFEST.file}#settings.${k}` });
+      throw new CkError({
+        code: 'CK_DEPLOY_INFRA_INVALID',
+        message: `${APP_SETTINGS_MANIFEST.file}: settings.${k} looks like a secret and holds a literal value.`,
+        hint: 'infra/ is committed: never put a secret there. Use a Key Vault reference or a placeholder.',
+        target: `${APP_SETTINGS_MANIFEST.file}#settings.${k}`,
+      });
     }
   }
   return settings;
@@ -38,32 +59,50 @@ export function loadAppSettings(root: string): Record<string, string> {
 export function appSettingsSteps(ctx0: DeployContext): Step<DeployContext>[] {
   const template = loadAppSettings(ctx0.opts.root);
   const { resourceGroup: rg, functionApp: app } = ctx0.env;
-  return [{
-    id: 'app.settings', title: `App settings of ${app}`, deps: ['code.site', 'entra.apiApp'],
-    async plan(ctx) {
-      const res = `Function App ${app} app settings`;
-      const values = { ...envValues(ctx.env), authorityHost: ctx.env.cloud.authorityHost, v1Issuer: await v1Issuer(ctx), apiAppId: ctx.out.apiAppId ?? UNKNOWN, scope: ctx.out.scope ?? ctx.opts.scope };
-      const desired = fill(template, values, APP_SETTINGS_MANIFEST.file, [], 'settings');
-      const current = (await withRetry(() => ctx.web.webApps.listApplicationSettings(rg, app), ctx.retry, ctx.stats)).properties ?? {};
-      // Values of settings we do not own may be secrets (connection strings, keys): none of them is ever shown.
-      for (const [k, v] of Object.entries(current)) if (!(k in desired) || SECRETISH.test(k)) registerSecret(v);
-      const diff: PropertyDiff[] = Object.entries(desired)
-        .filter(([k, v]) => current[k] !== v)
-        .map(([k, v]) => ({ path: k, ...(k in current ? { from: SECRETISH.test(k) ? '(secret)' : current[k] } : {}), to: v }));
-      if (!diff.length) return { changes: [change(res, 'no-op')] };
-      const action = diff.every((d) => d.from === undefined) && Object.keys(desired).every((k) => !(k in current)) ? 'create' : 'update';
-      return {
-        changes: [change(res, action, diff, `${diff.length} of ${Object.keys(desired).length} owned setting(s); ${Object.keys(current).filter((k) => !(k in desired)).length} other setting(s) kept`)],
-        apply: async () => {
-          // Re-read just before the write so a setting added meanwhile (portal, another tool) is kept.
-          const now = (await withRetry(() => ctx.web.webApps.listApplicationSettings(rg, app), ctx.retry, ctx.stats)).properties ?? {};
-          const filled = fill(template, { ...values, apiAppId: ctx.out.apiAppId ?? UNKNOWN }, APP_SETTINGS_MANIFEST.file, [], 'settings');
-          if (Object.values(filled).some((v) => v.includes(UNKNOWN))) throw new Error(`app settings of ${app}: a value is still unknown`);
-          await withRetry(() => ctx.web.webApps.updateApplicationSettings(rg, app, { properties: { ...now, ...filled } }), ctx.retry, ctx.stats);
-        },
-      };
+  return [
+    {
+      id: 'app.settings',
+      title: `App settings of ${app}`,
+      deps: ['code.site', 'entra.apiApp'],
+      async plan(ctx) {
+        const res = `Function App ${app} app settings`;
+        const values = {
+          ...envValues(ctx.env),
+          authorityHost: ctx.env.cloud.authorityHost,
+          v1Issuer: await v1Issuer(ctx),
+          apiAppId: ctx.out.apiAppId ?? UNKNOWN,
+          scope: ctx.out.scope ?? ctx.opts.scope,
+        };
+        const desired = fill(template, values, APP_SETTINGS_MANIFEST.file, [], 'settings');
+        const current = (await withRetry(() => ctx.web.webApps.listApplicationSettings(rg, app), ctx.retry, ctx.stats)).properties ?? {};
+        // Values of settings we do not own may be secrets (connection strings, keys): none of them is ever shown.
+        for (const [k, v] of Object.entries(current)) if (!(k in desired) || SECRETISH.test(k)) registerSecret(v);
+        const diff: PropertyDiff[] = Object.entries(desired)
+          .filter(([k, v]) => current[k] !== v)
+          .map(([k, v]) => ({ path: k, ...(k in current ? { from: SECRETISH.test(k) ? '(secret)' : current[k] } : {}), to: v }));
+        if (!diff.length) return { changes: [change(res, 'no-op')] };
+        const action = diff.every((d) => d.from === undefined) && Object.keys(desired).every((k) => !(k in current)) ? 'create' : 'update';
+        return {
+          changes: [
+            change(res, action, diff, `${diff.length} of ${Object.keys(desired).length} owned setting(s); ${Object.keys(current).filter((k) => !(k in desired)).length} other setting(s) kept`),
+          ],
+          apply: async () => {
+            // Re-read just before the write so a setting added meanwhile (portal, another tool) is kept.
+            const now = (await withRetry(() => ctx.web.webApps.listApplicationSettings(rg, app), ctx.retry, ctx.stats)).properties ?? {};
+            const filled = fill(template, { ...values, apiAppId: ctx.out.apiAppId ?? UNKNOWN }, APP_SETTINGS_MANIFEST.file, [], 'settings');
+            if (Object.values(filled).some((v) => v.includes(UNKNOWN))) throw new Error(`app settings of ${app}: a value is still unknown`);
+            await withRetry(() => ctx.web.webApps.updateApplicationSettings(rg, app, { properties: { ...now, ...filled } }), ctx.retry, ctx.stats);
+          },
+        };
+      },
     },
-  }];
+  ];
 }
 
-const change = (resource: string, action: PlannedChange['action'], diff?: PropertyDiff[], note?: string): PlannedChange => ({ stage: 'app', resource, action, ...(diff?.length ? { diff } : {}), ...(note ? { note } : {}) });
+const change = (resource: string, action: PlannedChange['action'], diff?: PropertyDiff[], note?: string): PlannedChange => ({
+  stage: 'app',
+  resource,
+  action,
+  ...(diff?.length ? { diff } : {}),
+  ...(note ? { note } : {}),
+});

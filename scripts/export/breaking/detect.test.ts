@@ -9,7 +9,16 @@ describe('breaking-change detection (keyed by operationId)', () => {
   const classes = readdirSync(PAIRS).filter((d) => d !== 'non-breaking');
 
   it('has a before/after pair for every breaking class of the issue', () => {
-    for (const c of ['operation-deleted', 'operation-renamed', 'path-template-changed', 'parameter-location-changed', 'parameter-type-changed', 'new-required-input', 'output-type-changed', 'enum-values-added']) {
+    for (const c of [
+      'operation-deleted',
+      'operation-renamed',
+      'path-template-changed',
+      'parameter-location-changed',
+      'parameter-type-changed',
+      'new-required-input',
+      'output-type-changed',
+      'enum-values-added',
+    ]) {
       expect(classes).toContain(c);
     }
   });
@@ -49,7 +58,7 @@ describe('breaking-change detection (keyed by operationId)', () => {
     expect(detectChanges(doc, structuredClone(doc))).toEqual([]);
   });
 
-  it('a deletion message follows Microsoft\'s wording and pointer form', () => {
+  it("a deletion message follows Microsoft's wording and pointer form", () => {
     const [d] = detectChanges(read('operation-deleted', 'before.json'), read('operation-deleted', 'after.json'));
     expect(d).toMatchObject({ kind: 'operation-deleted', operationId: 'GetItem', pointer: 'operation/GetItem' });
     expect(d!.message).toContain('has been deleted. This change breaks existing flows');

@@ -37,7 +37,10 @@ function indexOps(doc: Obj): Map<string, OpEntry> {
 
 function deref(doc: Obj, x: Obj, seen = 0): Obj {
   if (!x || typeof x.$ref !== 'string' || seen > 20) return x ?? {};
-  const parts = x.$ref.replace(/^#\//, '').split('/').map((s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = x.$ref
+    .replace(/^#\//, '')
+    .split('/')
+    .map((s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   let cur: any = doc;
   for (const s of parts) cur = cur?.[s];
   return deref(doc, cur ?? {}, seen + 1);
@@ -62,7 +65,8 @@ export function detectChanges(oldDoc: Obj, newDoc: Obj): DefinitionChange[] {
     const n = news.get(o.id);
     if (!n) {
       const same = [...news.values()].find((x) => x.method === o.method && x.path === o.path && !olds.has(x.id));
-      if (same) add('operation-renamed', true, o.id, `operation/${o.id}`, `The operation ${o.id} has been renamed to ${same.id}. This change breaks existing flows (they refer to operations by operationId).`);
+      if (same)
+        add('operation-renamed', true, o.id, `operation/${o.id}`, `The operation ${o.id} has been renamed to ${same.id}. This change breaks existing flows (they refer to operations by operationId).`);
       else add('operation-deleted', true, o.id, `operation/${o.id}`, `The operation ${o.id} has been deleted. This change breaks existing flows.`);
       continue;
     }
@@ -112,7 +116,8 @@ function compareOperation(od: Obj, nd: Obj, o: OpEntry, n: OpEntry, add: Add): v
   });
   for (const op of o.params) {
     if (moved && op.in === 'path') continue;
-    if (!n.params.some((x) => x.name === op.name || (op.in === 'body' && x.in === 'body'))) add('parameter-removed', false, n.id, n.at, `The input ${op.name} has been removed from ${n.id}; flows that set it ignore the value.`);
+    if (!n.params.some((x) => x.name === op.name || (op.in === 'body' && x.in === 'body')))
+      add('parameter-removed', false, n.id, n.at, `The input ${op.name} has been removed from ${n.id}; flows that set it ignore the value.`);
   }
   const [oc, os] = successSchema(o.op);
   const [nc, ns] = successSchema(n.op);
@@ -121,7 +126,9 @@ function compareOperation(od: Obj, nd: Obj, o: OpEntry, n: OpEntry, add: Add): v
 }
 
 function successSchema(op: Obj): [string, Obj | undefined] {
-  const codes = Object.keys(op.responses ?? {}).filter((c) => /^2\d\d$/.test(c)).sort();
+  const codes = Object.keys(op.responses ?? {})
+    .filter((c) => /^2\d\d$/.test(c))
+    .sort();
   for (const c of codes) if (op.responses[c]?.schema) return [c, op.responses[c].schema];
   return [codes[0] ?? '', undefined];
 }
@@ -161,7 +168,8 @@ function compareSchema(od: Obj, nd: Obj, os: Obj, ns: Obj, dir: 'input' | 'outpu
       compareSchema(od, nd, op[k], v, dir, id, pat, `${field}.${k}`, add, depth + 1);
     }
     if (dir === 'output') {
-      for (const k of Object.keys(op)) if (!(k in np)) add('output-field-removed', false, id, `${at}/properties`, `The output field ${field}.${k} of ${id} has been removed; flows reading it get no value.`);
+      for (const k of Object.keys(op))
+        if (!(k in np)) add('output-field-removed', false, id, `${at}/properties`, `The output field ${field}.${k} of ${id} has been removed; flows reading it get no value.`);
     }
   }
   if (nt === 'array' && o.items && n.items) compareSchema(od, nd, o.items, n.items, dir, id, `${at}/items`, `${field}[]`, add, depth + 1);

@@ -44,10 +44,7 @@ afterAll(async () => {
 });
 
 describe('token matrix', () => {
-  const rows: TokenMatrixRow[] = [
-    ...REJECTED_TOKENS,
-    ['tampered payload', async (i) => `Bearer ${tamper(await i.mint({ scopes: ['Other.Read'] }))}`, 401, 'signature'],
-  ];
+  const rows: TokenMatrixRow[] = [...REJECTED_TOKENS, ['tampered payload', async (i) => `Bearer ${tamper(await i.mint({ scopes: ['Other.Read'] }))}`, 401, 'signature']];
   it.each(rows)('%s → 401 invalid_token', async (_name, make, _status, check) => {
     const token = await make(issuer);
     const { err, log } = await reject(token);
@@ -61,7 +58,14 @@ describe('token matrix', () => {
 
   it('v2 token accepted', async () => {
     const p = await accept(await issuer.mint({ version: '2.0' }));
-    expect(p).toMatchObject({ tokenVersion: '2.0', tenantId: issuer.identities.tenantId, objectId: issuer.identities.user.oid, userName: issuer.identities.user.username, clientAppId: issuer.identities.clientAppId, scopes: ['user_impersonation'] });
+    expect(p).toMatchObject({
+      tokenVersion: '2.0',
+      tenantId: issuer.identities.tenantId,
+      objectId: issuer.identities.user.oid,
+      userName: issuer.identities.user.username,
+      clientAppId: issuer.identities.clientAppId,
+      scopes: ['user_impersonation'],
+    });
   });
 
   it('v1 token accepted', async () => {

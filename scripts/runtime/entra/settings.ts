@@ -20,7 +20,11 @@ export interface AuthSettings {
   jwksCooldownMs: number;
 }
 
-const list = (v: string | undefined): string[] => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const list = (v: string | undefined): string[] =>
+  (v ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** Reads the settings; returns the names of missing required settings instead of throwing. */
 export function readAuthSettings(env: NodeJS.ProcessEnv = process.env): { settings?: AuthSettings; missing: string[] } {

@@ -10,12 +10,27 @@ import type { AuthSettings } from './settings';
 
 /** Which check failed — logged, never sent to the caller. */
 export type RejectReason =
-  | 'missing' | 'malformed' | 'algorithm' | 'issuer' | 'audience' | 'expired' | 'not_yet_valid'
-  | 'signature' | 'unknown_kid' | 'tenant' | 'claims' | 'metadata_unavailable'
-  | 'issued_in_future' | 'lifetime' | 'version';
+  | 'missing'
+  | 'malformed'
+  | 'algorithm'
+  | 'issuer'
+  | 'audience'
+  | 'expired'
+  | 'not_yet_valid'
+  | 'signature'
+  | 'unknown_kid'
+  | 'tenant'
+  | 'claims'
+  | 'metadata_unavailable'
+  | 'issued_in_future'
+  | 'lifetime'
+  | 'version';
 
 export class TokenRejection extends Error {
-  constructor(readonly reason: RejectReason, detail: string) {
+  constructor(
+    readonly reason: RejectReason,
+    detail: string,
+  ) {
     super(detail);
     this.name = 'TokenRejection';
   }

@@ -141,7 +141,10 @@ export class Dispatcher {
       const etags = new Map<string, string>();
       for (let i = 0; i < rows.length; i += 100) {
         const chunk = rows.slice(i, i + 100);
-        const r = await t.client.submitTransaction(chunk.map((e) => ['create', e as unknown as TableEntity]), { abortSignal: t.signal() });
+        const r = await t.client.submitTransaction(
+          chunk.map((e) => ['create', e as unknown as TableEntity]),
+          { abortSignal: t.signal() },
+        );
         for (const s of r.subResponses) if (s.rowKey && s.etag) etags.set(s.rowKey, s.etag);
       }
       log(`event ${eventId} of ${trigger}: ${rows.length} deliver${rows.length === 1 ? 'y' : 'ies'} recorded`);

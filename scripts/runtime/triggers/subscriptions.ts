@@ -44,5 +44,7 @@ export async function listSubscriptions(t: TriggerTable, trigger: string): Promi
 }
 
 export function subscriptionNotFound(id: string): HttpError {
-  return new HttpError(404, TRIGGER_HTTP_CODES.SUBSCRIPTION_NOT_FOUND, `No subscription '${id}'.`, { hint: 'The subscription was already removed (unsubscribed, or dropped after its callback answered 404/410).' });
+  return new HttpError(404, TRIGGER_HTTP_CODES.SUBSCRIPTION_NOT_FOUND, `No subscription '${id}'.`, {
+    hint: 'The subscription was already removed (unsubscribed, or dropped after its callback answered 404/410).',
+  });
 }

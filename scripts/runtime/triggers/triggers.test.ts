@@ -34,7 +34,16 @@ describe('trigger runtime pieces', () => {
     };
     expect(code('https://prod-01.westeurope.logic.azure.com/workflows/x?sig=y', false)).toBe('ok');
     expect(code('http://127.0.0.1:5000/hook', true)).toBe('ok');
-    for (const bad of ['http://127.0.0.1:5000/hook', 'https://127.0.0.1/hook', 'https://10.0.0.4/hook', 'https://169.254.169.254/metadata', 'http://example.com/hook', 'ftp://example.com', 'not a url', 'https://u:p@example.com/']) {
+    for (const bad of [
+      'http://127.0.0.1:5000/hook',
+      'https://127.0.0.1/hook',
+      'https://10.0.0.4/hook',
+      'https://169.254.169.254/metadata',
+      'http://example.com/hook',
+      'ftp://example.com',
+      'not a url',
+      'https://u:p@example.com/',
+    ]) {
       expect([bad, code(bad, false)]).toEqual([bad, 'CK_TRIGGER_CALLBACK_URL_INVALID']);
     }
     expect(code('http://example.com/hook', true)).toBe('CK_TRIGGER_CALLBACK_URL_INVALID');

@@ -9,9 +9,10 @@ export const functionName: LintRule = {
     const out = [];
     for (const op of ctx.operations) {
       if (isValidFunctionName(op.operationId)) continue;
-      const msg = op.operationId.toLowerCase() === 'host'
-        ? `operationId 'host' of ${op.controller}.${op.method} is reserved by the Functions host`
-        : `operationId '${op.operationId}' of ${op.controller}.${op.method} is not a valid function name (^[a-z][a-z0-9_-]{0,127}$, case-insensitive)`;
+      const msg =
+        op.operationId.toLowerCase() === 'host'
+          ? `operationId 'host' of ${op.controller}.${op.method} is reserved by the Functions host`
+          : `operationId '${op.operationId}' of ${op.controller}.${op.method} is not a valid function name (^[a-z][a-z0-9_-]{0,127}$, case-insensitive)`;
       out.push(ctx.at(op, this.code, 'error', msg));
     }
     return out;

@@ -46,7 +46,9 @@ export function finding(loc: { file: string; line: number }, code: string, sever
 
 /** Orders findings by file, line, code, message (deterministic reports and golden files). */
 export function sortFindings(findings: LintFinding[]): LintFinding[] {
-  return findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || (a.code < b.code ? -1 : a.code > b.code ? 1 : a.message < b.message ? -1 : a.message > b.message ? 1 : 0)));
+  return findings.sort((a, b) =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || (a.code < b.code ? -1 : a.code > b.code ? 1 : a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+  );
 }
 
 /**

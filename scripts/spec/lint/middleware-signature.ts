@@ -13,7 +13,8 @@ export const middlewareSignature: LintRule = {
     for (const m of ctx.bm.middlewares ?? []) {
       const where = m.method ? `${m.controller}.${m.method}` : m.controller;
       m.arities.forEach((n, i) => {
-        if (n > 2) out.push(ctx.at(m, this.code, 'error', `middleware ${i + 1} of @Middlewares on ${where} takes ${n} parameters (Express/Koa style); an Azure Functions middleware takes (request, context)`));
+        if (n > 2)
+          out.push(ctx.at(m, this.code, 'error', `middleware ${i + 1} of @Middlewares on ${where} takes ${n} parameters (Express/Koa style); an Azure Functions middleware takes (request, context)`));
         else if (n < 0) out.push(ctx.at(m, this.code, 'error', `argument ${i + 1} of @Middlewares on ${where} is not a function`));
       });
     }

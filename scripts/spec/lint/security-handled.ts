@@ -17,11 +17,27 @@ export const securityHandled: LintRule = {
       const names = [...new Set((op.md.security ?? []).flatMap((r) => Object.keys(r)))];
       if (!names.length) continue;
       if (!handled) {
-        out.push(ctx.at(op, this.code, 'warning', `the auth module ${auth.file} does not export \`securityNames\`, so the build cannot check that it handles @Security('${names[0]}') of ${op.controller}.${op.method}`, `Add \`export const securityNames = [${names.map((n) => `'${n}'`).join(', ')}] as const;\` to ${auth.file}.`));
+        out.push(
+          ctx.at(
+            op,
+            this.code,
+            'warning',
+            `the auth module ${auth.file} does not export \`securityNames\`, so the build cannot check that it handles @Security('${names[0]}') of ${op.controller}.${op.method}`,
+            `Add \`export const securityNames = [${names.map((n) => `'${n}'`).join(', ')}] as const;\` to ${auth.file}.`,
+          ),
+        );
         return out;
       }
       for (const n of names) {
-        if (!handled.has(n)) out.push(ctx.at(op, this.code, 'error', `@Security('${n}') of ${op.controller}.${op.method} is not handled by the auth module ${auth.file} (it declares ${[...handled].map((h) => `'${h}'`).join(', ') || 'none'})`));
+        if (!handled.has(n))
+          out.push(
+            ctx.at(
+              op,
+              this.code,
+              'error',
+              `@Security('${n}') of ${op.controller}.${op.method} is not handled by the auth module ${auth.file} (it declares ${[...handled].map((h) => `'${h}'`).join(', ') || 'none'})`,
+            ),
+          );
       }
     }
     return out;

@@ -42,7 +42,10 @@ const getApi: ArmHandler = (ctx) => getEntity(ctx, apiId(ctx), 'Api', apiPropert
 const headApi: ArmHandler = (ctx) => headEntity(ctx, apiId(ctx));
 
 const listApis: ArmHandler = (ctx) =>
-  page(ctx, ctx.store.children(ctx.parentId, 'apis').map((e) => ({ id: e.id, type: e.type, name: e.name, properties: apiProperties(e) })));
+  page(
+    ctx,
+    ctx.store.children(ctx.parentId, 'apis').map((e) => ({ id: e.id, type: e.type, name: e.name, properties: apiProperties(e) })),
+  );
 
 const putApi: ArmHandler = (ctx) => {
   const id = apiId(ctx);
@@ -105,7 +108,16 @@ const deleteApi: ArmHandler = (ctx) => {
         removed.push(...ctx.store.deleteTree(link.id));
       }
     }
-    return { status: 202, headers: startLro(ctx, id, 202, () => undefined, () => ctx.store.reinsert(removed)) };
+    return {
+      status: 202,
+      headers: startLro(
+        ctx,
+        id,
+        202,
+        () => undefined,
+        () => ctx.store.reinsert(removed),
+      ),
+    };
   });
 };
 
@@ -113,7 +125,10 @@ const listOperations: ArmHandler = (ctx) => {
   const id = apiId(ctx);
   if (!ctx.store.get(id)) return notFound('Api');
   if (ctx.req.url.searchParams.get('$filter')) ctx.flag('the ARM double does not implement $filter on ApiOperation_ListByApi');
-  return page(ctx, ctx.store.children(id, 'operations').map((e) => ({ id: e.id, type: e.type, name: e.name, properties: e.properties })));
+  return page(
+    ctx,
+    ctx.store.children(id, 'operations').map((e) => ({ id: e.id, type: e.type, name: e.name, properties: e.properties })),
+  );
 };
 
 function policyId(ctx: HandlerCtx): string {

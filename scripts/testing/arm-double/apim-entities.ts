@@ -62,7 +62,10 @@ const putBackend: ArmHandler = (ctx) => {
   });
 };
 
-const getSimple = (what: string): ArmHandler => (ctx) => getEntity(ctx, childId(ctx), what);
+const getSimple =
+  (what: string): ArmHandler =>
+  (ctx) =>
+    getEntity(ctx, childId(ctx), what);
 
 const putProduct: ArmHandler = (ctx) => {
   const id = childId(ctx);
@@ -110,12 +113,20 @@ const listProductApis: ArmHandler = (ctx) => {
 const listApiProducts: ArmHandler = (ctx) => {
   const apiName = ctx.route.rest[1].toLowerCase();
   if (!ctx.store.get(`${ctx.parentId}/apis/${apiName}`)) return notFound('Api');
-  const items = ctx.store.children(ctx.parentId, 'products').filter((p) => ctx.store.get(`${p.id}/apis/${apiName}`)).map((p) => entityBody(p));
+  const items = ctx.store
+    .children(ctx.parentId, 'products')
+    .filter((p) => ctx.store.get(`${p.id}/apis/${apiName}`))
+    .map((p) => entityBody(p));
   return page(ctx, items);
 };
 
-const list = (collection: string, view: (e: ArmEntity) => Record<string, unknown> = (e) => e.properties): ArmHandler => (ctx) =>
-  page(ctx, ctx.store.children(ctx.parentId, collection).map((e) => entityBody(e, view(e))));
+const list =
+  (collection: string, view: (e: ArmEntity) => Record<string, unknown> = (e) => e.properties): ArmHandler =>
+  (ctx) =>
+    page(
+      ctx,
+      ctx.store.children(ctx.parentId, collection).map((e) => entityBody(e, view(e))),
+    );
 
 /** Handlers keyed by `METHOD shape`. */
 export const APIM_ENTITY_HANDLERS: Record<string, ArmHandler> = {

@@ -6,8 +6,21 @@
 
 /** The supported (and known) import formats (ContentFormat, modelAsString so oav cannot check it). */
 export const CONTENT_FORMATS = new Set([
-  'wadl-xml', 'wadl-link-json', 'swagger-json', 'swagger-link-json', 'wsdl', 'wsdl-link', 'openapi', 'openapi+json',
-  'openapi-link', 'openapi+json-link', 'graphql-link', 'odata', 'odata-link', 'grpc', 'grpc-link',
+  'wadl-xml',
+  'wadl-link-json',
+  'swagger-json',
+  'swagger-link-json',
+  'wsdl',
+  'wsdl-link',
+  'openapi',
+  'openapi+json',
+  'openapi-link',
+  'openapi+json-link',
+  'graphql-link',
+  'odata',
+  'odata-link',
+  'grpc',
+  'grpc-link',
 ]);
 
 /** Inline import size limit (learn: api-management-api-import-restrictions). */
@@ -38,12 +51,23 @@ export interface ImportResult {
 
 /** Normalises an operationId the way APIM names operation resources. */
 export function normaliseOperationName(operationId: string): string {
-  return operationId.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 76).replace(/-+$/, '');
+  return operationId
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 76)
+    .replace(/-+$/, '');
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
-interface SwaggerParam { name?: string; in?: string; type?: string; required?: boolean; enum?: unknown[] }
+interface SwaggerParam {
+  name?: string;
+  in?: string;
+  type?: string;
+  required?: boolean;
+  enum?: unknown[];
+}
 
 /** Parses the swagger text; throws an Error with a user-level message when it is not an OpenAPI 2.0 JSON document. */
 export function importSwagger(text: string, translateRequiredQueryParameters?: string): ImportResult {
@@ -54,7 +78,7 @@ export function importSwagger(text: string, translateRequiredQueryParameters?: s
   } catch (e) {
     throw new Error(`Parsing error(s): the specification is not valid JSON (${(e as Error).message}).`, { cause: e });
   }
-  if (doc.swagger !== '2.0') throw new Error("Parsing error(s): 'swagger-json' expects an OpenAPI 2.0 document with \"swagger\": \"2.0\".");
+  if (doc.swagger !== '2.0') throw new Error('Parsing error(s): \'swagger-json\' expects an OpenAPI 2.0 document with "swagger": "2.0".');
   const info = (doc.info ?? {}) as Record<string, unknown>;
   const paths = (doc.paths ?? {}) as Record<string, Record<string, unknown>>;
   const used = new Set<string>();
@@ -87,7 +111,11 @@ export function importSwagger(text: string, translateRequiredQueryParameters?: s
           urlTemplate: p + qs,
           templateParameters: [...pathParams, ...(asTemplate ? requiredQuery : [])].map(toParam),
           ...(typeof op.description === 'string' ? { description: op.description } : {}),
-          request: { queryParameters: params.filter((x) => x.in === 'query' && x.name && !(asTemplate && x.required)).map((x) => ({ ...toParam(x), required: !!x.required })), headers: [], representations: [] },
+          request: {
+            queryParameters: params.filter((x) => x.in === 'query' && x.name && !(asTemplate && x.required)).map((x) => ({ ...toParam(x), required: !!x.required })),
+            headers: [],
+            representations: [],
+          },
           responses,
         },
       });

@@ -16,7 +16,10 @@ let client: ApiManagementClient;
 
 function sdk(retries = 0): ApiManagementClient {
   return new ApiManagementClient(staticTokenCredential(), SUB, {
-    $host: dbl.url, endpoint: dbl.url, credentialScopes: ['https://management.azure.com/.default'], retryOptions: { maxRetries: retries, retryDelayInMs: 1, maxRetryDelayInMs: 5 },
+    $host: dbl.url,
+    endpoint: dbl.url,
+    credentialScopes: ['https://management.azure.com/.default'],
+    retryOptions: { maxRetries: retries, retryDelayInMs: 1, maxRetryDelayInMs: 5 },
   });
 }
 
@@ -61,7 +64,11 @@ test('swagger-json import creates normalised operations (LRO), lists them with n
   const ops = [];
   for await (const o of client.apiOperation.listByApi(RG, SVC, 'pets')) ops.push(o);
   expect(ops.map((o) => `${o.name} ${o.method} ${o.urlTemplate}`).sort()).toEqual([
-    'pets-create POST /pets', 'pets-delete DELETE /pets/{petId}', 'pets-get GET /pets/{petId}', 'pets-list GET /pets', 'search GET /search?q={q}',
+    'pets-create POST /pets',
+    'pets-delete DELETE /pets/{petId}',
+    'pets-get GET /pets/{petId}',
+    'pets-list GET /pets',
+    'search GET /search?q={q}',
   ]);
   expect(dbl.requests.filter((r) => r.operationId === 'ApiOperation_ListByApi')).toHaveLength(3);
   const doc = JSON.parse(swagger);
@@ -86,17 +93,25 @@ test('backend credentials and API policy must reference existing named values; p
   await client.namedValue.beginCreateOrUpdateAndWait(RG, SVC, 'fn-key', { displayName: 'fn-key', value: 'v', secret: true }, poll);
   expect((await client.backend.createOrUpdate(RG, SVC, 'func', be)).credentials?.header).toEqual({ 'x-functions-key': ['{{fn-key}}'] });
   await client.api.beginCreateOrUpdateAndWait(RG, SVC, 'pets', importBody(), poll);
-  const xml = '<policies><inbound><base /><set-backend-service backend-id="func" /><set-header name="x" exists-action="override"><value>@(context.Request.Headers.GetValueOrDefault("a","") => 1 < 2)</value></set-header></inbound><backend><base /></backend><outbound><base /></outbound><on-error><base /></on-error></policies>';
+  const xml =
+    '<policies><inbound><base /><set-backend-service backend-id="func" /><set-header name="x" exists-action="override"><value>@(context.Request.Headers.GetValueOrDefault("a","") => 1 < 2)</value></set-header></inbound><backend><base /></backend><outbound><base /></outbound><on-error><base /></on-error></policies>';
   const put = await client.apiPolicy.createOrUpdate(RG, SVC, 'pets', 'policy', { value: xml, format: 'rawxml' });
   expect((put as { eTag?: string }).eTag).toMatch(/^".+"$/);
   // azure-sdk-for-js#31566: apiPolicy.get is an isXML operation, so the SDK drops the JSON body APIM sends
   // (value undefined). Read the raw body through onResponse instead.
   let raw = '';
-  const got = await client.apiPolicy.get(RG, SVC, 'pets', 'policy', { format: 'rawxml', onResponse: (r) => { raw = r.bodyAsText ?? ''; } });
+  const got = await client.apiPolicy.get(RG, SVC, 'pets', 'policy', {
+    format: 'rawxml',
+    onResponse: (r) => {
+      raw = r.bodyAsText ?? '';
+    },
+  });
   expect(got.value).toBeUndefined();
   expect(JSON.parse(raw).properties).toEqual({ value: xml, format: 'rawxml' });
   expect(await status(client.apiPolicy.createOrUpdate(RG, SVC, 'pets', 'policy', { value: '<policies><inbound>', format: 'rawxml' }))).toMatchObject({ statusCode: 400, code: 'ValidationError' });
-  const missing = await status(client.apiPolicy.createOrUpdate(RG, SVC, 'pets', 'policy', { value: '<policies><inbound><set-header name="k"><value>{{nope}}</value></set-header></inbound></policies>', format: 'rawxml' }));
+  const missing = await status(
+    client.apiPolicy.createOrUpdate(RG, SVC, 'pets', 'policy', { value: '<policies><inbound><set-header name="k"><value>{{nope}}</value></set-header></inbound></policies>', format: 'rawxml' }),
+  );
   expect(missing.statusCode).toBe(400);
 });
 
@@ -135,7 +150,11 @@ test('every other served APIM operation round-trips through the SDK with spec-va
   expect((await all(client.productApi.listByProduct(RG, SVC, 'connectors'))).map((a) => a.name)).toEqual(['pets']);
   expect((await all(client.apiProduct.listByApis(RG, SVC, 'pets'))).map((p) => p.name)).toEqual(['connectors']);
   expect((await client.product.getEntityTag(RG, SVC, 'connectors')).eTag).toBeTruthy();
-  await client.backend.createOrUpdate(RG, SVC, 'func', { url: 'https://func-ck.azurewebsites.net/api', protocol: 'http', resourceId: 'https://management.azure.com/subscriptions/x/resourceGroups/rg/providers/Microsoft.Web/sites/func-ck' });
+  await client.backend.createOrUpdate(RG, SVC, 'func', {
+    url: 'https://func-ck.azurewebsites.net/api',
+    protocol: 'http',
+    resourceId: 'https://management.azure.com/subscriptions/x/resourceGroups/rg/providers/Microsoft.Web/sites/func-ck',
+  });
   expect((await client.backend.get(RG, SVC, 'func')).url).toBe('https://func-ck.azurewebsites.net/api');
   const { eTag } = await client.backend.getEntityTag(RG, SVC, 'func');
   expect((await all(client.backend.listByService(RG, SVC))).map((b) => b.name)).toEqual(['func']);
@@ -146,22 +165,36 @@ test('every other served APIM operation round-trips through the SDK with spec-va
   await client.apiPolicy.createOrUpdate(RG, SVC, 'pets', 'policy', { value: '<policies><inbound><base /></inbound></policies>' });
   expect((await client.apiPolicy.getEntityTag(RG, SVC, 'pets', 'policy')).eTag).toBeTruthy();
   await client.apiPolicy.delete(RG, SVC, 'pets', 'policy', '*');
-  expect(dbl.state.resources().map((e) => e.type).sort()).toEqual([
-    'Microsoft.ApiManagement/service', 'Microsoft.ApiManagement/service/apis', ...Array(5).fill('Microsoft.ApiManagement/service/apis/operations'),
-    'Microsoft.ApiManagement/service/products', 'Microsoft.ApiManagement/service/products', 'Microsoft.ApiManagement/service/products/apis',
+  expect(
+    dbl.state
+      .resources()
+      .map((e) => e.type)
+      .sort(),
+  ).toEqual([
+    'Microsoft.ApiManagement/service',
+    'Microsoft.ApiManagement/service/apis',
+    ...Array(5).fill('Microsoft.ApiManagement/service/apis/operations'),
+    'Microsoft.ApiManagement/service/products',
+    'Microsoft.ApiManagement/service/products',
+    'Microsoft.ApiManagement/service/products/apis',
   ]);
 });
 
 describe('faults', () => {
   const cases: Array<[string, number, string]> = [
-    ['throttle', 429, 'TooManyRequests'], ['serverError', 500, 'InternalServerError'], ['unavailable', 503, 'ServiceUnavailable'],
-    ['conflict', 409, 'PessimisticConcurrencyConflict'], ['preconditionFailed', 412, 'PreconditionFailed'], ['authorizationFailed', 403, 'AuthorizationFailed'],
+    ['throttle', 429, 'TooManyRequests'],
+    ['serverError', 500, 'InternalServerError'],
+    ['unavailable', 503, 'ServiceUnavailable'],
+    ['conflict', 409, 'PessimisticConcurrencyConflict'],
+    ['preconditionFailed', 412, 'PreconditionFailed'],
+    ['authorizationFailed', 403, 'AuthorizationFailed'],
   ];
   test.each(cases)('%s before handling → %d %s, no state change', async (kind, code, armCode) => {
     dbl.inject({ kind: kind as never, method: 'PUT', path: '/backends/' });
     const r = await status(client.backend.createOrUpdate(RG, SVC, 'b1', { url: 'https://x.example/api', protocol: 'http' }));
     expect(r).toMatchObject({ statusCode: code, code: armCode });
-    if (kind === 'authorizationFailed') expect(r.message).toMatch(/^The client '.+' with object id '.+' does not have authorization to perform action 'Microsoft.ApiManagement\/service\/backends\/write' over scope '.+'/);
+    if (kind === 'authorizationFailed')
+      expect(r.message).toMatch(/^The client '.+' with object id '.+' does not have authorization to perform action 'Microsoft.ApiManagement\/service\/backends\/write' over scope '.+'/);
     expect(dbl.state.resources('Microsoft.ApiManagement/service/backends')).toEqual([]);
   });
 
@@ -189,7 +222,10 @@ describe('faults', () => {
       dbl.seed({ apimServices: [{ resourceGroup: RG, name: SVC }] });
       dbl.setFaultRate(0.3, ['throttle', 'serverError', 'unavailable', 'drop'], 42);
       for (let i = 0; i < 5; i++) await retrying.backend.createOrUpdate(RG, SVC, `b${i}`, { url: 'https://x.example/api', protocol: 'http' });
-      return dbl.faultsFired().map((f) => f.kind).join(',');
+      return dbl
+        .faultsFired()
+        .map((f) => f.kind)
+        .join(',');
     };
     const first = await run();
     expect(first).not.toBe('');

@@ -3,7 +3,12 @@ import { randomUUID } from 'node:crypto';
 import type { DoubleResponse } from '../doubles-common';
 
 /** An ARM error response (`{error:{code,message,details?,target?}}`, v5 common-types ErrorResponse). */
-export function armError(status: number, code: string, message: string, extra: { target?: string; details?: Array<{ code: string; message: string; target?: string }>; headers?: Record<string, string> } = {}): DoubleResponse {
+export function armError(
+  status: number,
+  code: string,
+  message: string,
+  extra: { target?: string; details?: Array<{ code: string; message: string; target?: string }>; headers?: Record<string, string> } = {},
+): DoubleResponse {
   const error: Record<string, unknown> = { code, message };
   if (extra.target) error.target = extra.target;
   if (extra.details) error.details = extra.details;
@@ -46,7 +51,10 @@ const ENTITY_SLOTS = new Set(['apis', 'operations', 'policies', 'backends', 'nam
 
 /** Parses a request path, or undefined when it is not an APIM service / Web site path. */
 export function parseArmPath(pathname: string): ArmRoute | undefined {
-  const seg = pathname.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+  const seg = pathname
+    .split('/')
+    .filter(Boolean)
+    .map((s) => decodeURIComponent(s));
   if (seg.length < 8) return undefined;
   const lower = seg.map((s) => s.toLowerCase());
   if (lower[0] !== 'subscriptions' || lower[2] !== 'resourcegroups' || lower[4] !== 'providers') return undefined;
@@ -55,9 +63,7 @@ export function parseArmPath(pathname: string): ArmRoute | undefined {
   else if (lower[5] === 'microsoft.web' && lower[6] === 'sites') namespace = 'web';
   else return undefined;
   const rest = seg.slice(8);
-  const shape = rest
-    .map((s, i) => (i > 0 && ENTITY_SLOTS.has(rest[i - 1].toLowerCase()) ? '*' : s.toLowerCase()))
-    .join('/');
+  const shape = rest.map((s, i) => (i > 0 && ENTITY_SLOTS.has(rest[i - 1].toLowerCase()) ? '*' : s.toLowerCase())).join('/');
   return { subscriptionId: seg[1], resourceGroup: seg[3], namespace, resource: seg[7], rest, shape };
 }
 
@@ -79,6 +85,12 @@ export function isWrite(method: string, pathname: string): boolean {
 
 /** ARM's action wildcard for denyActions (`*` = any run of characters, `/` included), case-insensitive: not a path glob. */
 export function actionMatches(pattern: string, action: string): boolean {
-  const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\/]/g, '\\$&')).join('.*')}$`, 'i');
+  const re = new RegExp(
+    `^${pattern
+      .split('*')
+      .map((p) => p.replace(/[.+?^${}()|[\]\\/]/g, '\\$&'))
+      .join('.*')}$`,
+    'i',
+  );
   return re.test(action);
 }

@@ -43,10 +43,21 @@ export function ok(e: ArmEntity, status = 200, properties?: Record<string, unkno
 export function preconditionFailure(ctx: HandlerCtx, existing: ArmEntity | undefined): DoubleResponse | undefined {
   const ifMatch = ctx.req.headers['if-match'];
   if (ifMatch === undefined || ifMatch.trim() === '*') return undefined;
-  if (existing && ifMatch.split(',').map((s) => s.trim()).includes(existing.etag)) return undefined;
-  return armError(412, 'PreconditionFailed', existing
-    ? `The entity has been modified since it was read (If-Match ${ifMatch} does not match the current ETag ${existing.etag}); re-read it and retry.`
-    : `The entity does not exist, so If-Match ${ifMatch} cannot match.`);
+  if (
+    existing &&
+    ifMatch
+      .split(',')
+      .map((s) => s.trim())
+      .includes(existing.etag)
+  )
+    return undefined;
+  return armError(
+    412,
+    'PreconditionFailed',
+    existing
+      ? `The entity has been modified since it was read (If-Match ${ifMatch} does not match the current ETag ${existing.etag}); re-read it and retry.`
+      : `The entity does not exist, so If-Match ${ifMatch} cannot match.`,
+  );
 }
 
 /** HEAD of an entity: 200 with its ETag, else 404. */
@@ -110,7 +121,11 @@ export function page(ctx: HandlerCtx, items: Array<Record<string, unknown>>): Do
 /** 404 with ARM's wording for the parent resource (service or site) of a request. */
 export function parentNotFound(ctx: HandlerCtx): DoubleResponse {
   const type = ctx.route.namespace === 'apim' ? 'Microsoft.ApiManagement/service' : 'Microsoft.Web/sites';
-  return armError(404, 'ResourceNotFound', `The Resource '${type}/${ctx.route.resource}' under resource group '${ctx.route.resourceGroup}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`);
+  return armError(
+    404,
+    'ResourceNotFound',
+    `The Resource '${type}/${ctx.route.resource}' under resource group '${ctx.route.resourceGroup}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`,
+  );
 }
 
 /** The body object of a request (JSON object) or undefined. */

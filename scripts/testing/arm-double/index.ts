@@ -77,16 +77,31 @@ export async function startArmDouble(options: ArmDoubleOptions): Promise<ArmDoub
     if (!handler) return loud({ side: 'unmatched', method: req.method, url, operationId: log.operationId, problems: [`the ARM double does not implement '${key}'`] }, 404, 'DoubleUnmatchedRequest');
 
     const auth = await checkBearer(req.headers.authorization, options.auth);
-    if (!auth.ok) return armError(401, auth.code, auth.message, { headers: { 'www-authenticate': `Bearer authorization_uri="https://login.microsoftonline.com/common", error="invalid_token", error_description="${auth.message.replace(/"/g, "'")}"` } });
+    if (!auth.ok)
+      return armError(401, auth.code, auth.message, {
+        headers: { 'www-authenticate': `Bearer authorization_uri="https://login.microsoftonline.com/common", error="invalid_token", error_description="${auth.message.replace(/"/g, "'")}"` },
+      });
     if (route.subscriptionId.toLowerCase() !== options.subscriptionId.toLowerCase()) return armError(404, 'SubscriptionNotFound', `The subscription '${route.subscriptionId}' could not be found.`);
     const action = armAction(req.method, route);
     const oid = String(auth.claims.oid ?? auth.claims.appid ?? '00000000-0000-0000-0000-000000000000');
-    const forbidden = () => armError(403, 'AuthorizationFailed', `The client '${oid}' with object id '${oid}' does not have authorization to perform action '${action}' over scope '${req.url.pathname}' or the scope is invalid. If access was recently granted, please refresh your credentials.`);
+    const forbidden = () =>
+      armError(
+        403,
+        'AuthorizationFailed',
+        `The client '${oid}' with object id '${oid}' does not have authorization to perform action '${action}' over scope '${req.url.pathname}' or the scope is invalid. If access was recently granted, please refresh your credentials.`,
+      );
     if (!isPoll && deny.some((d) => actionMatches(d, action))) return forbidden();
 
     const parentId = set === 'apim' ? store.serviceId(route.resourceGroup, route.resource) : store.siteId(route.resourceGroup, route.resource);
     const ctx: HandlerCtx = {
-      req, route, store, lro, base, parentId, apiVersion: req.url.searchParams.get('api-version') ?? API_VERSION[set], pageSize: options.pageSize ?? 100,
+      req,
+      route,
+      store,
+      lro,
+      base,
+      parentId,
+      apiVersion: req.url.searchParams.get('api-version') ?? API_VERSION[set],
+      pageSize: options.pageSize ?? 100,
       flag: (p) => violations.push({ side: 'double', method: req.method, url, operationId: log.operationId, problems: [p] }),
     };
     if (!store.get(parentId)) return parentNotFound(ctx);

@@ -20,7 +20,11 @@ export function encodeRawExpressions(xml: string): string {
         if (xml[j] === open) depth++;
         else if (xml[j] === close && --depth === 0) break;
       }
-      out += xml.slice(i, j + 1).replace(/&(?!amp;|lt;|gt;|quot;|apos;)/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+      out += xml
+        .slice(i, j + 1)
+        .replace(/&(?!amp;|lt;|gt;|quot;|apos;)/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;');
       i = j;
     } else out += xml[i];
   }

@@ -107,14 +107,18 @@ export class ArmStore {
     for (const p of s.products ?? []) {
       const id = `${this.serviceId(p.resourceGroup, p.service)}/products/${p.productId}`;
       this.put({
-        id, name: p.productId, type: 'Microsoft.ApiManagement/service/products',
+        id,
+        name: p.productId,
+        type: 'Microsoft.ApiManagement/service/products',
         properties: { displayName: p.displayName ?? p.productId, subscriptionRequired: p.subscriptionRequired ?? false, state: p.state ?? 'published' },
       });
     }
     for (const n of s.namedValues ?? []) {
       const id = `${this.serviceId(n.resourceGroup, n.service)}/namedValues/${n.id}`;
       this.put({
-        id, name: n.id, type: 'Microsoft.ApiManagement/service/namedValues',
+        id,
+        name: n.id,
+        type: 'Microsoft.ApiManagement/service/namedValues',
         properties: { displayName: n.displayName, secret: n.secret ?? false, tags: [], provisioningState: 'Succeeded' },
         hidden: { value: n.value ?? '' },
       });
@@ -141,7 +145,16 @@ export class ArmStore {
     };
     if (flex) {
       properties.functionAppConfig = {
-        deployment: { storage: { type: 'blobContainer', value: `https://st${w.name.replace(/[^a-z0-9]/gi, '').toLowerCase().slice(0, 20)}.blob.core.windows.net/app-package`, authentication: { type: 'SystemAssignedIdentity' } } },
+        deployment: {
+          storage: {
+            type: 'blobContainer',
+            value: `https://st${w.name
+              .replace(/[^a-z0-9]/gi, '')
+              .toLowerCase()
+              .slice(0, 20)}.blob.core.windows.net/app-package`,
+            authentication: { type: 'SystemAssignedIdentity' },
+          },
+        },
         runtime: { name: 'node', version: '20' },
         scaleAndConcurrency: { maximumInstanceCount: 100, instanceMemoryMB: 2048 },
       };

@@ -8,8 +8,7 @@ const fs = require('node:fs');
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
-const HOW_TO_GET =
-  "Install Debian's Chromium: `sudo apt-get install chromium` (.ci/run installs it in CI), or set CK_CHROMIUM to a Chromium or Chrome binary.";
+const HOW_TO_GET = "Install Debian's Chromium: `sudo apt-get install chromium` (.ci/run installs it in CI), or set CK_CHROMIUM to a Chromium or Chrome binary.";
 
 /** The Chromium binary to use, or undefined when there is none. */
 function findChromium() {

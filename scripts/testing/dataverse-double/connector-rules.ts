@@ -31,13 +31,15 @@ export function checkConnectorWrite(body: Row, creating: boolean): RuleError | u
     if (v === null) continue;
     if (c.type === 'String' || c.type === 'Image' || c.type === 'MultiSelectPicklist') {
       if (typeof v !== 'string') return bad(`Cannot convert the literal '${JSON.stringify(v).slice(0, 40)}' to the expected type 'Edm.String' (${k}).`);
-      if (c.maxLength !== undefined && v.length > c.maxLength) return bad(`A validation error occurred. The length of the '${k}' attribute of the 'connector' entity exceeded the maximum allowed length of '${c.maxLength}'.`);
+      if (c.maxLength !== undefined && v.length > c.maxLength)
+        return bad(`A validation error occurred. The length of the '${k}' attribute of the 'connector' entity exceeded the maximum allowed length of '${c.maxLength}'.`);
       if (c.type === 'Image' && !/^[A-Za-z0-9+/]*={0,2}$/.test(v)) return bad(`The value of '${k}' is not a base64 image.`);
       if (c.type === 'MultiSelectPicklist') {
         for (const part of v.split(',').filter(Boolean)) if (!c.options!.includes(Number(part))) return bad(`${part} is not a valid value for the '${k}' attribute.`);
       }
     }
-    if (c.type === 'Picklist' && !c.options!.includes(v as number)) return bad(`A validation error occurred. The value ${String(v)} of '${k}' on record of type 'connector' is outside the valid range.`);
+    if (c.type === 'Picklist' && !c.options!.includes(v as number))
+      return bad(`A validation error occurred. The value ${String(v)} of '${k}' on record of type 'connector' is outside the valid range.`);
     if (c.type === 'Uniqueidentifier' && (typeof v !== 'string' || !GUID.test(v))) return bad(`Cannot convert the literal '${String(v)}' to the expected type 'Edm.Guid' (${k}).`);
   }
   if (creating) {

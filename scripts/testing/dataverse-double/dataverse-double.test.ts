@@ -24,7 +24,7 @@ describe('Dataverse double', () => {
 
   const minimal = { name: 'ck_x', displayname: 'X', openapidefinition: JSON.stringify({ swagger: '2.0', info: { title: 'X' } }), connectortype: 1 };
 
-  it('reads the connector columns from Microsoft\'s table page', () => {
+  it("reads the connector columns from Microsoft's table page", () => {
     const cols = connectorColumns();
     expect(cols.get('capabilities')).toMatchObject({ type: 'MultiSelectPicklist', options: [118690000, 118690001, 118690002, 118690003, 118690004, 118690005] });
     expect(cols.get('name')).toMatchObject({ create: true, update: false, maxLength: 500 });
@@ -32,7 +32,12 @@ describe('Dataverse double', () => {
   });
 
   it('creates in a solution, returns the representation, and updates only with the current ETag', async () => {
-    const c = await call('POST', 'connectors?$select=connectorid,connectorinternalid', { ...minimal, connectionparameters: JSON.stringify({ token: { type: 'oauthSetting', oAuthSettings: { clientSecret: 's3cret' } } }) }, { prefer: 'return=representation', 'MSCRM.SolutionUniqueName': 'Sol' });
+    const c = await call(
+      'POST',
+      'connectors?$select=connectorid,connectorinternalid',
+      { ...minimal, connectionparameters: JSON.stringify({ token: { type: 'oauthSetting', oAuthSettings: { clientSecret: 's3cret' } } }) },
+      { prefer: 'return=representation', 'MSCRM.SolutionUniqueName': 'Sol' },
+    );
     expect(c.status).toBe(201);
     expect(Object.keys(c.body).sort()).toEqual(['@odata.context', '@odata.etag', 'connectorid', 'connectorinternalid']);
     expect(c.body.connectorinternalid).toMatch(/^ck-5fx-5f[0-9a-f]{14}$/);

@@ -87,7 +87,8 @@ export async function startDataverseDouble(opts: DataverseDoubleOptions): Promis
     if (bad) return fail(bad.status, bad.code, bad.message);
     const id = forcedId ?? (body.connectorid as string | undefined) ?? randomUUID();
     if (state.connectors.some((c) => String(c.connectorid).toLowerCase() === id.toLowerCase())) return fail(412, '0x80040237', 'A record with matching key values already exists.');
-    if (state.connectors.some((c) => String(c.name).toLowerCase() === String(body.name).toLowerCase())) return fail(412, '0x80040237', `A connector with the name ${String(body.name)} already exists.`);
+    if (state.connectors.some((c) => String(c.name).toLowerCase() === String(body.name).toLowerCase()))
+      return fail(412, '0x80040237', `A connector with the name ${String(body.name)} already exists.`);
     const now = new Date().toISOString();
     const row: Row = { ...Object.fromEntries([...readable].map((c) => [c, null])), ...body, connectorid: id, statecode: 0, statuscode: 1, createdon: now };
     row.connectorinternalid ??= newInternalId(String(body.name), randomUUID());
@@ -122,7 +123,15 @@ export async function startDataverseDouble(opts: DataverseDoubleOptions): Promis
     const seg = decodeURIComponent(req.url.pathname.slice(API.length));
     try {
       if (seg === 'WhoAmI' && req.method === 'GET') {
-        return { status: 200, body: { '@odata.context': `${base}${API}$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse`, BusinessUnitId: '00000000-0000-4000-8000-0000000000b0', UserId: `00000000-0000-4000-8000-${who.replace(/-/g, '').slice(0, 12).padEnd(12, '0')}`, OrganizationId: '00000000-0000-4000-8000-00000000000a' } };
+        return {
+          status: 200,
+          body: {
+            '@odata.context': `${base}${API}$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse`,
+            BusinessUnitId: '00000000-0000-4000-8000-0000000000b0',
+            UserId: `00000000-0000-4000-8000-${who.replace(/-/g, '').slice(0, 12).padEnd(12, '0')}`,
+            OrganizationId: '00000000-0000-4000-8000-00000000000a',
+          },
+        };
       }
       if (seg === 'solutions' && req.method === 'GET') {
         const q = parseQuery(req.url.searchParams, SOLUTION_COLUMNS, 'solution');

@@ -14,7 +14,10 @@ export interface ParsedQuery {
 
 /** A query the double refuses: `unsupported` means "the double does not implement it" (a violation), else a 400. */
 export class QueryError extends Error {
-  constructor(message: string, readonly unsupported: boolean) {
+  constructor(
+    message: string,
+    readonly unsupported: boolean,
+  ) {
     super(message);
   }
 }

@@ -21,7 +21,10 @@ export type BearerResult = { ok: true; claims: Record<string, unknown> } | { ok:
 const ARM_AUDIENCES = ['https://management.azure.com', 'https://management.core.windows.net'];
 
 function norm(aud: string): string {
-  return aud.replace(/\/\.default$/, '').replace(/\/+$/, '').toLowerCase();
+  return aud
+    .replace(/\/\.default$/, '')
+    .replace(/\/+$/, '')
+    .toLowerCase();
 }
 
 /** Decodes one base64url JWT segment as JSON, or undefined. */
@@ -50,7 +53,11 @@ export async function checkBearer(header: string | undefined, opts: BearerOption
   const audiences = (opts.audiences ?? ARM_AUDIENCES).map(norm);
   const aud = typeof claims.aud === 'string' ? claims.aud : '';
   if (!audiences.includes(norm(aud))) {
-    return { ok: false, code: 'InvalidAuthenticationTokenAudience', message: `The access token has been obtained for wrong audience or resource '${aud}'. It should exactly match with one of the allowed audiences '${audiences.join("','")}'.` };
+    return {
+      ok: false,
+      code: 'InvalidAuthenticationTokenAudience',
+      message: `The access token has been obtained for wrong audience or resource '${aud}'. It should exactly match with one of the allowed audiences '${audiences.join("','")}'.`,
+    };
   }
   if (opts.issuers && !opts.issuers.includes(String(claims.iss))) {
     return { ok: false, code: 'InvalidAuthenticationTokenTenant', message: `The access token is from the wrong issuer '${String(claims.iss)}'.` };

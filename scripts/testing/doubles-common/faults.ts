@@ -16,9 +16,7 @@ export type FaultKind =
   | 'dropAfterWrite'; // handled (state changed), then the socket is destroyed before the answer (writes only)
 
 /** All kinds, in a stable order (used by setFaultRate when no list is given). */
-export const ALL_FAULT_KINDS: readonly FaultKind[] = [
-  'throttle', 'serverError', 'unavailable', 'conflict', 'preconditionFailed', 'lroFailed', 'drop', 'dropAfterWrite',
-];
+export const ALL_FAULT_KINDS: readonly FaultKind[] = ['throttle', 'serverError', 'unavailable', 'conflict', 'preconditionFailed', 'lroFailed', 'drop', 'dropAfterWrite'];
 
 /** A one-shot (or n-shot) fault. `path` is a substring (case-insensitive) or a RegExp over the URL path. */
 export interface FaultSpec {

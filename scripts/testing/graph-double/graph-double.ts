@@ -74,9 +74,11 @@ export async function startGraphDouble(opts: GraphDoubleOptions = {}): Promise<G
     }
     if (body.uniqueName !== undefined) {
       if (!creating && app.uniqueName && body.uniqueName !== app.uniqueName) return err(400, 'Request_BadRequest', 'Property uniqueName is immutable once set.');
-      if (state.applications.some((a) => a !== app && a.uniqueName === body.uniqueName)) return err(400, 'Request_MultipleObjectsWithSameKeyValue', `Another object with the same value for property uniqueName already exists.`);
+      if (state.applications.some((a) => a !== app && a.uniqueName === body.uniqueName))
+        return err(400, 'Request_MultipleObjectsWithSameKeyValue', `Another object with the same value for property uniqueName already exists.`);
     }
-    if (body.signInAudience !== undefined && !SIGN_IN.has(String(body.signInAudience))) return err(400, 'Request_BadRequest', `Invalid value specified for property 'signInAudience' of resource 'Application'.`);
+    if (body.signInAudience !== undefined && !SIGN_IN.has(String(body.signInAudience)))
+      return err(400, 'Request_BadRequest', `Invalid value specified for property 'signInAudience' of resource 'Application'.`);
     const next = structuredClone(app);
     if (body.displayName !== undefined) next.displayName = String(body.displayName);
     if (body.uniqueName !== undefined) next.uniqueName = String(body.uniqueName);
@@ -98,13 +100,19 @@ export async function startGraphDouble(opts: GraphDoubleOptions = {}): Promise<G
     for (const uri of next.identifierUris) {
       if (!/^(api|https):\/\//.test(uri)) return err(400, 'Request_BadRequest', `Values of identifierUris property must use a verified domain of the organization or its subdomain: '${uri}'.`);
       if (uri.startsWith('api://') && uri !== `api://${next.appId}` && next.api.requestedAccessTokenVersion !== 2)
-        return err(400, 'HostNameNotOnVerifiedDomain', `The newly added URI ${uri} must comply with the format 'api://{appId}' or 'api://{tenantId}/{appId}'. If the requestedAccessTokenVersion is set to 2, this restriction may not apply.`);
+        return err(
+          400,
+          'HostNameNotOnVerifiedDomain',
+          `The newly added URI ${uri} must comply with the format 'api://{appId}' or 'api://{tenantId}/{appId}'. If the requestedAccessTokenVersion is set to 2, this restriction may not apply.`,
+        );
     }
     const scopeIds = new Set(next.api.oauth2PermissionScopes.map((s) => s.id));
     for (const p of next.api.preAuthorizedApplications) {
-      for (const id of p.delegatedPermissionIds) if (!scopeIds.has(id)) return err(400, 'InvalidPreAuthorizedAppPermission', `Permission ${id} referenced in preAuthorizedApplications does not exist on the application.`);
+      for (const id of p.delegatedPermissionIds)
+        if (!scopeIds.has(id)) return err(400, 'InvalidPreAuthorizedAppPermission', `Permission ${id} referenced in preAuthorizedApplications does not exist on the application.`);
     }
-    for (const u of next.web.redirectUris) if (!/^https:\/\//.test(u) && !/^http:\/\/localhost/.test(u)) return err(400, 'Request_BadRequest', `Invalid redirect URI '${u}': web redirect URIs must use https.`);
+    for (const u of next.web.redirectUris)
+      if (!/^https:\/\//.test(u) && !/^http:\/\/localhost/.test(u)) return err(400, 'Request_BadRequest', `Invalid redirect URI '${u}': web redirect URIs must use https.`);
     Object.assign(app, next);
     return undefined;
   };
@@ -160,7 +168,14 @@ export async function startGraphDouble(opts: GraphDoubleOptions = {}): Promise<G
       const pc = (body.passwordCredential ?? {}) as Record<string, unknown>;
       const secretText = `${randomUUID().replace(/-/g, '').slice(0, 3)}8Q~${randomUUID().replace(/-/g, '')}`;
       issuedSecrets.push(secretText);
-      const cred = { keyId: randomUUID(), displayName: (pc.displayName as string) ?? null, hint: secretText.slice(0, 3), startDateTime: new Date().toISOString(), endDateTime: (pc.endDateTime as string) ?? new Date(Date.now() + 180 * 864e5).toISOString(), secretText: null };
+      const cred = {
+        keyId: randomUUID(),
+        displayName: (pc.displayName as string) ?? null,
+        hint: secretText.slice(0, 3),
+        startDateTime: new Date().toISOString(),
+        endDateTime: (pc.endDateTime as string) ?? new Date(Date.now() + 180 * 864e5).toISOString(),
+        secretText: null,
+      };
       app.passwordCredentials.push(cred);
       return { status: 200, body: { ...cred, secretText, customKeyIdentifier: null } };
     }

@@ -52,7 +52,14 @@ export interface ScmDeployment {
 }
 
 /** One line of the request log. */
-export interface ScmLogEntry { method: string; path: string; host?: string; status: number; write: boolean; fault?: FaultKind }
+export interface ScmLogEntry {
+  method: string;
+  path: string;
+  host?: string;
+  status: number;
+  write: boolean;
+  fault?: FaultKind;
+}
 
 /** A running SCM double; `writes()` counts deployment POSTs. */
 export interface ScmDouble extends LoggedDouble<ScmLogEntry, { method: string; url: string; problems: string[] }> {
@@ -129,11 +136,25 @@ export async function startScmDouble(options: ScmDoubleOptions = {}): Promise<Sc
     const id = randomUUID().replace(/-/g, '');
     const now = new Date().toISOString();
     const d: ScmDeployment = {
-      id, status: DEPLOY_STATUS.Pending, status_text: 'Receiving changes.', author: 'N/A', author_email: 'N/A',
+      id,
+      status: DEPLOY_STATUS.Pending,
+      status_text: 'Receiving changes.',
+      author: 'N/A',
+      author_email: 'N/A',
       deployer: q.get('Deployer') ?? q.get('deployer') ?? (kind === 'publish' ? 'OneDeploy' : 'Push-Deployer'),
-      message: q.get('message') ?? 'Created via a push deployment', progress: '', received_time: now, start_time: now, end_time: null,
-      last_success_end_time: null, complete: false, active: false, is_temp: false, is_readonly: true,
-      url: `${base}/api/deployments/${id}`, log_url: `${base}/api/deployments/${id}/log`, site_name: site,
+      message: q.get('message') ?? 'Created via a push deployment',
+      progress: '',
+      received_time: now,
+      start_time: now,
+      end_time: null,
+      last_success_end_time: null,
+      complete: false,
+      active: false,
+      is_temp: false,
+      is_readonly: true,
+      url: `${base}/api/deployments/${id}`,
+      log_url: `${base}/api/deployments/${id}/log`,
+      site_name: site,
     };
     deployments.push(d);
     pending.set(id, { polls: 0, fail, sha256: createHash('sha256').update(req.raw).digest('hex'), files: names.sort() });
@@ -169,12 +190,18 @@ export async function startScmDouble(options: ScmDoubleOptions = {}): Promise<Sc
     const fault = decideFault(faults, req, log, eligible);
     const ra = { 'retry-after': String(fault?.retryAfterSeconds ?? 0) };
     switch (fault?.kind) {
-      case 'throttle': return text(429, 'Too many requests (injected fault).', ra);
-      case 'serverError': return text(500, 'Internal server error (injected fault).');
-      case 'unavailable': return text(503, 'Service unavailable (injected fault).', ra);
-      case 'conflict': return text(409, 'There is a deployment currently in progress (injected fault).');
-      case 'drop': return { status: 0, drop: true };
-      default: break;
+      case 'throttle':
+        return text(429, 'Too many requests (injected fault).', ra);
+      case 'serverError':
+        return text(500, 'Internal server error (injected fault).');
+      case 'unavailable':
+        return text(503, 'Service unavailable (injected fault).', ra);
+      case 'conflict':
+        return text(409, 'There is a deployment currently in progress (injected fault).');
+      case 'drop':
+        return { status: 0, drop: true };
+      default:
+        break;
     }
     let res: DoubleResponse;
     if (key === 'POST /api/publish') res = await deploy(req, 'publish', fault?.kind === 'lroFailed');

@@ -1,5 +1,10 @@
 /** TLS options for a loopback HTTPS double, signed by the test CA that `npm test` trusts via NODE_EXTRA_CA_CERTS. */
-interface TestCa { certFile: string; keyFile: string; cert: string; key: string }
+interface TestCa {
+  certFile: string;
+  keyFile: string;
+  cert: string;
+  key: string;
+}
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const ca = require('./test-ca.js') as { ensureTestCa(): Promise<TestCa>; readTestCa(): TestCa };
 

@@ -30,7 +30,14 @@ export interface TokenDouble extends Omit<DoubleServer, 'writes'> {
 function aadError(status: number, error: string, description: string): DoubleResponse {
   return {
     status,
-    body: { error, error_description: description, error_codes: [Number(/AADSTS(\d+)/.exec(description)?.[1] ?? 0)], timestamp: new Date().toISOString(), trace_id: randomUUID(), correlation_id: randomUUID() },
+    body: {
+      error,
+      error_description: description,
+      error_codes: [Number(/AADSTS(\d+)/.exec(description)?.[1] ?? 0)],
+      timestamp: new Date().toISOString(),
+      trace_id: randomUUID(),
+      correlation_id: randomUUID(),
+    },
   };
 }
 
@@ -43,7 +50,7 @@ export async function startTokenDouble(opts: TokenDoubleOptions): Promise<TokenD
   const tid = opts.tenantId;
 
   const metadata = (v2: boolean) => ({
-    issuer: v2 ? `${base}/${tid}/v2.0` : opts.v1Issuer ?? `https://sts.windows.net/${tid}/`,
+    issuer: v2 ? `${base}/${tid}/v2.0` : (opts.v1Issuer ?? `https://sts.windows.net/${tid}/`),
     authorization_endpoint: `${base}/${tid}/oauth2/${v2 ? 'v2.0/' : ''}authorize`,
     token_endpoint: `${base}/${tid}/oauth2/${v2 ? 'v2.0/' : ''}token`,
     jwks_uri: `${base}/${tid}/discovery/${v2 ? 'v2.0/' : ''}keys`,
@@ -57,7 +64,8 @@ export async function startTokenDouble(opts: TokenDoubleOptions): Promise<TokenD
   });
 
   const token = async (req: DoubleRequest): Promise<DoubleResponse> => {
-    if (!String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) return aadError(400, 'invalid_request', 'AADSTS900144: The request body must be application/x-www-form-urlencoded.');
+    if (!String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded'))
+      return aadError(400, 'invalid_request', 'AADSTS900144: The request body must be application/x-www-form-urlencoded.');
     const form = new URLSearchParams(req.body);
     if (form.get('grant_type') !== 'client_credentials') return aadError(400, 'unsupported_grant_type', `AADSTS70003: The app requested an unsupported grant type '${form.get('grant_type')}'.`);
     const clientId = form.get('client_id') ?? '';
@@ -66,7 +74,12 @@ export async function startTokenDouble(opts: TokenDoubleOptions): Promise<TokenD
     if (form.has('client_assertion')) return aadError(400, 'invalid_client', 'AADSTS700027: Client assertions are not supported by this double; use a client secret.');
     if (form.get('client_secret') !== opts.clients[clientId]) return aadError(401, 'invalid_client', `AADSTS7000215: Invalid client secret provided for app '${clientId}'.`);
     const scopes = scope.split(' ').filter((s) => s && !['openid', 'profile', 'offline_access'].includes(s));
-    if (scopes.length !== 1 || !scopes[0]!.endsWith('/.default')) return aadError(400, 'invalid_scope', `AADSTS1002012: The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier.`);
+    if (scopes.length !== 1 || !scopes[0]!.endsWith('/.default'))
+      return aadError(
+        400,
+        'invalid_scope',
+        `AADSTS1002012: The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier.`,
+      );
     const audience = scopes[0]!.slice(0, -'/.default'.length);
     const lifetime = opts.lifetimeSec ?? 3600;
     const access = await new SignJWT({ tid, appid: clientId, azp: clientId, idtyp: 'app', roles: ['Deploy.All'], ver: '2.0', oid: randomUUID(), sub: clientId, uti: randomUUID().replace(/-/g, '') })
@@ -81,20 +94,23 @@ export async function startTokenDouble(opts: TokenDoubleOptions): Promise<TokenD
     return { status: 200, body: { token_type: 'Bearer', expires_in: lifetime, ext_expires_in: lifetime, access_token: access }, headers: { 'cache-control': 'no-store, no-cache' } };
   };
 
-  const server = await startDoubleServer(async (req) => {
-    const p = req.url.pathname;
-    const m = /^\/([^/]+)\/(.*)$/.exec(p);
-    if (!m) return undefined;
-    const [, tenant, rest] = m;
-    const known = ['v2.0/.well-known/openid-configuration', '.well-known/openid-configuration', 'discovery/v2.0/keys', 'discovery/keys', 'oauth2/v2.0/token'];
-    if (!known.includes(rest!)) return undefined;
-    if (tenant !== tid) return aadError(400, 'invalid_tenant', `AADSTS90002: Tenant '${tenant}' not found.`);
-    if (req.method === 'GET' && rest === 'v2.0/.well-known/openid-configuration') return { status: 200, body: metadata(true) };
-    if (req.method === 'GET' && rest === '.well-known/openid-configuration') return { status: 200, body: metadata(false) };
-    if (req.method === 'GET' && (rest === 'discovery/v2.0/keys' || rest === 'discovery/keys')) return { status: 200, body: { keys: [jwk] } };
-    if (req.method === 'POST' && rest === 'oauth2/v2.0/token') return token(req);
-    return undefined;
-  }, (status, code, message) => aadError(status, code === 'TooManyRequests' ? 'temporarily_unavailable' : 'server_error', `AADSTS50000: ${message}`).body);
+  const server = await startDoubleServer(
+    async (req) => {
+      const p = req.url.pathname;
+      const m = /^\/([^/]+)\/(.*)$/.exec(p);
+      if (!m) return undefined;
+      const [, tenant, rest] = m;
+      const known = ['v2.0/.well-known/openid-configuration', '.well-known/openid-configuration', 'discovery/v2.0/keys', 'discovery/keys', 'oauth2/v2.0/token'];
+      if (!known.includes(rest!)) return undefined;
+      if (tenant !== tid) return aadError(400, 'invalid_tenant', `AADSTS90002: Tenant '${tenant}' not found.`);
+      if (req.method === 'GET' && rest === 'v2.0/.well-known/openid-configuration') return { status: 200, body: metadata(true) };
+      if (req.method === 'GET' && rest === '.well-known/openid-configuration') return { status: 200, body: metadata(false) };
+      if (req.method === 'GET' && (rest === 'discovery/v2.0/keys' || rest === 'discovery/keys')) return { status: 200, body: { keys: [jwk] } };
+      if (req.method === 'POST' && rest === 'oauth2/v2.0/token') return token(req);
+      return undefined;
+    },
+    (status, code, message) => aadError(status, code === 'TooManyRequests' ? 'temporarily_unavailable' : 'server_error', `AADSTS50000: ${message}`).body,
+  );
   base = server.url;
   const { writes: _w, ...rest } = server;
   return { ...rest, authorityHost: server.url, state };

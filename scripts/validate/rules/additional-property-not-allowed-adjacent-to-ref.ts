@@ -10,7 +10,7 @@ export const rule: Rule = {
   platformSeverity: 'warning',
   evidence: { merged: 19, docs: `${CERTIFICATION_ONLY}. Swagger 2.0 (JSON Reference) ignores every key beside $ref, so the import loses only the annotation` },
   file: 'apiDefinition.swagger.json',
-  description: "Nothing sits beside `$ref` (an error at --level certification; a warning at platform level: the keys beside `$ref` are ignored).",
+  description: 'Nothing sits beside `$ref` (an error at --level certification; a warning at platform level: the keys beside `$ref` are ignored).',
   check(ctx) {
     for (const u of refUses(ctx.swagger)) {
       const extra = Object.keys(u.holder).filter((k) => k !== '$ref');

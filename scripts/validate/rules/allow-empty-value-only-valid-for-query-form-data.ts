@@ -8,13 +8,15 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'error',
   file: 'apiDefinition.swagger.json',
-  description: "allowEmptyValue is used only on query and formData parameters.",
+  description: 'allowEmptyValue is used only on query and formData parameters.',
   check(ctx) {
     const seen = new Set<string>();
-    for (const o of ctx.operations) for (const p of operationParams(ctx.swagger, o)) {
-      if (seen.has(p.targetPointer)) continue;
-      seen.add(p.targetPointer);
-      if (p.param.allowEmptyValue !== undefined && p.param.in !== 'query' && p.param.in !== 'formData') ctx.report({ message: "The parameter cannot use the 'allowEmptyValue' keyword as it is not in the 'query' or 'formData' location.", pointer: ptr(p.pointer, 'allowEmptyValue') });
-    }
+    for (const o of ctx.operations)
+      for (const p of operationParams(ctx.swagger, o)) {
+        if (seen.has(p.targetPointer)) continue;
+        seen.add(p.targetPointer);
+        if (p.param.allowEmptyValue !== undefined && p.param.in !== 'query' && p.param.in !== 'formData')
+          ctx.report({ message: "The parameter cannot use the 'allowEmptyValue' keyword as it is not in the 'query' or 'formData' location.", pointer: ptr(p.pointer, 'allowEmptyValue') });
+      }
   },
 };

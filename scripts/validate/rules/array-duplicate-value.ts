@@ -8,7 +8,7 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'error',
   file: 'apiDefinition.swagger.json',
-  description: "enum and required arrays hold unique values.",
+  description: 'enum and required arrays hold unique values.',
   check(ctx) {
     walkSchemas(ctx.swagger, (s) => {
       for (const k of ['enum', 'required']) {

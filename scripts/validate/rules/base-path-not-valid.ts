@@ -6,9 +6,10 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'error',
   file: 'apiDefinition.swagger.json',
-  description: "`basePath` starts with \"/\".",
+  description: '`basePath` starts with "/".',
   check(ctx) {
     const b = ctx.swagger?.basePath;
-    if (b !== undefined && (typeof b !== 'string' || !b.startsWith('/'))) ctx.report({ message: `The 'basePath' property, if present, must start with a '/' character (got ${JSON.stringify(b)}).`, pointer: '/basePath' });
+    if (b !== undefined && (typeof b !== 'string' || !b.startsWith('/')))
+      ctx.report({ message: `The 'basePath' property, if present, must start with a '/' character (got ${JSON.stringify(b)}).`, pointer: '/basePath' });
   },
 };

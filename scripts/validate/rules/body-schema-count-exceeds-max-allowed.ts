@@ -9,20 +9,29 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'error',
   file: 'apiDefinition.swagger.json',
-  description: "A body (request or response) has at most 512 schemas with `$ref`s expanded.",
+  description: 'A body (request or response) has at most 512 schemas with `$ref`s expanded.',
   check(ctx) {
     for (const o of ctx.operations) {
       for (const p of operationParams(ctx.swagger, o)) {
         if (p.param.in !== 'body') continue;
         const n = countSchemas(ctx, p.param.schema, 512);
-        if (n > 512) ctx.report({ message: `The total number of schemas in the body of '${String(o.op.operationId ?? o.path)}' exceeds the max schema count allowed value of '512'. Please remove any unnecessary property or item definitions.`, pointer: p.pointer });
+        if (n > 512)
+          ctx.report({
+            message: `The total number of schemas in the body of '${String(o.op.operationId ?? o.path)}' exceeds the max schema count allowed value of '512'. Please remove any unnecessary property or item definitions.`,
+            pointer: p.pointer,
+          });
       }
       const r = o.op.responses;
-      if (isObj(r)) for (const [code, resp] of Object.entries(r)) {
-        const rr = ctx.deref(resp);
-        if (!isObj(rr) || !isObj(rr.schema)) continue;
-        if (countSchemas(ctx, rr.schema, 512) > 512) ctx.report({ message: `The total number of schemas in the '${code}' response of '${String(o.op.operationId ?? o.path)}' exceeds the max schema count allowed value of '512'.`, pointer: ptr(o.pointer, 'responses', code) });
-      }
+      if (isObj(r))
+        for (const [code, resp] of Object.entries(r)) {
+          const rr = ctx.deref(resp);
+          if (!isObj(rr) || !isObj(rr.schema)) continue;
+          if (countSchemas(ctx, rr.schema, 512) > 512)
+            ctx.report({
+              message: `The total number of schemas in the '${code}' response of '${String(o.op.operationId ?? o.path)}' exceeds the max schema count allowed value of '512'.`,
+              pointer: ptr(o.pointer, 'responses', code),
+            });
+        }
     }
   },
 };

@@ -7,7 +7,7 @@ export const rule: Rule = {
   level: 'certification',
   severity: 'error',
   file: 'apiProperties.json',
-  description: "iconBrandColor is #RRGGBB and not #007ee5/#ffffff; independent publishers use #da3b01.",
+  description: 'iconBrandColor is #RRGGBB and not #007ee5/#ffffff; independent publishers use #da3b01.',
   check(ctx) {
     const p = ctx.apiProperties?.properties;
     if (!isObj(p)) return;
@@ -17,9 +17,11 @@ export const rule: Rule = {
       return;
     }
     const lc = c.toLowerCase();
-    if (lc === '#007ee5' || lc === '#ffffff') ctx.report({ message: `iconBrandColor ${c} is not allowed (the default #007ee5 and white #ffffff are rejected); use the icon's background colour.`, pointer: '/properties/iconBrandColor' });
+    if (lc === '#007ee5' || lc === '#ffffff')
+      ctx.report({ message: `iconBrandColor ${c} is not allowed (the default #007ee5 and white #ffffff are rejected); use the icon's background colour.`, pointer: '/properties/iconBrandColor' });
     // An independent publisher submits no icon and names itself as publisher while stackOwner is the service's owner.
     const independent = typeof p.publisher === 'string' && typeof p.stackOwner === 'string' && p.publisher !== p.stackOwner && !ctx.files['icon.png'];
-    if (independent && lc !== '#da3b01') ctx.report({ severity: 'warning', message: `Independent publisher connectors use iconBrandColor "#da3b01" (got ${c}).`, pointer: '/properties/iconBrandColor' });
+    if (independent && lc !== '#da3b01')
+      ctx.report({ severity: 'warning', message: `Independent publisher connectors use iconBrandColor "#da3b01" (got ${c}).`, pointer: '/properties/iconBrandColor' });
   },
 };

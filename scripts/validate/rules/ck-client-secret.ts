@@ -9,7 +9,7 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'error',
   file: 'apiProperties.json',
-  description: "No client secret value anywhere in the folder (paconn injects it with --secret); an obvious placeholder such as \"[[DUMMY]]\" or a value under 8 characters is a warning.",
+  description: 'No client secret value anywhere in the folder (paconn injects it with --secret); an obvious placeholder such as "[[DUMMY]]" or a value under 8 characters is a warning.',
   check(ctx) {
     // The pointer is built only on a hit: this walks every node of every JSON file.
     const stack: Array<string | number> = [];
@@ -31,7 +31,14 @@ export const rule: Rule = {
           // Placeholders ("[[DUMMY]]", "<Enter your client secret>") are not secrets, but still should not be there.
           // A value under 8 characters ("test") cannot be a client secret an identity provider issues.
           const placeholder = x.trim().length < 8 || /dummy|<[^>]*>|\[\[.*\]\]|your|x{4,}|\*{3,}|placeholder|secret here/i.test(x);
-          ctx.report({ severity: placeholder ? 'warning' : 'error', message: placeholder ? `A client secret placeholder is stored at '${k}'; remove it (paconn injects the secret with --secret).` : `A client secret value is stored at '${k}'. Never commit secrets: paconn injects it with --secret.`, pointer: ptr('', ...stack, k), file });
+          ctx.report({
+            severity: placeholder ? 'warning' : 'error',
+            message: placeholder
+              ? `A client secret placeholder is stored at '${k}'; remove it (paconn injects the secret with --secret).`
+              : `A client secret value is stored at '${k}'. Never commit secrets: paconn injects it with --secret.`,
+            pointer: ptr('', ...stack, k),
+            file,
+          });
         } else if (x !== null && typeof x === 'object') {
           stack.push(k);
           walk(x, file);

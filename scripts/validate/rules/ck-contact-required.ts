@@ -14,6 +14,7 @@ export const rule: Rule = {
       ctx.report({ message: "The 'contact' property is required (name, url, email).", pointer: '/info' });
       return;
     }
-    for (const k of ['name', 'url', 'email']) if (typeof c[k] !== 'string' || (c[k] as string).trim() === '') ctx.report({ message: `The contact '${k}' property is required.`, pointer: '/info/contact' });
+    for (const k of ['name', 'url', 'email'])
+      if (typeof c[k] !== 'string' || (c[k] as string).trim() === '') ctx.report({ message: `The contact '${k}' property is required.`, pointer: '/info/contact' });
   },
 };

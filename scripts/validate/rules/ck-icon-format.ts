@@ -23,7 +23,12 @@ export const rule: Rule = {
     const { png } = read;
     if (png.width !== 230 || png.height !== 230) ctx.report({ message: `icon.png is ${png.width}×${png.height}; certification expects a 230×230 square.`, pointer: '' });
     // The background is what the four corners show (the logo sits inside a ~160×160 centre).
-    const corners = [[0, 0], [png.width - 1, 0], [0, png.height - 1], [png.width - 1, png.height - 1]].map(([x, y]) => {
+    const corners = [
+      [0, 0],
+      [png.width - 1, 0],
+      [0, png.height - 1],
+      [png.width - 1, png.height - 1],
+    ].map(([x, y]) => {
       const i = (png.width * y! + x!) << 2;
       return { r: png.data[i]!, g: png.data[i + 1]!, b: png.data[i + 2]!, a: png.data[i + 3]! };
     });

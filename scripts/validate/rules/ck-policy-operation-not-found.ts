@@ -17,7 +17,11 @@ export const rule: Rule = {
       const names = isObj(inst) && isObj(inst.parameters) ? inst.parameters['x-ms-apimTemplate-operationName'] : undefined;
       if (!Array.isArray(names)) return;
       names.forEach((n, j) => {
-        if (typeof n === 'string' && !ids.has(n)) ctx.report({ message: `The policy '${String((inst as Record<string, unknown>).title ?? (inst as Record<string, unknown>).templateId)}' names operation '${n}', which is not in the swagger; the policy never runs for it.`, pointer: ptr('/properties/policyTemplateInstances', i, 'parameters', 'x-ms-apimTemplate-operationName', j) });
+        if (typeof n === 'string' && !ids.has(n))
+          ctx.report({
+            message: `The policy '${String((inst as Record<string, unknown>).title ?? (inst as Record<string, unknown>).templateId)}' names operation '${n}', which is not in the swagger; the policy never runs for it.`,
+            pointer: ptr('/properties/policyTemplateInstances', i, 'parameters', 'x-ms-apimTemplate-operationName', j),
+          });
       });
     });
   },

@@ -8,7 +8,7 @@ export const rule: Rule = {
   level: 'certification',
   severity: 'error',
   file: 'apiProperties.json',
-  description: "apiProperties has alphanumeric publisher and stackOwner.",
+  description: 'apiProperties has alphanumeric publisher and stackOwner.',
   check(ctx) {
     const p = ctx.apiProperties?.properties;
     if (!isObj(p)) return;

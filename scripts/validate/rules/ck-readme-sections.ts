@@ -8,7 +8,8 @@ export const rule: Rule = {
   level: 'certification',
   severity: 'error',
   file: 'readme.md',
-  description: "readme.md has a title and the sections of Microsoft's certified-connector template: Publisher, Prerequisites, Supported Operations, Obtaining Credentials, Known Issues and Limitations (Deployment Instructions: a warning when missing).",
+  description:
+    "readme.md has a title and the sections of Microsoft's certified-connector template: Publisher, Prerequisites, Supported Operations, Obtaining Credentials, Known Issues and Limitations (Deployment Instructions: a warning when missing).",
   check(ctx) {
     const text = ctx.files['readme.md']?.text;
     if (text === undefined) {
@@ -20,6 +21,7 @@ export const rule: Rule = {
     for (const s of REQUIRED) {
       if (!headings.some((h) => h.startsWith(s.toLowerCase()))) ctx.report({ message: `readme.md has no '${s}' section.`, pointer: '' });
     }
-    if (!headings.some((h) => h.startsWith('deployment instructions'))) ctx.report({ severity: 'warning', message: "readme.md has no 'Deployment Instructions' section (required for certified connectors, optional for independent publishers).", pointer: '' });
+    if (!headings.some((h) => h.startsWith('deployment instructions')))
+      ctx.report({ severity: 'warning', message: "readme.md has no 'Deployment Instructions' section (required for certified connectors, optional for independent publishers).", pointer: '' });
   },
 };

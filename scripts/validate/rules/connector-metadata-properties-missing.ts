@@ -7,7 +7,7 @@ export const rule: Rule = {
   level: 'certification',
   severity: 'error',
   file: 'apiDefinition.swagger.json',
-  description: "Root x-ms-connector-metadata has Website, Privacy policy and Categories.",
+  description: 'Root x-ms-connector-metadata has Website, Privacy policy and Categories.',
   check(ctx) {
     const md = ctx.swagger?.['x-ms-connector-metadata'];
     if (!Array.isArray(md)) {

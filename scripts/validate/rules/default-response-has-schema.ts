@@ -15,7 +15,11 @@ export const rule: Rule = {
   check(ctx) {
     for (const o of ctx.operations) {
       const r = isObj(o.op.responses) ? ctx.deref(o.op.responses.default) : undefined;
-      if (isObj(r) && r.schema !== undefined) ctx.report({ message: "The 'default' response should not have schema definition. Schemas should be defined on expected responses only.", pointer: ptr(o.pointer, 'responses', 'default', 'schema') });
+      if (isObj(r) && r.schema !== undefined)
+        ctx.report({
+          message: "The 'default' response should not have schema definition. Schemas should be defined on expected responses only.",
+          pointer: ptr(o.pointer, 'responses', 'default', 'schema'),
+        });
     }
   },
 };

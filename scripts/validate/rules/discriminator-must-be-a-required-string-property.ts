@@ -8,7 +8,7 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'error',
   file: 'apiDefinition.swagger.json',
-  description: "A `discriminator` names a required string property.",
+  description: 'A `discriminator` names a required string property.',
   check(ctx) {
     walkSchemas(ctx.swagger, (s) => {
       const d = s.schema.discriminator;
@@ -25,7 +25,8 @@ export const rule: Rule = {
       };
       merge(s.schema, 0);
       const prop = ctx.deref(props[d]);
-      if (!isObj(prop) || prop.type !== 'string' || !required.has(d)) ctx.report({ message: `The 'discriminator' value '${d}' must be the name of a required string property.`, pointer: ptr(s.pointer, 'discriminator') });
+      if (!isObj(prop) || prop.type !== 'string' || !required.has(d))
+        ctx.report({ message: `The 'discriminator' value '${d}' must be the name of a required string property.`, pointer: ptr(s.pointer, 'discriminator') });
     });
   },
 };

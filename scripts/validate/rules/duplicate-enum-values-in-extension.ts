@@ -9,7 +9,7 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'error',
   file: 'apiDefinition.swagger.json',
-  description: "x-ms-enum-values maps each value once.",
+  description: 'x-ms-enum-values maps each value once.',
   check(ctx) {
     for (const u of enumValuesUses(ctx)) {
       const seen = new Set<string>();

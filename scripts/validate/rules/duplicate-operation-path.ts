@@ -6,7 +6,7 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'error',
   file: 'apiDefinition.swagger.json',
-  description: "No two operations with the same method have indistinguishable path templates (same static segments).",
+  description: 'No two operations with the same method have indistinguishable path templates (same static segments).',
   check(ctx) {
     const seen = new Map<string, { id: string; path: string }>();
     for (const o of ctx.operations) {
@@ -14,7 +14,8 @@ export const rule: Rule = {
       const key = `${o.method} ${o.path.toLowerCase().replace(/\{[^{}]+\}/g, '{}')}`;
       const first = seen.get(key);
       const id = String(o.op.operationId ?? o.path);
-      if (first && first.path.toLowerCase() !== o.path.toLowerCase()) ctx.report({ message: `The operations '${first.id}' and '${id}' have the path templates '${first.path}' and '${o.path}' which are duplicate and indistinguishable.`, pointer: o.pointer });
+      if (first && first.path.toLowerCase() !== o.path.toLowerCase())
+        ctx.report({ message: `The operations '${first.id}' and '${id}' have the path templates '${first.path}' and '${o.path}' which are duplicate and indistinguishable.`, pointer: o.pointer });
       else if (!first) seen.set(key, { id, path: o.path });
     }
   },

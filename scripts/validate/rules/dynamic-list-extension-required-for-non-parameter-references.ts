@@ -9,12 +9,16 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'error',
   file: 'apiDefinition.swagger.json',
-  description: "An x-ms-dynamic-values whose parameters reference body properties (not operation parameters) has an x-ms-dynamic-list beside it.",
+  description: 'An x-ms-dynamic-values whose parameters reference body properties (not operation parameters) has an x-ms-dynamic-list beside it.',
   check(ctx) {
     for (const d of dynamicUses(ctx)) {
       if (d.key !== 'x-ms-dynamic-values' || d.holder['x-ms-dynamic-list'] !== undefined) continue;
       const refs = nonParameterRefs(ctx, d);
-      if (refs.length) ctx.report({ message: `The 'x-ms-dynamic-values' extension references properties within parameters (${refs.join(', ')}). You need to define the 'x-ms-dynamic-list' extension.`, pointer: d.pointer });
+      if (refs.length)
+        ctx.report({
+          message: `The 'x-ms-dynamic-values' extension references properties within parameters (${refs.join(', ')}). You need to define the 'x-ms-dynamic-list' extension.`,
+          pointer: d.pointer,
+        });
     }
   },
 };

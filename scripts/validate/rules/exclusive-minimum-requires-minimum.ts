@@ -8,10 +8,11 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'error',
   file: 'apiDefinition.swagger.json',
-  description: "exclusiveMinimum appears only with minimum.",
+  description: 'exclusiveMinimum appears only with minimum.',
   check(ctx) {
     walkSchemas(ctx.swagger, (s) => {
-      if (s.schema.exclusiveMinimum !== undefined && s.schema.minimum === undefined) ctx.report({ message: "The 'exclusiveMinimum' keyword can only be specified if the 'minimum' keyword is also specified.", pointer: ptr(s.pointer, 'exclusiveMinimum') });
+      if (s.schema.exclusiveMinimum !== undefined && s.schema.minimum === undefined)
+        ctx.report({ message: "The 'exclusiveMinimum' keyword can only be specified if the 'minimum' keyword is also specified.", pointer: ptr(s.pointer, 'exclusiveMinimum') });
     });
   },
 };

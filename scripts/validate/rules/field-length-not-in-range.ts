@@ -6,7 +6,7 @@ export const rule: Rule = {
   level: 'certification',
   severity: 'error',
   file: 'apiDefinition.swagger.json',
-  description: "info.description is 30 to 500 characters.",
+  description: 'info.description is 30 to 500 characters.',
   check(ctx) {
     const d = (ctx.swagger?.info as Record<string, unknown> | undefined)?.description;
     if (typeof d !== 'string') ctx.report({ message: "The 'description' property is required.", pointer: '/info' });

@@ -7,11 +7,12 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'warning',
   file: 'apiDefinition.swagger.json',
-  description: "An internal schema property with a default is required (optional internal fields are not sent).",
+  description: 'An internal schema property with a default is required (optional internal fields are not sent).',
   check(ctx) {
     walkSchemas(ctx.swagger, (s) => {
       if (!s.parent || !s.propName || s.schema['x-ms-visibility'] !== 'internal' || s.schema.default === undefined) return;
-      if (!(Array.isArray(s.parent.required) && s.parent.required.includes(s.propName))) ctx.report({ message: `The internal property '${s.propName}' has a default value but is optional. Only required properties are guaranteed to be included in requests.`, pointer: s.pointer });
+      if (!(Array.isArray(s.parent.required) && s.parent.required.includes(s.propName)))
+        ctx.report({ message: `The internal property '${s.propName}' has a default value but is optional. Only required properties are guaranteed to be included in requests.`, pointer: s.pointer });
     });
   },
 };

@@ -17,7 +17,27 @@ export const rule: Rule = {
 };
 
 /** Microsoft's connector categories (certification-submission). */
-export const CATEGORIES = ['AI', 'Business Management', 'Business Intelligence', 'Collaboration', 'Commerce', 'Communication', 'Content and Files', 'Finance', 'Data', 'Human Resources', 'Internet of Things', 'IT Operations', 'Lifestyle and Entertainment', 'Marketing', 'Productivity', 'Sales and CRM', 'Security', 'Social Media', 'Website'];
+export const CATEGORIES = [
+  'AI',
+  'Business Management',
+  'Business Intelligence',
+  'Collaboration',
+  'Commerce',
+  'Communication',
+  'Content and Files',
+  'Finance',
+  'Data',
+  'Human Resources',
+  'Internet of Things',
+  'IT Operations',
+  'Lifestyle and Entertainment',
+  'Marketing',
+  'Productivity',
+  'Sales and CRM',
+  'Security',
+  'Social Media',
+  'Website',
+];
 
 /** The Categories entry of x-ms-connector-metadata: its pointer and the split names. */
 export function categories(swagger: Record<string, unknown> | undefined): { pointer: string; names: string[] } | undefined {
@@ -26,5 +46,14 @@ export function categories(swagger: Record<string, unknown> | undefined): { poin
   const i = md.findIndex((m) => isObj(m) && typeof m.propertyName === 'string' && m.propertyName.toLowerCase() === 'categories');
   if (i < 0) return undefined;
   const v = (md[i] as Record<string, unknown>).propertyValue;
-  return { pointer: `/x-ms-connector-metadata/${i}/propertyValue`, names: typeof v === 'string' ? v.split(';').map((s) => s.trim()).filter(Boolean) : [] };
+  return {
+    pointer: `/x-ms-connector-metadata/${i}/propertyValue`,
+    names:
+      typeof v === 'string'
+        ? v
+            .split(';')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [],
+  };
 }

@@ -12,7 +12,11 @@ export const rule: Rule = {
   check(ctx) {
     walkSchemas(ctx.swagger, (s) => {
       if (s.schema['x-ms-editor'] !== 'dictionary') return;
-      if ((s.schema.type !== undefined && s.schema.type !== 'object') || s.schema.additionalProperties === false) ctx.report({ message: "The 'x-ms-editor' extension can be specified as 'dictionary' only for schema with type object and additional properties allowed.", pointer: ptr(s.pointer, 'x-ms-editor') });
+      if ((s.schema.type !== undefined && s.schema.type !== 'object') || s.schema.additionalProperties === false)
+        ctx.report({
+          message: "The 'x-ms-editor' extension can be specified as 'dictionary' only for schema with type object and additional properties allowed.",
+          pointer: ptr(s.pointer, 'x-ms-editor'),
+        });
     });
   },
 };

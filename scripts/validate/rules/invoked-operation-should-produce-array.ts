@@ -12,7 +12,11 @@ export const rule: Rule = {
   check(ctx) {
     for (const { use: d, path, root } of invokedResponses(ctx)) {
       const at = schemaAtPath(ctx, root, path);
-      if (at && at.type !== 'array' && at.items === undefined) ctx.report({ message: `The dynamic operation expects an array on the specified path '${path}' which should be defined in the successful response of the invoked operation '${String(d.value.operationId)}'.`, pointer: d.pointer });
+      if (at && at.type !== 'array' && at.items === undefined)
+        ctx.report({
+          message: `The dynamic operation expects an array on the specified path '${path}' which should be defined in the successful response of the invoked operation '${String(d.value.operationId)}'.`,
+          pointer: d.pointer,
+        });
     }
   },
 };

@@ -12,7 +12,11 @@ export const rule: Rule = {
   check(ctx) {
     for (const { use: d, path, root } of invokedResponses(ctx)) {
       if (root.type === 'array') continue;
-      if (!schemaAtPath(ctx, root, path)) ctx.report({ message: `The dynamic operation expects a property on the specified path '${path}' which should be defined in the successful response of the invoked operation '${String(d.value.operationId)}'.`, pointer: d.pointer });
+      if (!schemaAtPath(ctx, root, path))
+        ctx.report({
+          message: `The dynamic operation expects a property on the specified path '${path}' which should be defined in the successful response of the invoked operation '${String(d.value.operationId)}'.`,
+          pointer: d.pointer,
+        });
     }
   },
 };

@@ -8,7 +8,7 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'error',
   file: 'apiDefinition.swagger.json',
-  description: "`maxItems` is not negative.",
+  description: '`maxItems` is not negative.',
   check(ctx) {
     walkSchemas(ctx.swagger, (s) => {
       const v = s.schema.maxItems;

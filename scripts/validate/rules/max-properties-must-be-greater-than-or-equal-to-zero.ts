@@ -8,7 +8,7 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'error',
   file: 'apiDefinition.swagger.json',
-  description: "`maxProperties` is not negative.",
+  description: '`maxProperties` is not negative.',
   check(ctx) {
     walkSchemas(ctx.swagger, (s) => {
       const v = s.schema.maxProperties;

@@ -7,7 +7,7 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'error',
   file: 'apiDefinition.swagger.json',
-  description: "consumes/produces entries are syntactically valid MIME types (type/subtype).",
+  description: 'consumes/produces entries are syntactically valid MIME types (type/subtype).',
   check(ctx) {
     const check = (list: unknown, pointer: string) => {
       if (!Array.isArray(list)) return;

@@ -8,11 +8,13 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'error',
   file: 'apiDefinition.swagger.json',
-  description: "minLength \u2264 maxLength.",
+  description: 'minLength \u2264 maxLength.',
   check(ctx) {
     walkSchemas(ctx.swagger, (s) => {
-      const a = s.schema.minLength, b = s.schema.maxLength;
-      if (typeof a === 'number' && typeof b === 'number' && a > b) ctx.report({ message: `The 'minLength' value (${a}) should be less than or equal to the 'maxLength' value (${b}).`, pointer: ptr(s.pointer, 'minLength') });
+      const a = s.schema.minLength,
+        b = s.schema.maxLength;
+      if (typeof a === 'number' && typeof b === 'number' && a > b)
+        ctx.report({ message: `The 'minLength' value (${a}) should be less than or equal to the 'maxLength' value (${b}).`, pointer: ptr(s.pointer, 'minLength') });
     });
   },
 };

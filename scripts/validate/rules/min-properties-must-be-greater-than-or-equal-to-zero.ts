@@ -8,7 +8,7 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'error',
   file: 'apiDefinition.swagger.json',
-  description: "`minProperties` is not negative.",
+  description: '`minProperties` is not negative.',
   check(ctx) {
     walkSchemas(ctx.swagger, (s) => {
       const v = s.schema.minProperties;

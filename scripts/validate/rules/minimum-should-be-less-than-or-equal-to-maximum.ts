@@ -8,13 +8,14 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'error',
   file: 'apiDefinition.swagger.json',
-  description: "minimum \u2264 maximum in schemas.",
+  description: 'minimum \u2264 maximum in schemas.',
   check(ctx) {
     walkSchemas(ctx.swagger, (s) => {
       for (const [lo, hi] of [['minimum', 'maximum']] as const) {
         const a = s.schema[lo];
         const b = s.schema[hi];
-        if (typeof a === 'number' && typeof b === 'number' && a > b) ctx.report({ message: `The '${lo}' value (${a}) should be less than or equal to the '${hi}' value (${b}).`, pointer: ptr(s.pointer, lo) });
+        if (typeof a === 'number' && typeof b === 'number' && a > b)
+          ctx.report({ message: `The '${lo}' value (${a}) should be less than or equal to the '${hi}' value (${b}).`, pointer: ptr(s.pointer, lo) });
       }
     });
   },

@@ -9,11 +9,13 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'error',
   file: 'apiDefinition.swagger.json',
-  description: "Each x-ms-enum-values entry has a displayName.",
+  description: 'Each x-ms-enum-values entry has a displayName.',
   check(ctx) {
-    for (const u of enumValuesUses(ctx)) u.list.forEach((e, i) => {
-      if (!isObj(e) || typeof e.displayName !== 'string') ctx.report({ message: "The 'x-ms-enum-values' extension is invalid. Please specify the property 'displayName'.", pointer: ptr(u.pointer, i) });
-    });
+    for (const u of enumValuesUses(ctx))
+      u.list.forEach((e, i) => {
+        if (!isObj(e) || typeof e.displayName !== 'string')
+          ctx.report({ message: "The 'x-ms-enum-values' extension is invalid. Please specify the property 'displayName'.", pointer: ptr(u.pointer, i) });
+      });
   },
 };
 
@@ -26,6 +28,11 @@ export function enumValuesUses(ctx: RuleContext): Array<{ list: unknown[]; point
   };
   walkSchemas(ctx.swagger, (s) => add(s.schema, s.pointer));
   const seen = new Set<string>();
-  for (const o of ctx.operations) for (const p of operationParams(ctx.swagger, o)) if (!seen.has(p.targetPointer)) { seen.add(p.targetPointer); add(p.param, p.targetPointer); }
+  for (const o of ctx.operations)
+    for (const p of operationParams(ctx.swagger, o))
+      if (!seen.has(p.targetPointer)) {
+        seen.add(p.targetPointer);
+        add(p.param, p.targetPointer);
+      }
   return out;
 }

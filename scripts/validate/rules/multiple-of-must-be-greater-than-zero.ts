@@ -8,7 +8,7 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'error',
   file: 'apiDefinition.swagger.json',
-  description: "`multipleOf` is greater than zero.",
+  description: '`multipleOf` is greater than zero.',
   check(ctx) {
     walkSchemas(ctx.swagger, (s) => {
       const v = s.schema.multipleOf;

@@ -10,13 +10,14 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'error',
   file: 'apiDefinition.swagger.json',
-  description: "x-ms-notification.operationId names a webhook operation.",
+  description: 'x-ms-notification.operationId names a webhook operation.',
   check(ctx) {
     for (const o of ctx.operations) {
       const n = o.op['x-ms-notification'];
       if (!isObj(n)) continue;
       const target = operationById(ctx, n.operationId);
-      if (target && !isWebhook(target)) ctx.report({ message: "The 'operationId' property in 'x-ms-notification' extension must be for a webhook operation.", pointer: ptr(o.pointer, 'x-ms-notification', 'operationId') });
+      if (target && !isWebhook(target))
+        ctx.report({ message: "The 'operationId' property in 'x-ms-notification' extension must be for a webhook operation.", pointer: ptr(o.pointer, 'x-ms-notification', 'operationId') });
     }
   },
 };

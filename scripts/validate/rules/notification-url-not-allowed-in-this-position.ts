@@ -8,7 +8,8 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'error',
   file: 'apiDefinition.swagger.json',
-  description: "x-ms-notification-url appears only in an input body, not on response schemas or non-body parameters (a warning when the response reaches it through a $ref into #/definitions: merged Tikit does that).",
+  description:
+    'x-ms-notification-url appears only in an input body, not on response schemas or non-body parameters (a warning when the response reaches it through a $ref into #/definitions: merged Tikit does that).',
   check(ctx) {
     const msg = 'The notification URL property is not allowed in this position. It is allowed only in input body.';
     // Notification URLs in output schemas are misplaced. Reached through a $ref into #/definitions they are a

@@ -8,7 +8,7 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'error',
   file: 'apiDefinition.swagger.json',
-  description: "A notification-URL property, or one of its parents, is x-ms-visibility internal.",
+  description: 'A notification-URL property, or one of its parents, is x-ms-visibility internal.',
   check(ctx) {
     for (const o of ctx.operations) {
       for (const p of notificationUrlProps(ctx, operationParams(ctx.swagger, o))) {

@@ -8,7 +8,7 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'error',
   file: 'apiDefinition.swagger.json',
-  description: "A notification-URL property is required all the way through the schema chain (and its body parameter is required).",
+  description: 'A notification-URL property is required all the way through the schema chain (and its body parameter is required).',
   check(ctx) {
     for (const o of ctx.operations) {
       for (const p of notificationUrlProps(ctx, operationParams(ctx.swagger, o))) {

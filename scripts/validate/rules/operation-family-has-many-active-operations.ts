@@ -8,11 +8,15 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'error',
   file: 'apiDefinition.swagger.json',
-  description: "A family has at most two non-deprecated operations.",
+  description: 'A family has at most two non-deprecated operations.',
   check(ctx) {
     for (const [family, members] of operationFamilies(ctx)) {
       const active = members.filter((m) => m.o.op.deprecated !== true);
-      if (active.length > 2) ctx.report({ message: `The operation family '${family}' has more than two active operations. Extra operations must be deprecated.`, pointer: ptr(active[2]!.o.pointer, 'x-ms-api-annotation') });
+      if (active.length > 2)
+        ctx.report({
+          message: `The operation family '${family}' has more than two active operations. Extra operations must be deprecated.`,
+          pointer: ptr(active[2]!.o.pointer, 'x-ms-api-annotation'),
+        });
     }
   },
 };

@@ -8,11 +8,15 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'error',
   file: 'apiDefinition.swagger.json',
-  description: "At most one operation of a family has no revision.",
+  description: 'At most one operation of a family has no revision.',
   check(ctx) {
     for (const [family, members] of operationFamilies(ctx)) {
       const empty = members.filter((m) => m.a.revision === undefined);
-      if (empty.length > 1) ctx.report({ message: `The operation family '${family}' has several operations with empty revision. Only one operation can have empty revision.`, pointer: ptr(empty[1]!.o.pointer, 'x-ms-api-annotation') });
+      if (empty.length > 1)
+        ctx.report({
+          message: `The operation family '${family}' has several operations with empty revision. Only one operation can have empty revision.`,
+          pointer: ptr(empty[1]!.o.pointer, 'x-ms-api-annotation'),
+        });
     }
   },
 };

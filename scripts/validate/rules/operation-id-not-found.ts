@@ -9,7 +9,7 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'error',
   file: 'apiDefinition.swagger.json',
-  description: "Every operationId referenced by x-ms-dynamic-values/-list/-schema/-properties, x-ms-notification and x-ms-capabilities exists.",
+  description: 'Every operationId referenced by x-ms-dynamic-values/-list/-schema/-properties, x-ms-notification and x-ms-capabilities exists.',
   check(ctx) {
     const check = (id: unknown, pointer: string) => {
       if (typeof id === 'string' && !operationById(ctx, id)) ctx.report({ message: `The 'operationId' '${id}' could not be found in this swagger document.`, pointer });

@@ -7,7 +7,7 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'error',
   file: 'apiDefinition.swagger.json',
-  description: "operationIds are unique across the swagger.",
+  description: 'operationIds are unique across the swagger.',
   check(ctx) {
     const seen = new Map<string, string>();
     for (const o of ctx.operations) {

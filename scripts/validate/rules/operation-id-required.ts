@@ -6,10 +6,11 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'error',
   file: 'apiDefinition.swagger.json',
-  description: "Every operation has an operationId.",
+  description: 'Every operation has an operationId.',
   check(ctx) {
     for (const o of ctx.operations) {
-      if (typeof o.op.operationId !== 'string' || o.op.operationId.trim() === '') ctx.report({ message: `The operation ${o.method.toUpperCase()} ${o.path} has no 'operationId' property.`, pointer: o.pointer });
+      if (typeof o.op.operationId !== 'string' || o.op.operationId.trim() === '')
+        ctx.report({ message: `The operation ${o.method.toUpperCase()} ${o.path} has no 'operationId' property.`, pointer: o.pointer });
     }
   },
 };

@@ -8,7 +8,7 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'warning',
   file: 'apiDefinition.swagger.json',
-  description: "A dynamic call passes every required parameter of the invoked operation that has no default (a warning: the designer prompts otherwise).",
+  description: 'A dynamic call passes every required parameter of the invoked operation that has no default (a warning: the designer prompts otherwise).',
   check(ctx) {
     for (const d of dynamicUses(ctx)) {
       if (d.key !== 'x-ms-dynamic-values' && d.key !== 'x-ms-dynamic-schema') continue;

@@ -8,11 +8,15 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'error',
   file: 'apiDefinition.swagger.json',
-  description: "An operation with a notification-URL property has x-ms-notification-content on its path item.",
+  description: 'An operation with a notification-URL property has x-ms-notification-content on its path item.',
   check(ctx) {
     for (const o of ctx.operations) {
       const urls = notificationUrlProps(ctx, operationParams(ctx.swagger, o));
-      if (urls.length > 0 && !isObj(o.pathItem['x-ms-notification-content'])) ctx.report({ message: `The operation '${String(o.op.operationId ?? o.path)}' is missing notification content extension as it has '${urls.length}' properties marked as notification URL.`, pointer: o.pointer });
+      if (urls.length > 0 && !isObj(o.pathItem['x-ms-notification-content']))
+        ctx.report({
+          message: `The operation '${String(o.op.operationId ?? o.path)}' is missing notification content extension as it has '${urls.length}' properties marked as notification URL.`,
+          pointer: o.pointer,
+        });
     }
   },
 };

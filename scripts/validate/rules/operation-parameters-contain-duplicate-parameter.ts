@@ -8,7 +8,7 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'error',
   file: 'apiDefinition.swagger.json',
-  description: "No two parameters of one operation share name and location.",
+  description: 'No two parameters of one operation share name and location.',
   check(ctx) {
     for (const o of ctx.operations) {
       if (!Array.isArray(o.op.parameters)) continue;
@@ -17,7 +17,11 @@ export const rule: Rule = {
         const p = ctx.deref(raw);
         if (!isObj(p)) return;
         const key = `${String(p.in)}\u0000${String(p.name)}`;
-        if (seen.has(key)) ctx.report({ message: `The operation '${String(o.op.operationId ?? o.path)}' contains duplicate parameters with name '${String(p.name)}', location '${String(p.in)}'.`, pointer: ptr(o.pointer, 'parameters', i) });
+        if (seen.has(key))
+          ctx.report({
+            message: `The operation '${String(o.op.operationId ?? o.path)}' contains duplicate parameters with name '${String(p.name)}', location '${String(p.in)}'.`,
+            pointer: ptr(o.pointer, 'parameters', i),
+          });
         seen.add(key);
       });
     }

@@ -7,11 +7,12 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'error',
   file: 'apiDefinition.swagger.json',
-  description: "At most one body parameter per operation.",
+  description: 'At most one body parameter per operation.',
   check(ctx) {
     for (const o of ctx.operations) {
       const bodies = operationParams(ctx.swagger, o).filter((p) => p.param.in === 'body');
-      if (bodies.length > 1) ctx.report({ message: `The operation '${String(o.op.operationId ?? o.path)}' contains multiple parameters in the location 'body', at most one is allowed.`, pointer: bodies[1]!.pointer });
+      if (bodies.length > 1)
+        ctx.report({ message: `The operation '${String(o.op.operationId ?? o.path)}' contains multiple parameters in the location 'body', at most one is allowed.`, pointer: bodies[1]!.pointer });
     }
   },
 };

@@ -11,7 +11,11 @@ export const rule: Rule = {
   description: "Paths contain no '?' or '#' (URL-encode them).",
   check(ctx) {
     for (const p of Object.keys(isObj(ctx.swagger?.paths) ? ctx.swagger!.paths : {})) {
-      if (/[?#]/.test(p)) ctx.report({ message: `The path '${p}' is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded.`, pointer: ptr('/paths', p) });
+      if (/[?#]/.test(p))
+        ctx.report({
+          message: `The path '${p}' is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded.`,
+          pointer: ptr('/paths', p),
+        });
     }
   },
 };

@@ -11,7 +11,8 @@ export const rule: Rule = {
   description: "Path template variables set no default with '='.",
   check(ctx) {
     for (const p of Object.keys(isObj(ctx.swagger?.paths) ? ctx.swagger!.paths : {})) {
-      if ([...p.matchAll(/\{([^{}]+)\}/g)].some((m) => m[1]!.includes('='))) ctx.report({ message: `The operation path template variables of '${p}' cannot set default values with character '='.`, pointer: ptr('/paths', p) });
+      if ([...p.matchAll(/\{([^{}]+)\}/g)].some((m) => m[1]!.includes('=')))
+        ctx.report({ message: `The operation path template variables of '${p}' cannot set default values with character '='.`, pointer: ptr('/paths', p) });
     }
   },
 };

@@ -15,8 +15,16 @@ export const rule: Rule = {
       let n = 0;
       for (const p of operationParams(ctx.swagger, o)) if (isObj(p.param.schema)) n += countSchemas(ctx, p.param.schema, LIMIT);
       const r = o.op.responses;
-      if (isObj(r)) for (const resp of Object.values(r)) { const rr = ctx.deref(resp); if (isObj(rr) && isObj(rr.schema)) n += countSchemas(ctx, rr.schema, LIMIT); }
-      if (n > LIMIT) ctx.report({ message: `The total number of schemas in the operation '${String(o.op.operationId ?? o.path)}' has exceeded the maximum allowed value of '${LIMIT}'. Please remove any unnecessary property or item definitions.`, pointer: o.pointer });
+      if (isObj(r))
+        for (const resp of Object.values(r)) {
+          const rr = ctx.deref(resp);
+          if (isObj(rr) && isObj(rr.schema)) n += countSchemas(ctx, rr.schema, LIMIT);
+        }
+      if (n > LIMIT)
+        ctx.report({
+          message: `The total number of schemas in the operation '${String(o.op.operationId ?? o.path)}' has exceeded the maximum allowed value of '${LIMIT}'. Please remove any unnecessary property or item definitions.`,
+          pointer: o.pointer,
+        });
     }
   },
 };

@@ -10,7 +10,11 @@ export const rule: Rule = {
   description: "Parameter references are internal JSON pointers starting with '#/parameters/' (external references cannot be resolved offline and are not supported).",
   check(ctx) {
     for (const u of refUses(ctx.swagger)) {
-      if (u.kind === 'parameter' && u.problem === 'notValid') ctx.report({ message: `The parameter reference '${u.ref}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers${u.ref.startsWith('#') ? '' : ' (external references are not supported)'}.`, pointer: u.pointer + '/$ref' });
+      if (u.kind === 'parameter' && u.problem === 'notValid')
+        ctx.report({
+          message: `The parameter reference '${u.ref}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers${u.ref.startsWith('#') ? '' : ' (external references are not supported)'}.`,
+          pointer: u.pointer + '/$ref',
+        });
     }
   },
 };

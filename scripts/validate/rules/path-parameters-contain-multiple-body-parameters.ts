@@ -8,7 +8,7 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'error',
   file: 'apiDefinition.swagger.json',
-  description: "Path-item parameters hold at most one body parameter.",
+  description: 'Path-item parameters hold at most one body parameter.',
   check(ctx) {
     const paths = ctx.swagger?.paths;
     if (!isObj(paths)) return;
@@ -17,7 +17,8 @@ export const rule: Rule = {
       let bodies = 0;
       item.parameters.forEach((raw, i) => {
         const p = ctx.deref(raw);
-        if (isObj(p) && p.in === 'body' && ++bodies === 2) ctx.report({ message: `The path '${path}' contains multiple parameters in the location 'body', at most one is allowed.`, pointer: ptr('/paths', path, 'parameters', i) });
+        if (isObj(p) && p.in === 'body' && ++bodies === 2)
+          ctx.report({ message: `The path '${path}' contains multiple parameters in the location 'body', at most one is allowed.`, pointer: ptr('/paths', path, 'parameters', i) });
       });
     }
   },

@@ -8,13 +8,17 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'error',
   file: 'apiDefinition.swagger.json',
-  description: "Paths are unique when compared case-insensitively.",
+  description: 'Paths are unique when compared case-insensitively.',
   check(ctx) {
     const seen = new Map<string, string>();
     for (const p of Object.keys(isObj(ctx.swagger?.paths) ? ctx.swagger!.paths : {})) {
       const k = p.toLowerCase();
       const first = seen.get(k);
-      if (first !== undefined) ctx.report({ message: `The path '${p}' is defined multiple times with different capitalization ('${first}'). Paths must be unique when compared case-insensitively.`, pointer: ptr('/paths', p) });
+      if (first !== undefined)
+        ctx.report({
+          message: `The path '${p}' is defined multiple times with different capitalization ('${first}'). Paths must be unique when compared case-insensitively.`,
+          pointer: ptr('/paths', p),
+        });
       else seen.set(k, p);
     }
   },

@@ -16,11 +16,17 @@ export const rule: Rule = {
         new RegExp(o.pattern);
       } catch {
         // .NET-only syntax (inline options, possessive/atomic groups) is valid for the platform: skip it.
-        if (!/\(\?[imnsx-]+\)|\(\?>|\\[AZz]/.test(o.pattern)) ctx.report({ message: `The 'pattern' value ${JSON.stringify(o.pattern)} should be a valid regular expression.`, pointer: ptr(pointer, 'pattern') });
+        if (!/\(\?[imnsx-]+\)|\(\?>|\\[AZz]/.test(o.pattern))
+          ctx.report({ message: `The 'pattern' value ${JSON.stringify(o.pattern)} should be a valid regular expression.`, pointer: ptr(pointer, 'pattern') });
       }
     };
     walkSchemas(ctx.swagger, (s) => check(s.schema, s.pointer));
     const seen = new Set<string>();
-    for (const o of ctx.operations) for (const p of operationParams(ctx.swagger, o)) if (!seen.has(p.targetPointer)) { seen.add(p.targetPointer); check(p.param, p.targetPointer); }
+    for (const o of ctx.operations)
+      for (const p of operationParams(ctx.swagger, o))
+        if (!seen.has(p.targetPointer)) {
+          seen.add(p.targetPointer);
+          check(p.param, p.targetPointer);
+        }
   },
 };

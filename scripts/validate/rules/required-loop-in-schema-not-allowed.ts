@@ -8,7 +8,7 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'error',
   file: 'apiDefinition.swagger.json',
-  description: "Required properties do not form a `$ref` loop (A requires b \u2192 B requires a \u2192 A).",
+  description: 'Required properties do not form a `$ref` loop (A requires b \u2192 B requires a \u2192 A).',
   check(ctx) {
     const defs = ctx.swagger?.definitions;
     if (!isObj(defs)) return;

@@ -15,7 +15,8 @@ export const rule: Rule = {
       if (!Array.isArray(req) || !isObj(s.schema.properties) || s.schema.allOf !== undefined || s.schema.additionalProperties !== undefined) return;
       const props = s.schema.properties;
       req.forEach((name, i) => {
-        if (typeof name === 'string' && !Object.prototype.hasOwnProperty.call(props, name)) ctx.report({ message: `The required property '${name}' is not defined in the object schema.`, pointer: ptr(s.pointer, 'required', i) });
+        if (typeof name === 'string' && !Object.prototype.hasOwnProperty.call(props, name))
+          ctx.report({ message: `The required property '${name}' is not defined in the object schema.`, pointer: ptr(s.pointer, 'required', i) });
       });
     });
   },

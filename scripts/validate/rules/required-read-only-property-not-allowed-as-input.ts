@@ -7,11 +7,12 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'error',
   file: 'apiDefinition.swagger.json',
-  description: "An input schema property is not both readOnly and required.",
+  description: 'An input schema property is not both readOnly and required.',
   check(ctx) {
     walkSchemas(ctx.swagger, (s) => {
       if (s.role !== 'input' || !s.parent || !s.propName || s.schema.readOnly !== true) return;
-      if (Array.isArray(s.parent.required) && s.parent.required.includes(s.propName)) ctx.report({ message: `An input property cannot be 'readonly' and required ('${s.propName}').`, pointer: s.pointer });
+      if (Array.isArray(s.parent.required) && s.parent.required.includes(s.propName))
+        ctx.report({ message: `An input property cannot be 'readonly' and required ('${s.propName}').`, pointer: s.pointer });
     });
   },
 };

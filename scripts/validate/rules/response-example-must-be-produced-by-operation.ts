@@ -8,7 +8,7 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'error',
   file: 'apiDefinition.swagger.json',
-  description: "Response `examples` are keyed by MIME types the operation produces.",
+  description: 'Response `examples` are keyed by MIME types the operation produces.',
   check(ctx) {
     for (const o of ctx.operations) {
       const produces = o.op.produces ?? ctx.swagger?.produces;
@@ -18,7 +18,12 @@ export const rule: Rule = {
       for (const [code, resp] of Object.entries(r)) {
         const ex = isObj(resp) ? resp.examples : undefined;
         if (!isObj(ex)) continue;
-        for (const mime of Object.keys(ex)) if (!produces.includes(mime)) ctx.report({ message: `The response example '${mime}' is not produced by the operation '${String(o.op.operationId ?? o.path)}'.`, pointer: ptr(o.pointer, 'responses', code, 'examples', mime) });
+        for (const mime of Object.keys(ex))
+          if (!produces.includes(mime))
+            ctx.report({
+              message: `The response example '${mime}' is not produced by the operation '${String(o.op.operationId ?? o.path)}'.`,
+              pointer: ptr(o.pointer, 'responses', code, 'examples', mime),
+            });
       }
     }
   },

@@ -8,7 +8,7 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'error',
   file: 'apiDefinition.swagger.json',
-  description: "Response header names are unique ignoring case.",
+  description: 'Response header names are unique ignoring case.',
   check(ctx) {
     for (const o of ctx.operations) {
       const r = o.op.responses;

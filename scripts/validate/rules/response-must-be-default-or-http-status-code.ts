@@ -15,7 +15,8 @@ export const rule: Rule = {
       if (!isObj(r)) continue;
       for (const k of Object.keys(r)) {
         if (k === 'default' || k.startsWith('x-')) continue;
-        if (!/^[1-5]\d\d$/.test(k)) ctx.report({ message: `The response '${k}' is not valid, the response must be a valid HTTP status code, or the string 'default'.`, pointer: ptr(o.pointer, 'responses', k) });
+        if (!/^[1-5]\d\d$/.test(k))
+          ctx.report({ message: `The response '${k}' is not valid, the response must be a valid HTTP status code, or the string 'default'.`, pointer: ptr(o.pointer, 'responses', k) });
       }
     }
   },

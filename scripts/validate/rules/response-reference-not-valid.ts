@@ -10,7 +10,11 @@ export const rule: Rule = {
   description: "Response references are internal JSON pointers starting with '#/responses/' (external references cannot be resolved offline and are not supported).",
   check(ctx) {
     for (const u of refUses(ctx.swagger)) {
-      if (u.kind === 'response' && u.problem === 'notValid') ctx.report({ message: `The response reference '${u.ref}' is not valid. Response references must start with '#/responses/' and be valid JSON Pointers${u.ref.startsWith('#') ? '' : ' (external references are not supported)'}.`, pointer: u.pointer + '/$ref' });
+      if (u.kind === 'response' && u.problem === 'notValid')
+        ctx.report({
+          message: `The response reference '${u.ref}' is not valid. Response references must start with '#/responses/' and be valid JSON Pointers${u.ref.startsWith('#') ? '' : ' (external references are not supported)'}.`,
+          pointer: u.pointer + '/$ref',
+        });
     }
   },
 };

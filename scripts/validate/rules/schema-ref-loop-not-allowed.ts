@@ -8,10 +8,11 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'error',
   file: 'apiDefinition.swagger.json',
-  description: "A definition is not just a `$ref` to another definition.",
+  description: 'A definition is not just a `$ref` to another definition.',
   check(ctx) {
     const defs = ctx.swagger?.definitions;
     if (!isObj(defs)) return;
-    for (const [k, v] of Object.entries(defs)) if (isObj(v) && typeof v.$ref === 'string') ctx.report({ message: `The schema definition '${k}' may not use a '$ref' to point to another definition.`, pointer: ptr('/definitions', k) });
+    for (const [k, v] of Object.entries(defs))
+      if (isObj(v) && typeof v.$ref === 'string') ctx.report({ message: `The schema definition '${k}' may not use a '$ref' to point to another definition.`, pointer: ptr('/definitions', k) });
   },
 };

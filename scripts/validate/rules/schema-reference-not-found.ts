@@ -7,7 +7,7 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'error',
   file: 'apiDefinition.swagger.json',
-  description: "Every schema reference resolves inside the swagger.",
+  description: 'Every schema reference resolves inside the swagger.',
   check(ctx) {
     for (const u of refUses(ctx.swagger)) {
       if (u.kind === 'schema' && u.problem === 'notFound') ctx.report({ message: `The schema reference '${u.ref}' could not be found in the swagger document.`, pointer: u.pointer + '/$ref' });

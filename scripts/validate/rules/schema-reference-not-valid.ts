@@ -10,7 +10,11 @@ export const rule: Rule = {
   description: "Schema references are internal JSON pointers starting with '#/definitions/' (external references cannot be resolved offline and are not supported).",
   check(ctx) {
     for (const u of refUses(ctx.swagger)) {
-      if (u.kind === 'schema' && u.problem === 'notValid') ctx.report({ message: `The schema reference '${u.ref}' is not valid. Schema references must start with '#/definitions/' and be valid JSON Pointers${u.ref.startsWith('#') ? '' : ' (external references are not supported)'}.`, pointer: u.pointer + '/$ref' });
+      if (u.kind === 'schema' && u.problem === 'notValid')
+        ctx.report({
+          message: `The schema reference '${u.ref}' is not valid. Schema references must start with '#/definitions/' and be valid JSON Pointers${u.ref.startsWith('#') ? '' : ' (external references are not supported)'}.`,
+          pointer: u.pointer + '/$ref',
+        });
     }
   },
 };

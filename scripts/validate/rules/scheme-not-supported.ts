@@ -7,7 +7,7 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'error',
   file: 'apiDefinition.swagger.json',
-  description: "No WebSocket schemes (ws, wss).",
+  description: 'No WebSocket schemes (ws, wss).',
   check(ctx) {
     const check = (list: unknown, pointer: string) => {
       if (!Array.isArray(list)) return;

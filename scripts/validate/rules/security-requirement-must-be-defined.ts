@@ -10,7 +10,7 @@ export const rule: Rule = {
   platformSeverity: 'warning',
   evidence: { merged: 14, docs: `${CERTIFICATION_ONLY}. The platform signs requests with the connection parameters of apiProperties.json, not with the swagger's security entries` },
   file: 'apiDefinition.swagger.json',
-  description: "Every security requirement names a securityDefinitions entry (an error at --level certification; a warning at platform level: authentication comes from apiProperties.json).",
+  description: 'Every security requirement names a securityDefinitions entry (an error at --level certification; a warning at platform level: authentication comes from apiProperties.json).',
   check(ctx) {
     const defs = securityDefinitions(ctx);
     forEachSecurityRequirement(ctx, (name, _value, pointer) => {

@@ -7,7 +7,7 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'error',
   file: 'apiDefinition.swagger.json',
-  description: "Non-OAuth security requirements use an empty scope array.",
+  description: 'Non-OAuth security requirements use an empty scope array.',
   check(ctx) {
     forEachDefinedRequirement(ctx, (name, d, scopes, pointer) => {
       if (d.type !== 'oauth2' && scopes.length > 0) ctx.report({ message: `The security requirement '${name}' cannot specify any scopes, an empty array should be provided.`, pointer });

@@ -7,7 +7,7 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'error',
   file: 'apiDefinition.swagger.json',
-  description: "Every security requirement has an array value (empty when no scopes).",
+  description: 'Every security requirement has an array value (empty when no scopes).',
   check(ctx) {
     forEachSecurityRequirement(ctx, (name, v, pointer) => {
       if (!Array.isArray(v)) ctx.report({ message: `The security requirement '${name}' must have have a value. Provide an empty array if no OAuth scopes are required.`, pointer });

@@ -7,7 +7,7 @@ export const rule: Rule = {
   level: 'certification',
   severity: 'error',
   file: 'apiDefinition.swagger.json',
-  description: "At most 2 categories.",
+  description: 'At most 2 categories.',
   check(ctx) {
     const c = categories(ctx.swagger);
     if (c && c.names.length > 2) ctx.report({ message: `The maximum allowed number of categories for the connector is '2' (found ${c.names.length}).`, pointer: c.pointer });

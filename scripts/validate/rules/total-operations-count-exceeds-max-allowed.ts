@@ -6,8 +6,12 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'error',
   file: 'apiDefinition.swagger.json',
-  description: "At most 256 operations per swagger.",
+  description: 'At most 256 operations per swagger.',
   check(ctx) {
-    if (ctx.operations.length > 256) ctx.report({ message: `The total number of operations in the swagger (${ctx.operations.length}) exceeds the maximum allowed value of '256'. Split the API into several connectors.`, pointer: '/paths' });
+    if (ctx.operations.length > 256)
+      ctx.report({
+        message: `The total number of operations in the swagger (${ctx.operations.length}) exceeds the maximum allowed value of '256'. Split the API into several connectors.`,
+        pointer: '/paths',
+      });
   },
 };

@@ -8,7 +8,7 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'warning',
   file: 'apiDefinition.swagger.json',
-  description: "type/format pairs are ones the platform knows (a warning: merged connectors use e.g. format \"string\").",
+  description: 'type/format pairs are ones the platform knows (a warning: merged connectors use e.g. format "string").',
   check(ctx) {
     const KNOWN: Record<string, string[]> = {
       integer: ['int32', 'int64'],
@@ -21,6 +21,11 @@ export const rule: Rule = {
     };
     walkSchemas(ctx.swagger, (s) => check(s.schema, s.pointer));
     const seen = new Set<string>();
-    for (const o of ctx.operations) for (const p of operationParams(ctx.swagger, o)) if (!seen.has(p.targetPointer)) { seen.add(p.targetPointer); check(p.param, p.targetPointer); }
+    for (const o of ctx.operations)
+      for (const p of operationParams(ctx.swagger, o))
+        if (!seen.has(p.targetPointer)) {
+          seen.add(p.targetPointer);
+          check(p.param, p.targetPointer);
+        }
   },
 };

@@ -7,7 +7,7 @@ export const rule: Rule = {
   level: 'platform',
   severity: 'error',
   file: 'apiDefinition.swagger.json',
-  description: "info.contact.url, info.termsOfService and externalDocs urls are absolute URLs.",
+  description: 'info.contact.url, info.termsOfService and externalDocs urls are absolute URLs.',
   check(ctx) {
     const check = (v: unknown, pointer: string) => {
       if (typeof v !== 'string') return;

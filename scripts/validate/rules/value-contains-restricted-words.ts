@@ -33,7 +33,10 @@ export const rule: Rule = {
     if (typeof info.description === 'string') report('description', productNamesIn(info.description), '/info/description');
     const seen = new Set<string>();
     const text = (v: unknown, field: string, pointer: string) => {
-      if (typeof v === 'string' && !seen.has(pointer)) { seen.add(pointer); report(field, productNamesIn(v), pointer); }
+      if (typeof v === 'string' && !seen.has(pointer)) {
+        seen.add(pointer);
+        report(field, productNamesIn(v), pointer);
+      }
     };
     for (const o of ctx.operations) {
       text(o.op.summary, 'summary', ptr(o.pointer, 'summary'));
