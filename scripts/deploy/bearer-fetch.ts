@@ -32,3 +32,21 @@ export async function bearerFetch(
   });
   return { res, text: await res.text() };
 }
+
+/**
+ * The AzureHttpError of a non-2xx answer whose body is the `{"error":{"code","message"}}` shape Graph and the
+ * Dataverse Web API share (another body keeps `HTTP<status>` and its first 300 characters). `label` names the
+ * request in the message, e.g. `GET /v1.0/applications`.
+ */
+export function errorFromResponse(res: Response, text: string, label: string): AzureHttpError {
+  let code = `HTTP${res.status}`;
+  let message = text.slice(0, 300);
+  try {
+    const j = JSON.parse(text) as { error?: { code?: string; message?: string } };
+    code = j.error?.code ?? code;
+    message = j.error?.message ?? message;
+  } catch {
+    /* not the JSON error body */
+  }
+  return new AzureHttpError(res.status, code, `${label} → ${res.status} ${code}: ${message}`, res.headers.get('retry-after') ?? undefined);
+}

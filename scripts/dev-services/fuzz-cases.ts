@@ -4,6 +4,7 @@
  * valid bodies built from the schema, then each field broken (wrong type, out of range, impossible dates, prototype
  * keys, huge or deeply nested values), plus bodies that are not JSON at all. Deterministic: a seeded PRNG.
  */
+import { seededRandom } from '../testing/doubles-common/faults';
 
 export interface FuzzRequest {
   method: string;
@@ -42,18 +43,6 @@ interface Spec {
   basePath?: string;
   paths: Record<string, Record<string, { operationId?: string; parameters?: Param[] }>>;
   definitions?: Record<string, Schema>;
-}
-
-/** mulberry32: small, seeded, good enough to pick cases reproducibly. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const HOSTILE_STRINGS = [
@@ -204,7 +193,7 @@ function pathValue(rnd: () => number, seeded: readonly string[]): string {
 
 /** `count` hostile requests over every operation of the spec. `seeded` ids are used in paths, never deleted. */
 export function fuzzRequests(spec: Spec, opts: { count: number; seed: number; token: string; seeded: readonly string[]; hostHeader: string }): FuzzRequest[] {
-  const rnd = prng(opts.seed);
+  const rnd = seededRandom(opts.seed);
   const base = spec.basePath && spec.basePath !== '/' ? spec.basePath : '';
   const ops = Object.entries(spec.paths).flatMap(([p, item]) =>
     Object.entries(item)

@@ -5,7 +5,7 @@
  */
 import type { TokenCredential } from '@azure/core-auth';
 import { withRetry, type RetryOptions, type RetryStats } from '../deploy/retry';
-import { AzureHttpError, bearerFetch } from '../deploy/bearer-fetch';
+import { bearerFetch, errorFromResponse } from '../deploy/bearer-fetch';
 
 export interface GraphClientOptions {
   endpoint: string;
@@ -24,18 +24,7 @@ export class GraphClient {
       method,
       ...(body !== undefined ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}),
     });
-    if (!res.ok) {
-      let code = `HTTP${res.status}`;
-      let message = text.slice(0, 300);
-      try {
-        const j = JSON.parse(text) as { error?: { code?: string; message?: string } };
-        code = j.error?.code ?? code;
-        message = j.error?.message ?? message;
-      } catch {
-        /* non-JSON error body */
-      }
-      throw new AzureHttpError(res.status, code, `${method} /v1.0/${path.split('?')[0]} → ${res.status} ${code}: ${message}`, res.headers.get('retry-after') ?? undefined);
-    }
+    if (!res.ok) throw errorFromResponse(res, text, `${method} /v1.0/${path.split('?')[0]}`);
     return (text ? JSON.parse(text) : undefined) as T;
   }
 

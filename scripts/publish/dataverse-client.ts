@@ -4,7 +4,7 @@
  * rules apply: 429 service-protection and 5xx are re-sent after Retry-After, 412 re-plans the step.
  */
 import type { TokenCredential } from '@azure/core-auth';
-import { AzureHttpError, bearerFetch } from '../deploy/bearer-fetch';
+import { bearerFetch, errorFromResponse } from '../deploy/bearer-fetch';
 import { withRetry, type RetryOptions, type RetryStats } from '../deploy/retry';
 
 export interface DataverseClientOptions {
@@ -37,18 +37,7 @@ export class DataverseClient {
       headers,
       ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
     });
-    if (!res.ok) {
-      let code = `HTTP${res.status}`;
-      let message = text.slice(0, 300);
-      try {
-        const j = JSON.parse(text) as { error?: { code?: string; message?: string } };
-        code = j.error?.code ?? code;
-        message = j.error?.message ?? message;
-      } catch {
-        /* not the Web API's JSON error body: not a Dataverse endpoint */
-      }
-      throw new AzureHttpError(res.status, code, `${method} ${API}${path.split('?')[0]} → ${res.status} ${code}: ${message}`, res.headers.get('retry-after') ?? undefined);
-    }
+    if (!res.ok) throw errorFromResponse(res, text, `${method} ${API}${path.split('?')[0]}`);
     return { body: (text ? JSON.parse(text) : undefined) as T, headers: res.headers, status: res.status };
   }
 
