@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { CkError } from '../core/errors';
 import { infraPath } from '../deploy/manifest';
+import '../deploy/codes';
 
 export const POLICY_TEMPLATE = 'infra/apim/policies/api-policy.xml';
 

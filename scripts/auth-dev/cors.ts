@@ -8,6 +8,7 @@
  */
 import type * as http from 'node:http';
 import { CkError } from '../core/errors';
+import './codes';
 
 /** Swagger UI's token request sends X-Requested-With; the others are what an OAuth client library may send. */
 const ALLOW_HEADERS = 'authorization, content-type, accept, x-requested-with';

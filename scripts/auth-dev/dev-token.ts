@@ -9,6 +9,7 @@ import { DEV_IDENTITIES } from './identities';
 import { KeySet, loadOrCreateKey } from './keys';
 import { devIssuers, mintAccessToken, type TokenVersion } from './mint';
 import { readRunningIssuer, runningIssuerFile } from './running-issuer';
+import './codes';
 
 export interface DevTokenRequest {
   keyFile: string;

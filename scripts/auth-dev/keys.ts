@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
 import { CkError } from '../core/errors';
 import { createIfAbsent, toJsonText } from '../core/fs';
+import './codes';
 
 export interface SigningKey {
   kid: string;

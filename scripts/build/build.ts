@@ -13,6 +13,9 @@ import type { LoadedConfig } from '../config/types';
 import { computeCacheKey, hashOutputs, manifestFile, outputsIntact, readManifest, type CacheManifest } from './cache';
 import { buildPaths } from './paths';
 import type { BuildOptions, BuildResult } from './types';
+import './codes';
+import '../bundle/codes';
+import '../routes/codes';
 
 /** The runtime's built-in Entra check (scripts/runtime/entra), which declares the @Security names it handles. */
 const BUILT_IN_AUTH_MODULE = path.resolve(__dirname, '../runtime/entra/authenticate.ts');

@@ -11,6 +11,7 @@ import { toJsonText } from '../core/fs';
 import { deterministicZip } from './zip';
 import { tsoaLitePlugin } from './tsoa-lite';
 import type { BundleOptions, BundleResult } from './types';
+import './codes';
 
 const RUNTIME_ENTRY = path.resolve(__dirname, '../runtime/index.ts');
 

@@ -1,6 +1,7 @@
 /** `connectorkit publish`: the exported connector into a Power Platform environment, and its redirect URI into Entra. */
 import { defineCommand, Option } from './command';
 import { CkError } from '../core/errors';
+import '../publish/codes';
 
 interface PublishFlags {
   env: string;

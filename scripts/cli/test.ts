@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { defineCommand, Option } from './command';
 import { CkError } from '../core/errors';
+import '../connector-test/codes';
 
 interface TestFlags {
   env?: string;

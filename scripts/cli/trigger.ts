@@ -1,5 +1,6 @@
 /** `connectorkit trigger <operationId>`: watch a trigger fire against the local host (or any base URL), as a flow would. */
 import { defineCommand, Option } from './command';
+import '../triggers/codes';
 
 interface TriggerFlags {
   baseUrl?: string;

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CkError } from '../core/errors';
 import type { ConnectorModel, ConnectorOperation, Obj } from './types';
+import './codes';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'];
 

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import Ajv from 'ajv';
 import { CkError, type ErrorDetail } from '../core/errors';
 import type { ConnectorModel, Obj, Scenario } from './types';
+import './codes';
 
 let validate: ReturnType<Ajv['compile']> | undefined;
 

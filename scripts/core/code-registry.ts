@@ -1,6 +1,7 @@
 /**
- * Registry of every error code. Each stage declares its codes once in `<stage>/codes.ts` with `defineCodes`;
- * ./codes.ts imports them all so the registry is complete and docs/error-codes.md's table is generated from it.
+ * Registry of every error code. Each stage declares its codes once in `<stage>/codes.ts` with `defineCodes`, and a
+ * module that raises a code imports the codes.ts that declares it, so the code is registered whenever it can be
+ * raised. Core imports no stage: the full list (docs/error-codes.md's table) is assembled in scripts/tools/all-codes.ts.
  */
 export interface CodeDef {
   /** 'user' → exit 1 (bad input, fixable by the user); 'internal' → exit 2 (a bug or an environment fault). */
@@ -52,20 +53,11 @@ export function defineCodes<T extends Record<string, CodeDef>>(area: string, cod
 
 export function lookupCode(code: string): CodeDef {
   const def = registry.get(code);
-  if (!def) {
-    // Import the aggregate lazily so every stage's codes are registered even if only one stage was loaded.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    require('./codes');
-    const again = registry.get(code);
-    if (again) return again;
-    throw new TypeError(`undeclared error code ${code}: declare it in a codes.ts`);
-  }
+  if (!def) throw new TypeError(`undeclared error code ${code}: declare it in a codes.ts and import that file where the code is raised`);
   return def;
 }
 
-/** All codes, sorted, for the docs/error-codes.md table and tests. */
-export function allCodes(): Array<CodeDef & { code: string; area: string }> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  require('./codes');
+/** The codes registered so far (every code once scripts/tools/all-codes.ts is loaded), sorted by code. */
+export function registeredCodes(): Array<CodeDef & { code: string; area: string }> {
   return [...registry.entries()].map(([code, d]) => ({ code, ...d })).sort((a, b) => a.code.localeCompare(b.code));
 }

@@ -1,8 +1,10 @@
 /**
  * The one error type of connectorkit. Every error a user can hit carries a stable code declared in a stage's
- * `codes.ts` (aggregated in ./codes.ts), says what went wrong (`message`) and what to do next (`hint`).
+ * `codes.ts` (core's own in ./core-codes.ts; the full list is in scripts/tools/all-codes.ts), says what went wrong (`message`) and what to do next (`hint`).
  */
 import { lookupCode, type CkCode } from './code-registry';
+// Core's own codes (CK_INTERNAL, CK_USAGE, …) are registered wherever a CkError can be built.
+import './core-codes';
 
 const BRAND = Symbol.for('connectorkit.CkError');
 

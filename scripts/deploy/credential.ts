@@ -7,6 +7,7 @@ import { AzureCliCredential, DefaultAzureCredential, EnvironmentCredential, Inte
 import { CkError } from '../core/errors';
 import { registerSecret } from '../core/redact';
 import type { DeployEnvironment } from './types';
+import './codes';
 
 export const AUTH_KINDS = ['default', 'cli', 'env', 'workload', 'managed-identity', 'interactive'] as const;
 export type AuthKind = (typeof AUTH_KINDS)[number];

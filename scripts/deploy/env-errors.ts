@@ -6,6 +6,7 @@
 import type { ErrorObject } from 'ajv';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { CkError, type ErrorDetail } from '../core/errors';
+import './codes';
 
 const SCHEMA_FILE = 'infra/environments/schema.json';
 const CLOUD_MESSAGE = 'cloud must be "AzureCloud", "AzureChinaCloud", "AzureUSGovernment" or a custom endpoints object';

@@ -5,6 +5,7 @@
 import { CkError, isCkError } from '../core/errors';
 import type { CkCode } from '../core/code-registry';
 import type { DeployEnvironment } from './types';
+import './codes';
 
 /** What the deploy was doing when Azure answered with an error. */
 export interface ErrorSite {

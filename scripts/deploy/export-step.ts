@@ -11,6 +11,7 @@ import type { DeployContext } from './context';
 import { UNKNOWN, type Step } from './engine';
 import type { DeployOutputs } from '../export/types';
 import type { DeployResult, PlannedChange } from './types';
+import '../export/codes';
 
 /** Filled by the export step for the result. */
 export interface ExportState {

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import { CkError, type ErrorDetail } from '../core/errors';
+import './codes';
 
 /** A JSON document from infra/: plain data, `$comment`/`$schema` removed. */
 export type Manifest = Record<string, unknown>;

@@ -8,6 +8,7 @@ import { CkError, type ErrorDetail } from '../core/errors';
 import type { ResolvedSettings } from './settings-resolve';
 import type { ConnectorModel, ExportNotice } from './types';
 import { asSentence, pascalCase, ptr, sentenceCase, titleCase } from './text';
+import './codes';
 
 type Obj = Record<string, any>;
 

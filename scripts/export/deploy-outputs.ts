@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { CkError } from '../core/errors';
 import type { DeployOutputs } from './types';
+import './codes';
 
 const KEYS: Array<keyof DeployOutputs> = ['host', 'basePath', 'tenantId', 'apiAppId', 'apiAppIdUri', 'connectorClientId', 'scope'];
 

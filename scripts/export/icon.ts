@@ -9,6 +9,7 @@ import { PNG } from 'pngjs';
 import { readPng } from '../validate/png-read';
 import { CkError } from '../core/errors';
 import type { ExportNotice } from './types';
+import './codes';
 
 export const ICON_SIZE = 230;
 

@@ -10,6 +10,7 @@ import Ajv from 'ajv';
 import { parse } from 'jsonc-parser';
 import { CkError } from '../core/errors';
 import { stableGuid } from '../entra/stable-guid';
+import './codes';
 
 type Obj = Record<string, any>;
 const SCHEMA_URL = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json';

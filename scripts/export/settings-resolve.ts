@@ -8,6 +8,7 @@ import { CkError, type ErrorDetail } from '../core/errors';
 import type { DeployOutputs, ExportNotice } from './types';
 // Microsoft's list lives once, with the validator rule that enforces it.
 import { CATEGORIES as CONNECTOR_CATEGORIES } from '../validate/rules/invalid-connector-category';
+import './codes';
 
 /** Placeholders used before the first deploy; GUID-free so nobody mistakes them for real app ids. */
 export const PLACEHOLDER_CLIENT_ID = '[[connector-client-id]]';

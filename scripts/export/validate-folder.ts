@@ -4,6 +4,7 @@
 import { CkError } from '../core/errors';
 import { validateConnectorFiles } from '../validate/validate';
 import type { WriteConnectorOptions, WriteConnectorResult } from './types';
+import './codes';
 
 /**
  * Throws CK_EXPORT_VALIDATION_FAILED when the validator reports errors at `level`; returns the warnings.

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { CkError } from '../core/errors';
+import './codes';
 
 export interface HttpSettings {
   /** '' or e.g. 'api' (no slashes). */

@@ -16,6 +16,7 @@ import { format } from 'node:util';
 import { parentPort } from 'node:worker_threads';
 import picomatch from 'picomatch';
 import type { FromWorker, LoadReport, RawBinding, RegisteredFunction, ToWorker } from './types';
+import './codes';
 
 type Hook = (ctx: Record<string, unknown>) => unknown;
 interface ProgrammingModel {

@@ -6,6 +6,7 @@
  * swagger.json's `host`, all of which are built from the Host the request carries.
  */
 import { isIPv6 } from 'node:net';
+import './codes';
 
 export type HostCheck = { ok: true; host: string } | { ok: false; code: 'CK_HOST_INVALID_HOST_HEADER' | 'CK_HOST_HOST_NOT_ALLOWED' };
 

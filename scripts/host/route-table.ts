@@ -8,6 +8,7 @@ import { CkError, type ErrorDetail } from '../core/errors';
 import { compareOrdinalIgnoreCase, isReservedRoute, isValidFunctionName } from '../spec/host-rules';
 import { compileRoute, type CompiledRoute } from './route-template';
 import type { FunctionInfo, RegisteredFunction } from './types';
+import './codes';
 
 export interface RouteEntry {
   info: FunctionInfo;

@@ -5,6 +5,7 @@
  * (→ 404), never a validation error, exactly like the host.
  */
 import { CkError } from '../core/errors';
+import './codes';
 
 type Check = (v: string) => boolean;
 

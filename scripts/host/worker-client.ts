@@ -11,6 +11,7 @@ import { createInterface } from 'node:readline';
 import { buildSync } from 'esbuild';
 import { CkError } from '../core/errors';
 import type { FromWorker, LoadReport, RpcHttpIn, RpcHttpOut, ToWorker } from './types';
+import './codes';
 
 let workerCode: string | undefined;
 

@@ -9,6 +9,7 @@ import { CkError } from '../core/errors';
 import { writeDirAtomic } from '../core/fs';
 import { initFiles } from './files';
 import { projectNames, titleFromFolder, type ProjectNames } from './names';
+import './codes';
 
 export interface InitOptions {
   /** Display name (api.title, connector title); default: from the folder name. */

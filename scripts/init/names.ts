@@ -3,6 +3,7 @@
  * API id/path in APIM (one kebab-case slug), and the Entra app names of the dev environment.
  */
 import { CkError } from '../core/errors';
+import './codes';
 
 export interface ProjectNames {
   /** Display name = api.title = connector title (≤ 30 characters, no "API"/"Connector"). */

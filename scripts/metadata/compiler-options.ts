@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import { CkError } from '../core/errors';
+import '../spec/codes';
 
 /** Used when the project has no tsconfig.json (a Node 20 CommonJS project with strict checks). */
 export const DEFAULT_COMPILER_OPTIONS: ts.CompilerOptions = {

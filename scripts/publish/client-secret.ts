@@ -9,6 +9,7 @@ import type { TokenCredential } from '@azure/core-auth';
 import { CkError } from '../core/errors';
 import { registerSecret } from '../core/redact';
 import { bearerFetch } from '../deploy/bearer-fetch';
+import './codes';
 
 export const SECRET_ENV_VAR = 'CK_CONNECTOR_CLIENT_SECRET';
 

@@ -6,6 +6,7 @@
 import { mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import { CkError } from '../core/errors';
+import './codes';
 
 /** Azurite's well-known development account (public, documented by Microsoft; not a secret). */
 export const AZURITE_ACCOUNT = 'devstoreaccount1';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { withErrorTable } from './readme-errors';
-import { allCodes } from '../core/code-registry';
+import { allCodes } from './all-codes';
 
 describe('docs/error-codes.md error table', () => {
   it('lists every registered code and is up to date (run `npm run docs` to refresh)', () => {

@@ -1,7 +1,7 @@
 /**
  * The error-code table of docs/error-codes.md, rendered from the code registry (section `error-codes`).
  */
-import { allCodes } from '../core/code-registry';
+import { allCodes } from './all-codes';
 import { markdownTable, replaceSection } from './readme-section';
 
 export function renderErrorTable(): string {

@@ -1,5 +1,6 @@
 /** Finds a trigger operation in a built Swagger 2.0 spec by operationId. */
 import { CkError } from '../core/errors';
+import './codes';
 
 export interface TriggerOperation {
   operationId: string;
