@@ -61,7 +61,7 @@ export default defineConfig(
       'scripts/export/postman.ts',
       'scripts/connector-test/*.ts',
       'scripts/publish/desired.ts',
-      'scripts/host/test-helpers.ts',
+      'scripts/testing/host-helpers.ts',
     ],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },

@@ -11,7 +11,7 @@ import { HttpRequest, InvocationContext } from '@azure/functions';
 import { SilentIoHost } from '../scripts/core/io';
 import { startHost, type HostHandle } from '../scripts/host';
 import { startDevIssuer } from '../scripts/auth-dev';
-import { buildSampleProject } from '../scripts/dev-services/sample-project';
+import { buildSampleProject } from '../scripts/testing/sample-project';
 import { entraAuthenticate as authenticate } from '../scripts/runtime';
 import { percentile, type BenchLine } from './types';
 

@@ -9,7 +9,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import * as http from 'node:http';
 import * as path from 'node:path';
 import { startDevIssuer } from '../scripts/auth-dev';
-import { buildSampleProject } from '../scripts/dev-services/sample-project';
+import { buildSampleProject } from '../scripts/testing/sample-project';
 import type { BenchLine } from './types';
 
 const SIZE = 99 * 1024 * 1024;

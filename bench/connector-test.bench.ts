@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { SilentIoHost } from '../scripts/core/io';
 import { startHost } from '../scripts/host';
 import { startDevServices } from '../scripts/dev-services';
-import { buildSampleProject } from '../scripts/dev-services/sample-project';
+import { buildSampleProject } from '../scripts/testing/sample-project';
 import { loadConnector } from '../scripts/connector-test/definition';
 import { loadScenarios } from '../scripts/connector-test/scenarios';
 import { runConnectorTests } from '../scripts/connector-test/runner';

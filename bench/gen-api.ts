@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { linkNodeModules, REPO_ROOT } from '../scripts/build/fixture-project';
+import { linkNodeModules, REPO_ROOT } from '../scripts/testing/fixture-project';
 
 function write(root: string, rel: string, text: string): void {
   mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });

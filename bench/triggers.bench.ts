@@ -14,7 +14,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { RecordingIoHost, SilentIoHost } from '../scripts/core/io';
 import { startHost, type HostHandle } from '../scripts/host';
 import { startDevServices } from '../scripts/dev-services';
-import { buildSampleProject, type SampleProject } from '../scripts/dev-services/sample-project';
+import { buildSampleProject, type SampleProject } from '../scripts/testing/sample-project';
 import { mintAccessToken } from '../scripts/auth-dev/mint';
 import { KeySet, loadOrCreateKey } from '../scripts/auth-dev/keys';
 import { startReceiver } from '../scripts/triggers/receiver';

@@ -3,10 +3,7 @@
  * ARM resources as data (name + properties) with `${name}` placeholders. Loaded and schema-checked once per
  * deploy; resource names are filled from the environment up front, properties when a step plans.
  */
-import type { DeployContext } from '../deploy/context';
-import { UNKNOWN } from '../deploy/engine';
-import { fill, loadManifest, type ManifestSpec } from '../deploy/manifest';
-import type { DeployEnvironment } from '../deploy/types';
+import { type DeployContext, UNKNOWN, fill, loadManifest, type ManifestSpec, type DeployEnvironment } from '../deploy/providers/kit';
 
 const SCHEMA = 'infra/apim/schema.json';
 /** Placeholders every APIM definition may use (environment values). */

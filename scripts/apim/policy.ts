@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { CkError } from '../core/errors';
-import { infraPath } from '../deploy/manifest';
+import { infraPath } from '../deploy/providers/kit';
 import '../deploy/codes';
 
 export const POLICY_TEMPLATE = 'infra/apim/policies/api-policy.xml';

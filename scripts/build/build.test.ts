@@ -11,7 +11,7 @@ import { RecordingIoHost } from '../core/io';
 import { isCkError } from '../core/errors';
 import { build } from './build';
 import { computeCacheKey, sourceRoots } from './cache';
-import { copyFixtureProject } from './fixture-project';
+import { copyFixtureProject } from '../testing/fixture-project';
 
 const FIXTURE = path.join(__dirname, '../routes/testdata/runtime-api');
 let dir: string;

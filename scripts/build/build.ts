@@ -40,7 +40,7 @@ export async function build(loaded: LoadedConfig, io: IoHost, opts: BuildOptions
   const hostJsonFile = loaded.resolve('host.json');
   if (!existsSync(hostJsonFile)) throw new CkError({ code: 'CK_BUNDLE_HOST_JSON_MISSING', message: `host.json is missing in ${root}.` });
 
-  const { generateMetadata } = require('../metadata/generate') as typeof import('../metadata/generate');
+  const { generateMetadata } = require('../metadata') as typeof import('../metadata');
   // No auth module: @Security('entra') uses the runtime's built-in Entra check. One the project names itself must exist.
   const authModule = config.authModule && existsSync(loaded.resolve(config.authModule)) ? loaded.resolve(config.authModule) : undefined;
   if (!authModule && config.authModule && loaded.sources.authModule !== 'default') {

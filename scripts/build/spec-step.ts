@@ -3,7 +3,7 @@
  * the same excess-property policy the generated routes enforce (so the spec says `additionalProperties: false`
  * exactly where the runtime rejects extras). Required lazily by build.ts so a cache hit never loads tsoa.
  */
-import type { BuildMetadata } from '../metadata/types';
+import type { BuildMetadata } from '../metadata';
 import type { ProjectConfig } from '../config/types';
 import { emitSpec, type SpecResult } from '../spec';
 

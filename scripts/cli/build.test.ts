@@ -4,7 +4,7 @@
 import { execFile } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
-import { copyFixtureProject, REPO_ROOT } from '../build/fixture-project';
+import { copyFixtureProject, REPO_ROOT } from '../testing/fixture-project';
 
 const BIN = path.join(REPO_ROOT, 'scripts', 'bin', 'connectorkit.cjs');
 let dir: string;

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { defineCommand, Option } from './command';
 import { CkError } from '../core/errors';
-import type { DeployOptions } from '../deploy/types';
+import type { DeployOptions } from '../deploy';
 
 interface DeployFlags {
   env: string;
@@ -69,10 +69,7 @@ export const command = defineCommand<DeployFlags>({
   async run(_args, flags, ctx) {
     // Stages load inside run(): help and --version load every command module, and must not pull in the stage's dependencies.
     const { loadConfig } = require('../config') as typeof import('../config');
-    const { loadEnvironment } = require('../deploy/environment') as typeof import('../deploy/environment');
-    const { createCredential } = require('../deploy/credential') as typeof import('../deploy/credential');
-    const { deploy } = require('../deploy/deploy') as typeof import('../deploy/deploy');
-    const { renderDeploy } = require('../deploy/render-plan') as typeof import('../deploy/render-plan');
+    const { loadEnvironment, createCredential, deploy, renderDeploy } = require('../deploy') as typeof import('../deploy');
     const { buildPaths } = require('../build/paths') as typeof import('../build/paths');
     const loaded = loadConfig({ cwd: ctx.cwd });
     const { specFile, zipFile } = buildPaths(loaded);

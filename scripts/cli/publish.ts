@@ -31,8 +31,7 @@ export const command = defineCommand<PublishFlags>({
   examples: ['connectorkit publish --env dev --plan', 'connectorkit publish --env dev --yes', 'connectorkit publish --env prod --auth workload --yes --json'],
   async run(_args, flags, ctx) {
     const { loadConfig } = require('../config') as typeof import('../config');
-    const { loadEnvironment } = require('../deploy/environment') as typeof import('../deploy/environment');
-    const { createCredential } = require('../deploy/credential') as typeof import('../deploy/credential');
+    const { loadEnvironment, createCredential } = require('../deploy') as typeof import('../deploy');
     const { publish } = require('../publish/publish') as typeof import('../publish/publish');
     const { renderPublish } = require('../publish/render') as typeof import('../publish/render');
     const { clientSecretSource } = require('../publish/client-secret') as typeof import('../publish/client-secret');

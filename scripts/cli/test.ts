@@ -53,8 +53,7 @@ export const command = defineCommand<TestFlags>({
     const connectionParameters = Object.fromEntries((flags.connectionParameter ?? []).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
     let deployed;
     if (flags.env) {
-      const { loadEnvironment } = require('../deploy/environment') as typeof import('../deploy/environment');
-      const { createCredential } = require('../deploy/credential') as typeof import('../deploy/credential');
+      const { loadEnvironment, createCredential } = require('../deploy') as typeof import('../deploy');
       const { readDeployOutputs } = require('../export/deploy-outputs') as typeof import('../export/deploy-outputs');
       const env = loadEnvironment(loaded.root, flags.env);
       const outputs = readDeployOutputs(loaded.root, flags.env)!.outputs;

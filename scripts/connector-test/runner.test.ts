@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { RecordingIoHost, SilentIoHost } from '../core/io';
 import { startHost, type HostHandle } from '../host';
 import { startDevServices, type DevServices } from '../dev-services';
-import { buildSampleProject, type SampleProject } from '../dev-services/sample-project';
+import { buildSampleProject, type SampleProject } from '../testing/sample-project';
 import { loadConnector } from './definition';
 import { loadScenarios } from './scenarios';
 import { runConnectorTests } from './runner';

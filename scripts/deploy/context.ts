@@ -5,7 +5,7 @@
 import type { ApiManagementClient } from '@azure/arm-apimanagement';
 import type { WebSiteManagementClient } from '@azure/arm-appservice';
 import type { Secret } from '../core/redact';
-import type { GraphClient } from '../entra/graph-client';
+import type { GraphClient } from '../entra';
 import type { ScmClient } from './scm-client';
 import type { RetryOptions, RetryStats } from './retry';
 import type { DeployEnvironment, DeployOptions } from './types';

@@ -9,7 +9,7 @@ import { WebSiteManagementClient } from '@azure/arm-appservice';
 import { CkError } from '../core/errors';
 import type { IoHost } from '../core/io';
 import { registerSecret } from '../core/redact';
-import { GraphClient } from '../entra/graph-client';
+import { GraphClient } from '../entra';
 import type { DeployContext } from './context';
 import { runSteps, type Step, type StepPlan } from './engine';
 import { toDeployError, type ErrorSite } from './error-hints';

@@ -11,8 +11,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { loadConfig } from '../config';
 import { RecordingIoHost } from '../core/io';
 import { serveProject, type ServeReport } from '../host/serve-project';
-import { waitFor } from '../host/test-helpers';
-import { buildSampleProject, type SampleProject } from './sample-project';
+import { waitFor } from '../testing/host-helpers';
+import { buildSampleProject, type SampleProject } from '../testing/sample-project';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { findChromium, HOW_TO_GET } = require('../testing/browser/chromium.js') as { findChromium(): string | undefined; HOW_TO_GET: string };

@@ -1,6 +1,6 @@
 /**
  * A bounded, spec-driven fuzz of the sample API through the local host (real Azurite, real dev issuer): 2,400
- * hostile requests generated from the build's dist/swagger.json (fuzz-cases.ts), 8 at a time over keep-alive and
+ * hostile requests generated from the build's dist/swagger.json (scripts/testing/fuzz-cases.ts), 8 at a time over keep-alive and
  * fresh connections. Afterwards: no response was ≥ 500, no connection was reset, the seeded employees are unchanged,
  * every stored employee is still a valid record, and no log line holds a query secret or a raw control character.
  */
@@ -11,10 +11,10 @@ import { RecordingIoHost, SilentIoHost } from '../core/io';
 import { startHost, type HostHandle } from '../host';
 import { isCalendarDate } from '../runtime/calendar';
 import { startDevServices, type DevServices } from './index';
-import { buildSampleProject, type SampleProject } from './sample-project';
+import { buildSampleProject, type SampleProject } from '../testing/sample-project';
 import { mintAccessToken } from '../auth-dev/mint';
 import { KeySet, loadOrCreateKey } from '../auth-dev/keys';
-import { fuzzRequests, type FuzzRequest } from './fuzz-cases';
+import { fuzzRequests, type FuzzRequest } from '../testing/fuzz-cases';
 
 const COUNT = 2400;
 const CONCURRENCY = 8;

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { RecordingIoHost, SilentIoHost } from '../core/io';
 import { startHost, type HostHandle } from '../host';
 import { startDevServices, type DevServices } from './index';
-import { buildSampleProject, type SampleProject } from './sample-project';
+import { buildSampleProject, type SampleProject } from '../testing/sample-project';
 import { mintAccessToken } from '../auth-dev/mint';
 import { KeySet, loadOrCreateKey } from '../auth-dev/keys';
 import { startReceiver, type Notification, type Receiver } from '../triggers/receiver';

@@ -7,7 +7,7 @@ import { RecordingIoHost } from '../core/io';
 import { startHost, type HostHandle } from '../host';
 import { startDevIssuer, type DevIssuer } from '../auth-dev';
 import { REJECTED_TOKENS, type TokenMatrixRow } from '../auth-dev/token-matrix-rows';
-import { buildSampleProject, type SampleProject } from './sample-project';
+import { buildSampleProject, type SampleProject } from '../testing/sample-project';
 
 let project: SampleProject;
 let issuer: DevIssuer;

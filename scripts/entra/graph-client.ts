@@ -4,8 +4,7 @@
  * like ARM errors.
  */
 import type { TokenCredential } from '@azure/core-auth';
-import { withRetry, type RetryOptions, type RetryStats } from '../deploy/retry';
-import { bearerFetch, errorFromResponse } from '../deploy/bearer-fetch';
+import { withRetry, type RetryOptions, type RetryStats, bearerFetch, errorFromResponse } from '../deploy/providers/kit';
 
 export interface GraphClientOptions {
   endpoint: string;

@@ -5,8 +5,7 @@
  * file names it (`cloud.v1Issuer`).
  */
 import { CkError } from '../core/errors';
-import type { DeployContext } from '../deploy/context';
-import { withRetry } from '../deploy/retry';
+import { type DeployContext, withRetry } from '../deploy/providers/kit';
 
 export async function v1Issuer(ctx: DeployContext): Promise<string> {
   const { cloud, tenantId } = ctx.env;

@@ -2,9 +2,7 @@
  * The Entra app manifests (infra/entra/api-app.json, connector-app.json): loaded and schema-checked once per
  * deploy, then filled with the environment's names and the ids the deploy learns (appIds, the scope id).
  */
-import type { DeployContext } from '../deploy/context';
-import { UNKNOWN } from '../deploy/engine';
-import { fill, loadManifest, type Manifest, type ManifestSpec } from '../deploy/manifest';
+import { type DeployContext, UNKNOWN, fill, loadManifest, type Manifest, type ManifestSpec } from '../deploy/providers/kit';
 import { CkError } from '../core/errors';
 
 const SCHEMA = 'infra/entra/schema.json';

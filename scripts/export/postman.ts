@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import Ajv from 'ajv';
 import { parse } from 'jsonc-parser';
 import { CkError } from '../core/errors';
-import { stableGuid } from '../entra/stable-guid';
+import { stableGuid } from '../entra';
 import './codes';
 
 type Obj = Record<string, any>;

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { RecordingIoHost } from '../core/io';
 import { startHost, type HostHandle } from './index';
-import { request, tmpApp } from './test-helpers';
+import { request, tmpApp } from '../testing/host-helpers';
 
 const APPS = path.join(__dirname, 'testdata', 'apps');
 const SPEC = path.join(__dirname, 'testdata', 'swagger.json');

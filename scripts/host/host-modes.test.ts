@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { RecordingIoHost } from '../core/io';
 import { isCkError } from '../core/errors';
 import { startHost, type HostHandle } from './index';
-import { bundleFixture, request, tmpApp, waitFor } from './test-helpers';
+import { bundleFixture, request, tmpApp, waitFor } from '../testing/host-helpers';
 
 const APPS = path.join(__dirname, 'testdata', 'apps');
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { RecordingIoHost } from '../core/io';
 import { startHost, type HostHandle } from './index';
-import { bundleFixture, request, waitFor } from './test-helpers';
+import { bundleFixture, request, waitFor } from '../testing/host-helpers';
 
 const BASIC = path.join(__dirname, 'testdata', 'apps', 'basic');
 

@@ -5,8 +5,8 @@ import * as path from 'node:path';
 import { loadConfig } from '../config';
 import { RecordingIoHost } from '../core/io';
 import { checkBuiltApp, serveProject, type ServeReport } from './serve-project';
-import { bundleFixture, request, waitFor } from './test-helpers';
-import { copyFixtureProject } from '../build/fixture-project';
+import { bundleFixture, request, waitFor } from '../testing/host-helpers';
+import { copyFixtureProject } from '../testing/fixture-project';
 import { appendFileSync, readdirSync, rmSync } from 'node:fs';
 
 function project(): string {

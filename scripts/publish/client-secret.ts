@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { TokenCredential } from '@azure/core-auth';
 import { CkError } from '../core/errors';
 import { registerSecret } from '../core/redact';
-import { bearerFetch } from '../deploy/bearer-fetch';
+import { bearerFetch } from '../deploy';
 import './codes';
 
 export const SECRET_ENV_VAR = 'CK_CONNECTOR_CLIENT_SECRET';

@@ -1,7 +1,6 @@
 /** What the publish steps see: the environment, the Dataverse and Graph clients, the desired row, and outputs. */
-import type { GraphClient } from '../entra/graph-client';
-import type { RetryOptions, RetryStats } from '../deploy/retry';
-import type { DeployEnvironment } from '../deploy/types';
+import type { GraphClient } from '../entra';
+import type { RetryOptions, RetryStats, DeployEnvironment } from '../deploy';
 import type { DataverseClient } from './dataverse-client';
 import type { DesiredConnector } from './desired';
 import type { PublishOptions } from './types';

@@ -4,8 +4,7 @@
  * rules apply: 429 service-protection and 5xx are re-sent after Retry-After, 412 re-plans the step.
  */
 import type { TokenCredential } from '@azure/core-auth';
-import { bearerFetch, errorFromResponse } from '../deploy/bearer-fetch';
-import { withRetry, type RetryOptions, type RetryStats } from '../deploy/retry';
+import { bearerFetch, errorFromResponse, withRetry, type RetryOptions, type RetryStats } from '../deploy';
 
 export interface DataverseClientOptions {
   environmentUrl: string;

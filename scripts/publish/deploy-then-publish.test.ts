@@ -7,8 +7,7 @@ import * as path from 'node:path';
 import { ClientSecretCredential } from '@azure/identity';
 import { startDoubles, makeProject, deployOptions, recordedDeploy, CLIENT_ID, CLIENT_SECRET, TENANT, type Doubles } from '../deploy/testdata/harness';
 import { startDataverseDouble, type DataverseDouble } from '../testing/dataverse-double/dataverse-double';
-import { scrubbing } from '../deploy/credential';
-import { loadEnvironment } from '../deploy/environment';
+import { scrubbing, loadEnvironment } from '../deploy';
 import { RecordingIoHost } from '../core/io';
 import { publish } from './publish';
 

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CkError } from '../core/errors';
-import { stableGuid } from '../entra/stable-guid';
+import { stableGuid } from '../entra';
 import './codes';
 
 /** Capabilities choice values of the connector table (connector.md, "Capabilities Choices/Options"). */

@@ -4,11 +4,8 @@
  */
 import { CkError, isCkError } from '../core/errors';
 import type { IoHost } from '../core/io';
-import { runSteps } from '../deploy/engine';
-import { DEFAULT_RETRY, isTransient, type RetryStats } from '../deploy/retry';
-import { azureErrorInfo } from '../deploy/error-hints';
-import { GraphClient } from '../entra/graph-client';
-import type { ChangeAction } from '../deploy/types';
+import { runSteps, DEFAULT_RETRY, isTransient, type RetryStats, azureErrorInfo, type ChangeAction } from '../deploy';
+import { GraphClient } from '../entra';
 import type { PublishContext } from './context';
 import { DataverseClient } from './dataverse-client';
 import { desiredConnector } from './desired';

@@ -1,5 +1,5 @@
 /** Human rendering of a publish plan/result (the deploy's plan symbols). */
-import { renderDeploy } from '../deploy/render-plan';
+import { renderDeploy } from '../deploy';
 import type { PublishResult } from './types';
 
 export function renderPublish(r: PublishResult): string {

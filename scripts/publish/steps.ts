@@ -4,10 +4,7 @@
  * its Entra app (https://global.consent.azure-apim.net/redirect/<connector internal id>).
  */
 import { CkError } from '../core/errors';
-import { UNKNOWN, type Step } from '../deploy/engine';
-import { isTransient } from '../deploy/retry';
-import { AzureHttpError } from '../deploy/bearer-fetch';
-import type { PlannedChange, PropertyDiff } from '../deploy/types';
+import { UNKNOWN, type Step, isTransient, AzureHttpError, type PlannedChange, type PropertyDiff } from '../deploy';
 import { detectChanges } from '../export/breaking/detect';
 import type { PublishContext } from './context';
 import { MANAGED_COLUMNS, sameColumn, withClientSecret, type ManagedColumn } from './desired';

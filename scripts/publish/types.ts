@@ -1,7 +1,6 @@
 /** Types of the publish stage. */
 import type { TokenCredential } from '@azure/core-auth';
-import type { RetryOptions } from '../deploy/retry';
-import type { ChangeAction, DeployEnvironment, PlannedChange } from '../deploy/types';
+import type { RetryOptions, ChangeAction, DeployEnvironment, PlannedChange } from '../deploy';
 
 export interface PublishOptions {
   env: DeployEnvironment;

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { generateMetadata } from '../metadata/generate';
+import { generateMetadata } from '../metadata';
 import { expectGolden } from '../testing/golden';
 import { emitRoutes } from './emit-routes';
 

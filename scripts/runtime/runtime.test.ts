@@ -6,7 +6,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import { build } from '../build/build';
-import { copyFixtureProject, REPO_ROOT } from '../build/fixture-project';
+import { copyFixtureProject, REPO_ROOT } from '../testing/fixture-project';
 import { loadConfig } from '../config';
 import { RecordingIoHost } from '../core/io';
 import { startHost } from '../host';

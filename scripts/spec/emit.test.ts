@@ -1,8 +1,7 @@
 import * as path from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { toJsonText } from '../core/fs';
-import { generateMetadata } from '../metadata/generate';
-import type { BuildMetadata } from '../metadata/types';
+import { generateMetadata, type BuildMetadata } from '../metadata';
 import { expectGolden } from '../testing/golden';
 import type { ProjectConfig } from '../config/types';
 import { emitSpec } from './index';

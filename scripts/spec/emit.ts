@@ -6,7 +6,7 @@ import { SpecGenerator2 } from '@tsoa/cli/dist/swagger/specGenerator2';
 import type { ExtendedSpecConfig } from '@tsoa/cli';
 import { CkError } from '../core/errors';
 import type { ProjectConfig } from '../config/types';
-import type { BuildMetadata } from '../metadata/types';
+import type { BuildMetadata } from '../metadata';
 import { SPEC_CODES } from './codes';
 import { finding, runLint, sortFindings } from './lint/index';
 import { listOperations } from './operations';

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { isCkError } from '../core/errors';
-import { generateMetadata } from '../metadata/generate';
-import type { BuildMetadata } from '../metadata/types';
+import { generateMetadata, type BuildMetadata } from '../metadata';
 import { assertNoLintErrors, emitSpec, LintError, lintErrorOf, lintMetadata } from './index';
 import { compareRoutes, segments } from './lint/route-overlap';
 import type { LintFinding } from './types';

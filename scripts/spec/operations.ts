@@ -4,7 +4,7 @@
  * spec post-processor and the routes emitter (which uses the operationId as the Function name) agree.
  */
 import { convertColonPathParams, normalisePath } from '@tsoa/cli/dist/utils/pathUtils';
-import type { BuildMetadata } from '../metadata/types';
+import type { BuildMetadata } from '../metadata';
 import type { OperationRef } from './types';
 
 /** tsoa's default operationId: `@OperationId(...)` if given, else the method name with its first letter upper-cased. */

@@ -4,7 +4,7 @@
  * valid body parameters (`schema` always), `consumes` only where there is a body, no schema on `default`,
  * and schema fixes (schema-fix.ts). Definitions are fixed by the caller with the same `fixSchema`.
  */
-import type { BuildMetadata } from '../metadata/types';
+import type { BuildMetadata } from '../metadata';
 import { humanise } from './humanise';
 import { type DroppedSibling, type FixContext, fixSchema, orderKeys } from './schema-fix';
 import type { OperationRef } from './types';

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { generateMetadata } from '../metadata/generate';
+import { generateMetadata } from '../metadata';
 import { emitSpec } from './index';
 import type { SpecResult } from './types';
 

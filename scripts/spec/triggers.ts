@@ -10,7 +10,7 @@
  *   `Location` and `Retry-After`.
  * Anything that does not fit is an error finding at the decorator's file:line.
  */
-import type { BuildMetadata, TriggerDecl } from '../metadata/types';
+import type { BuildMetadata, TriggerDecl } from '../metadata';
 import { finding } from './lint/index';
 import { SPEC_TRIGGER_CODES as C } from './trigger-codes';
 import type { LintFinding, OperationRef } from './types';

@@ -5,8 +5,8 @@
 import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { linkNodeModules } from '../build/fixture-project';
-import { generateMetadata } from '../metadata/generate';
+import { linkNodeModules } from '../testing/fixture-project';
+import { generateMetadata } from '../metadata';
 import { emitSpec, lintErrorOf } from './index';
 
 const TESTDATA = path.join(__dirname, 'testdata/tsoa-compat');

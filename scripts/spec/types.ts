@@ -1,4 +1,4 @@
-import type { BuildMetadata } from '../metadata/types';
+import type { BuildMetadata } from '../metadata';
 
 /** One build-time lint result, pointing at the controller method (or class) it is about. */
 export interface LintFinding {

@@ -14,10 +14,8 @@ import { withRetry } from '../retry';
 import type { PlannedChange } from '../types';
 import { registerSecret } from '../../core/redact';
 import { CkError } from '../../core/errors';
-import { renderApiPolicy } from '../../apim/policy';
-import { v1Issuer } from '../../entra/issuer';
-import { specOperations } from '../../apim/operations';
-import { loadApimDefinitions, properties } from '../../apim/definitions';
+import { renderApiPolicy, specOperations, loadApimDefinitions, properties } from '../../apim';
+import { v1Issuer } from '../../entra';
 import { svcScope, type DeployStep } from './kit';
 
 const change = (resource: string, action: PlannedChange['action'], diff?: PlannedChange['diff'], note?: string): PlannedChange => ({

@@ -7,8 +7,8 @@
  */
 import { CkError } from '../../core/errors';
 import { registerSecret } from '../../core/redact';
-import { envValues } from '../../apim/definitions';
-import { v1Issuer } from '../../entra/issuer';
+import { envValues } from '../../apim';
+import { v1Issuer } from '../../entra';
 import type { DeployContext } from '../context';
 import { UNKNOWN } from '../engine';
 import { fill, loadManifest, type ManifestSpec } from '../manifest';

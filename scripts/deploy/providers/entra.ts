@@ -12,8 +12,7 @@ import { diffProps } from '../compare';
 import { isTransient } from '../retry';
 import { AzureHttpError } from '../bearer-fetch';
 import type { PlannedChange } from '../types';
-import { afterCreateKeys, apiScopeValue, entraManifests, filledApiApp, filledConnectorApp } from '../../entra/manifests';
-import { stableGuid } from '../../entra/stable-guid';
+import { afterCreateKeys, apiScopeValue, entraManifests, filledApiApp, filledConnectorApp, stableGuid } from '../../entra';
 import { graphScope, type DeployStep } from './kit';
 
 interface App {

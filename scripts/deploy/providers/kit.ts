@@ -1,13 +1,24 @@
 /**
- * The provider kit: what a deploy provider is and the error sites its steps carry. A provider is a function that
- * builds its steps from the run's context, loading and checking its infra/ manifests while it builds them (so a bad
- * file fails before the first write). The engine (../engine.ts), retries (../retry.ts), manifests (../manifest.ts)
- * and the diff (../compare.ts) are the rest of the kit; see ../README.md "Adding a step".
+ * The provider kit: what a deploy provider is, the error sites its steps carry, and the few parts of the deploy a
+ * provider builds on — the step type (../engine.ts), retries (../retry.ts), manifest loading (../manifest.ts), the
+ * diff (../compare.ts) and the Azure HTTP helpers. A provider is a function that builds its steps from the run's
+ * context, loading and checking its infra/ manifests while it builds them (so a bad file fails before the first
+ * write); see ../README.md "Adding a step". The entra/ and apim/ stages import this file, not the deploy's index, so
+ * loading a provider never loads the whole deploy.
  */
 import type { DeployContext } from '../context';
 import type { Step } from '../engine';
 import type { ErrorSite } from '../error-hints';
 import type { DeployOptions } from '../types';
+
+export { names, type DeployContext, type DeployOutputsState } from '../context';
+export { UNKNOWN, type Step, type StepPlan } from '../engine';
+export { withRetry, isTransient, type RetryOptions, type RetryStats } from '../retry';
+export { fill, infraPath, loadManifest, type Manifest, type ManifestSpec } from '../manifest';
+export { diffProps, normaliseXml } from '../compare';
+export { AzureHttpError, bearerFetch, errorFromResponse } from '../bearer-fetch';
+export type { ErrorSite } from '../error-hints';
+export type { DeployEnvironment, DeployOptions, PlannedChange, PropertyDiff } from '../types';
 
 /** A deploy step plus where its failures point (env-file key, ARM scope or Graph tenant) in error hints. */
 export interface DeployStep extends Step<DeployContext> {

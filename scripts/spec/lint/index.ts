@@ -3,7 +3,7 @@
  * sorted by file, line and code so the report reads top to bottom.
  */
 import { lookupCode } from '../../core/code-registry';
-import type { BuildMetadata } from '../../metadata/types';
+import type { BuildMetadata } from '../../metadata';
 import { listOperations } from '../operations';
 import type { LintContext, LintFinding, LintRule, OperationRef } from '../types';
 import { bodyOnGet } from './body-on-get';

@@ -4,7 +4,7 @@
  * valid bodies built from the schema, then each field broken (wrong type, out of range, impossible dates, prototype
  * keys, huge or deeply nested values), plus bodies that are not JSON at all. Deterministic: a seeded PRNG.
  */
-import { seededRandom } from '../testing/doubles-common/faults';
+import { seededRandom } from './doubles-common/faults';
 
 export interface FuzzRequest {
   method: string;

@@ -1,0 +1,18 @@
+/**
+ * Deploy stage: one environment's plan/apply against Azure (code, Entra, APIM, app settings — the providers under
+ * providers/), the environment file, the credential and the step engine, retries and Azure error mapping that
+ * publish reuses. Providers and the entra/ and apim/ stages use the smaller kit (providers/kit.ts).
+ */
+export { deploy, createContext } from './deploy';
+export { loadEnvironment, CLOUDS } from './environment';
+export { createCredential, scrubbing, AUTH_KINDS, type AuthKind } from './credential';
+export { renderDeploy } from './render-plan';
+export { runSteps, UNKNOWN, type Step, type StepPlan, type RunOptions } from './engine';
+export { DEFAULT_RETRY, isTransient, withRetry, type RetryOptions, type RetryStats } from './retry';
+export { azureErrorInfo, toDeployError, AZURE_ERROR_HINTS, type AzureErrorInfo, type ErrorSite } from './error-hints';
+export { fill, infraPath, loadManifest, schemaFileValidator, type Manifest, type ManifestSpec } from './manifest';
+export { diffProps, normaliseXml } from './compare';
+export { AzureHttpError, bearerFetch, errorFromResponse } from './bearer-fetch';
+export { PROVIDERS, type DeployProvider, type DeployStep } from './providers';
+export type { DeployContext, DeployOutputsState } from './context';
+export type * from './types';
