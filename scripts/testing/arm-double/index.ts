@@ -4,8 +4,8 @@
  * and response is checked against the anchor specs with oav; mismatches become `violations` and a loud 500.
  * Behaviour spec: arm-double.md.
  */
-import type { DoubleRequest, DoubleResponse, FaultDecision, FaultKind, LiveRequest, LoggedDouble, SpecSetName } from '../doubles-common';
-import { checkBearer, checkRequest, checkResponse, decideFault, dropIfAfterWrite, FaultInjector, requiredHeaders, SPEC_API_VERSIONS, specValidator, startLoggedDouble } from '../doubles-common';
+import type { DoubleRequest, DoubleResponse, FaultKind, LiveRequest, LoggedDouble, SpecSetName } from '../doubles-common';
+import { checkBearer, checkRequest, decideFault, dropIfAfterWrite, FaultInjector, requiredHeaders, SPEC_API_VERSIONS, specValidator, startLoggedDouble } from '../doubles-common';
 import { APIM_API_HANDLERS } from './apim-apis';
 import { APIM_ENTITY_HANDLERS } from './apim-entities';
 import { actionMatches, armError, armHeaders, isWrite } from './arm-http';
@@ -13,10 +13,10 @@ import type { ArmFamily, ArmRoute } from './arm-route';
 import { armAction, parseArmPath, resourceIdOf } from './arm-route';
 import { ROLE_ASSIGNMENT_HANDLERS, ROLE_DEFINITION_HANDLERS } from './authz-handlers';
 import type { ArmHandler, HandlerCtx } from './handler-context';
-import { parentNotFound } from './handler-context';
 import { COMPONENT_HANDLERS, IDENTITY_HANDLERS, WORKSPACE_HANDLERS } from './identity-monitor-handlers';
 import { LroTracker } from './lro';
 import { OPERATION_HANDLERS, RG_HANDLERS } from './rg-handlers';
+import { answerProblems, faultResponse, isPollRoute, scopeProblem, startsProvisioningLro } from './request-checks';
 import { seedStore } from './seed';
 import { ArmStore } from './state';
 import { STORAGE_HANDLERS, STORAGE_SUB_HANDLERS } from './storage-handlers';
@@ -61,6 +61,9 @@ export interface ArmIds {
   roleAssignment(scope: string, name: string): string;
 }
 
+/** Tenant of identities and role assignments unless `tenantId` is given. */
+const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+const ALWAYS: FaultKind[] = ['throttle', 'serverError', 'unavailable', 'drop', 'authorizationFailed'];
 const LRO_STARTS = new Set(['PUT apis/*', 'PUT namedvalues/*', 'DELETE apis/*']);
 
 const HANDLERS: Record<ArmFamily, Record<string, ArmHandler>> = {
@@ -82,23 +85,6 @@ const HANDLERS: Record<ArmFamily, Record<string, ArmHandler>> = {
 function handlerFor(route: ArmRoute, key: string): ArmHandler | undefined {
   return HANDLERS[route.family][key];
 }
-
-/** LRO polls: APIM's operationResults and the generic Location URL (outside every spec). */
-function isPollRoute(route: ArmRoute | undefined): boolean {
-  return !!route && (route.family === 'operations' || (route.family === 'Microsoft.ApiManagement/service' && route.shape === 'tenant/operationresults/*'));
-}
-
-/** Provisioning writes that start an LRO (so the lroFailed fault may fire), given the current state. */
-function startsProvisioningLro(route: ArmRoute, method: string, store: ArmStore, opts: ArmDoubleOptions, id: string): boolean {
-  if (route.rest.length) return false;
-  if (route.family === 'Microsoft.Resources/resourceGroups') return method === 'DELETE';
-  if (route.family === 'Microsoft.Storage/storageAccounts') return method === 'PUT' && !store.get(id) && (opts.storageCreate ?? 'async') === 'async';
-  if (route.family === 'Microsoft.ApiManagement/service') return method === 'PUT' && !store.get(id);
-  return false;
-}
-
-const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
-const ALWAYS: FaultKind[] = ['throttle', 'serverError', 'unavailable', 'drop', 'authorizationFailed'];
 
 /** Starts the ARM double (loads the oav validators once per process first). */
 export async function startArmDouble(options: ArmDoubleOptions): Promise<ArmDouble> {
@@ -251,74 +237,4 @@ export async function startArmDouble(options: ArmDoubleOptions): Promise<ArmDoub
       deny = [...(options.denyActions ?? [])];
     },
   };
-}
-
-/** The answer for faults that fire before handling (no state change); undefined for in-handler faults. */
-function faultResponse(f: FaultDecision, forbidden: () => DoubleResponse): DoubleResponse | undefined {
-  const ra = { 'retry-after': String(f.retryAfterSeconds) };
-  switch (f.kind) {
-    case 'throttle':
-      return armError(429, 'TooManyRequests', 'The request is being throttled (injected fault).', { headers: ra });
-    case 'serverError':
-      return armError(500, 'InternalServerError', 'Internal server error (injected fault).');
-    case 'unavailable':
-      return armError(503, 'ServiceUnavailable', 'The service is temporarily unavailable (injected fault).', { headers: ra });
-    case 'conflict':
-      return armError(409, 'PessimisticConcurrencyConflict', 'Operation on the API is in progress (injected fault).');
-    case 'preconditionFailed':
-      return armError(412, 'PreconditionFailed', 'The entity has been modified since it was read (injected fault).');
-    case 'authorizationFailed':
-      return forbidden();
-    case 'drop':
-      return { status: 0, drop: true };
-    default:
-      return undefined;
-  }
-}
-
-/**
- * What the request's scope lacks, ARM's way: 404 ResourceGroupNotFound for a missing group, 409
- * ResourceGroupBeingDeleted for writes into a group being deleted, 404 for a missing parent of a child resource.
- */
-function scopeProblem(ctx: HandlerCtx): DoubleResponse | undefined {
-  const { route, store, req } = ctx;
-  if (route.resourceGroup) {
-    const rg = store.resourceGroup(route.resourceGroup);
-    if (!rg && route.family !== 'Microsoft.Resources/resourceGroups') return armError(404, 'ResourceGroupNotFound', `Resource group '${route.resourceGroup}' could not be found.`);
-    if (rg?.properties.provisioningState === 'Deleting' && (req.method === 'PUT' || req.method === 'PATCH'))
-      return armError(409, 'ResourceGroupBeingDeleted', `The resource group '${route.resourceGroup}' is in deprovisioning state and cannot perform this operation.`);
-  }
-  // Root PUT/PATCH/DELETE handlers answer a missing resource themselves; the service and site GETs rely on this check.
-  const legacyRead = (route.family === 'Microsoft.ApiManagement/service' || route.family === 'Microsoft.Web/sites') && ['GET', 'HEAD'].includes(req.method);
-  if (ctx.parentId && (route.rest.length > 0 || legacyRead) && !store.get(ctx.parentId)) return parentNotFound(ctx);
-  return undefined;
-}
-
-/**
- * The contract problems of an answer: APIM polls by OperationStatusResult; the final answer of a Location poll
- * against the responses of the operation that started it; everything else by its own operation's responses.
- */
-async function answerProblems(route: ArmRoute, req: DoubleRequest, res: DoubleResponse, lro: LroTracker): Promise<string[]> {
-  if (route.family === 'operations') {
-    const origin = lro.origin(route.resource);
-    const set = origin && parseArmPath(new URL(origin.url).pathname)?.set;
-    if (res.status === 202 || !origin || !set) return res.status === 202 && !res.headers?.location ? ['a 202 poll answer needs Location'] : [];
-    const c = await checkResponse(set, { url: origin.url, method: origin.method, headers: {} }, { statusCode: String(res.status), headers: res.headers ?? {}, body: res.body });
-    return c.ok ? [] : c.problems;
-  }
-  if (isPollRoute(route)) return pollProblems(res);
-  return responseProblems(route.set as SpecSetName, req, res);
-}
-
-async function responseProblems(set: SpecSetName, req: DoubleRequest, res: DoubleResponse): Promise<string[]> {
-  const live = { url: req.url.toString(), method: req.method, headers: req.headers };
-  const c = await checkResponse(set, live, { statusCode: String(res.status), headers: res.headers ?? {}, body: res.body });
-  return c.ok ? [] : c.problems;
-}
-
-/** The polling endpoint is outside the spec: check it against common-types OperationStatusResult by hand. */
-function pollProblems(res: DoubleResponse): string[] {
-  if (res.status !== 200) return [];
-  const b = res.body as { status?: unknown } | undefined;
-  return b && typeof b.status === 'string' ? [] : ['OperationStatusResult.status is required'];
 }
