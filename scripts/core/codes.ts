@@ -20,3 +20,4 @@ import '../deploy/codes';
 import '../build/codes';
 import '../publish/codes';
 import '../connector-test/codes';
+import '../ci/codes';
