@@ -6,6 +6,7 @@ import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-
 import { AzureCliCredential, DefaultAzureCredential, EnvironmentCredential, InteractiveBrowserCredential, ManagedIdentityCredential, WorkloadIdentityCredential } from '@azure/identity';
 import { CkError, isCkError } from '../core/errors';
 import { registerSecret } from '../core/redact';
+import { githubOidcCredential } from '../ci/github-oidc';
 import type { DeployEnvironment } from './types';
 
 export const AUTH_KINDS = ['default', 'cli', 'env', 'workload', 'managed-identity', 'interactive', 'github-oidc'] as const;
@@ -38,8 +39,6 @@ export function createCredential(kind: string | undefined, env: DeployEnvironmen
       name = 'ManagedIdentityCredential';
       break;
     case 'github-oidc': {
-      // Loaded here: the other kinds never need it.
-      const { githubOidcCredential } = require('../ci/github-oidc') as typeof import('../ci/github-oidc');
       credential = githubOidcCredential(env);
       name = `ClientAssertionCredential(GitHub OIDC, client ${process.env.AZURE_CLIENT_ID})`;
       break;

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import type { DeployContext } from '../deploy/context';
 import { UNKNOWN, type Step } from '../deploy/engine';
 import { diffProps } from '../deploy/compare';
-import { isTransient } from '../deploy/retry';
+import { isTransient, type RetryOptions, type RetryStats } from '../deploy/retry';
 import { AzureHttpError } from '../deploy/bearer-fetch';
 import type { PlannedChange } from '../deploy/types';
 import { afterCreateKeys, apiScopeValue, entraManifests, filledApiApp, filledConnectorApp } from './manifests';
@@ -43,7 +43,7 @@ async function findApp(ctx: DeployContext, uniqueName: string): Promise<App | un
 }
 
 /** POSTs a create; a lost response or a duplicate-key answer is resolved by reading the object back. */
-async function createOnce<T>(ctx: DeployContext, post: () => Promise<T>, reread: () => Promise<T | undefined>): Promise<T> {
+export async function createOnce<T>(ctx: { retry: RetryOptions; stats: RetryStats }, post: () => Promise<T>, reread: () => Promise<T | undefined>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await post();
