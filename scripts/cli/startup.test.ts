@@ -15,7 +15,8 @@ it('loadCommands() loads no stage and none of tsoa, typescript, ajv or the Azure
   const rel = out.loaded.map((f) => path.relative(REPO, f).split(path.sep).join('/'));
   const heavy = rel.filter(
     (f) =>
-      /^node_modules\/(typescript|tsoa|@tsoa|ajv|@azure|jose|yauzl|yazl)\//.test(f) || /^scripts\/(build|spec|metadata|routes|host|export|validate|deploy|dev-services|auth-dev|config|init|ci)\//.test(f),
+      /^node_modules\/(typescript|tsoa|@tsoa|ajv|@azure|jose|yauzl|yazl)\//.test(f) ||
+      /^scripts\/(build|spec|metadata|routes|host|export|validate|deploy|dev-services|auth-dev|config|init|ci)\//.test(f),
   );
   expect(heavy).toEqual([]);
 });
