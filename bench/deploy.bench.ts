@@ -9,11 +9,8 @@ import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import type { BenchLine } from './types';
 import { RecordingIoHost } from '../scripts/core/io';
-import { deploy } from '../scripts/deploy/deploy';
-import { codeSteps } from '../scripts/deploy/code-steps';
-import { entraSteps } from '../scripts/entra/entra-steps';
-import { apimSteps } from '../scripts/apim/apim-steps';
-import { appSettingsSteps } from '../scripts/deploy/providers/app-settings';
+import { createContext, deploy } from '../scripts/deploy/deploy';
+import { PROVIDERS } from '../scripts/deploy/providers';
 import * as h from '../scripts/deploy/testdata/harness';
 import { ensureTestCa } from '../scripts/testing/tls';
 import { readFileSync } from 'node:fs';
@@ -86,9 +83,9 @@ async function measure(): Promise<BenchLine[]> {
     // LRO polls belong to the step that started the operation (named value and API imports).
     const polls = calls.filter((c) => /operationResults/i.test(c.path)).length;
     const o2 = h.deployOptions(root, true);
-    // apimSteps reads infra/apim/ from the project root (opts.root).
-    const ctx = { env: o2.env, opts: o2 } as never;
-    const steps = [...codeSteps(ctx), ...entraSteps(), ...apimSteps(ctx), ...appSettingsSteps(ctx)].filter((s) => s.id !== 'entra.clientSecret');
+    // The providers read infra/ from the project root (opts.root) as they build their steps.
+    const ctx = createContext(o2, { retries: 0 });
+    const steps = PROVIDERS.flatMap((p) => p(ctx)).filter((s) => s.id !== 'entra.clientSecret');
     const deps = Object.fromEntries([...steps.map((s) => [s.id, s.deps]), ['export', steps.map((s) => s.id)]]) as Record<string, string[]>;
     const pollShare = (id: string) => (id === 'apim.namedValue' || id === 'apim.api' ? polls / 2 : 0);
     const cp = criticalPath(deps, (id) => ((perStep[id] ?? 0) + pollShare(id)) * LATENCY_MS);

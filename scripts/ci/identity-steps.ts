@@ -5,7 +5,7 @@
  */
 import { UNKNOWN, type Step } from '../deploy/engine';
 import { diffProps } from '../deploy/compare';
-import { createOnce } from '../entra/entra-steps';
+import { createOnce } from '../deploy/providers/entra';
 import type { PlannedChange } from '../deploy/types';
 import type { CiContext } from './types';
 

@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { stableGuid } from '../entra/entra-steps';
+import { stableGuid } from '../entra/stable-guid';
 import { UNKNOWN, type Step } from '../deploy/engine';
 import { azureErrorInfo } from '../deploy/error-hints';
 import { backoffMs, sleep, withRetry } from '../deploy/retry';

@@ -10,10 +10,6 @@ import { CkError } from '../core/errors';
 import type { IoHost } from '../core/io';
 import { registerSecret } from '../core/redact';
 import { GraphClient } from '../entra/graph-client';
-import { entraSteps } from '../entra/entra-steps';
-import { entraManifests } from '../entra/manifests';
-import { apimSteps } from '../apim/apim-steps';
-import { codeSteps } from './code-steps';
 import type { DeployContext } from './context';
 import { runSteps, type Step, type StepPlan } from './engine';
 import { toDeployError, type ErrorSite } from './error-hints';
@@ -21,20 +17,8 @@ import { exportStep, type ExportState } from './export-step';
 import { DEFAULT_RETRY, type RetryStats } from './retry';
 import { ScmClient } from './scm-client';
 import { lroPacingPolicy } from './lro-pacing';
-import { appSettingsSteps } from './providers/app-settings';
+import { graphScope, PROVIDERS, svcScope } from './providers';
 import type { ChangeAction, DeployOptions, DeployResult } from './types';
-
-/** Where each step's failure points in the env file (for ResourceNotFound hints). */
-const SITES: Record<string, (o: DeployOptions) => ErrorSite> = {
-  'code.site': (o) => ({ resource: `Function App ${o.env.functionApp}`, envKey: 'functionApp', scope: siteScope(o) }),
-  'code.hostKey': (o) => ({ resource: `Function App ${o.env.functionApp} host keys`, envKey: 'functionApp', scope: siteScope(o) }),
-  'code.package': (o) => ({ resource: `Function App ${o.env.functionApp} code`, envKey: 'functionApp', scope: siteScope(o) }),
-  'app.settings': (o) => ({ resource: `Function App ${o.env.functionApp} app settings`, envKey: 'functionApp', scope: siteScope(o) }),
-  'apim.service': (o) => ({ resource: `APIM service ${o.env.apimService}`, envKey: 'apimService', scope: svcScope(o) }),
-  'apim.product': (o) => ({ resource: `APIM product ${o.env.product}`, envKey: 'product', scope: svcScope(o) }),
-};
-const siteScope = (o: DeployOptions) => `/subscriptions/${o.env.subscriptionId}/resourceGroups/${o.env.resourceGroup}/providers/Microsoft.Web/sites/${o.env.functionApp}`;
-const svcScope = (o: DeployOptions) => `/subscriptions/${o.env.subscriptionId}/resourceGroups/${o.env.resourceGroup}/providers/Microsoft.ApiManagement/service/${o.env.apimService}`;
 
 function readInput(file: string, what: string): Buffer {
   if (!existsSync(file)) throw new CkError({ code: 'CK_DEPLOY_INPUT_MISSING', message: `${what} (${file}) does not exist.`, target: file });
@@ -76,11 +60,12 @@ export function createContext(opts: DeployOptions, stats: RetryStats): DeployCon
 /** The step graph of one run (a fresh context each time: the preflight plan and the apply never share state). */
 function graph(opts: DeployOptions, stats: RetryStats) {
   const ctx = createContext(opts, stats);
-  // infra/ is checked before anything runs, so a bad manifest fails the deploy before its first write.
-  entraManifests(ctx);
+  // Each provider loads and checks its infra/ files as it builds its steps, so a bad manifest fails the deploy
+  // before anything runs — before its first write.
+  const provided = PROVIDERS.flatMap((p) => p(ctx)).filter((s) => opts.createClientSecret || s.id !== 'entra.clientSecret');
+  const sites = new Map<string, ErrorSite>(provided.map((s) => [s.id, s.site]));
   const exportState: ExportState = {};
-  let steps: Step<DeployContext>[] = [...codeSteps(ctx), ...entraSteps(), ...apimSteps(ctx), ...appSettingsSteps(ctx)];
-  if (!opts.createClientSecret) steps = steps.filter((s) => s.id !== 'entra.clientSecret');
+  const steps: Step<DeployContext>[] = [...provided];
   if (!opts.skipExport)
     steps.push(
       exportStep(
@@ -88,7 +73,7 @@ function graph(opts: DeployOptions, stats: RetryStats) {
         exportState,
       ),
     );
-  return { ctx, steps, exportState };
+  return { ctx, steps, sites, exportState };
 }
 
 /** Plans (and unless planOnly, applies) the deploy of one environment. */
@@ -101,12 +86,8 @@ export async function deploy(opts: DeployOptions, io: IoHost): Promise<DeployRes
       retry: g.ctx.retry,
       io,
       stats,
-      mapError: (e, step) =>
-        toDeployError(
-          e,
-          SITES[step.id]?.(o) ?? { resource: step.title, scope: step.id.startsWith('apim') ? svcScope(o) : step.id.startsWith('code') ? siteScope(o) : `Microsoft Graph (tenant ${o.env.tenantId})` },
-          o.env,
-        ),
+      // Each provider's step carries its error site; the export step (no Azure resource) falls back to its title.
+      mapError: (e, step) => toDeployError(e, g.sites.get(step.id) ?? { resource: step.title, scope: graphScope(o) }, o.env),
     });
   if (opts.createClientSecret && opts.onClientSecret) {
     const deliver = opts.onClientSecret;

@@ -9,7 +9,7 @@ import { backoffMs, isTransient, needsReplan, withRetry, DEFAULT_RETRY } from '.
 import { matches, diffProps, normaliseXml } from './compare';
 import { toDeployError, AZURE_ERROR_HINTS } from './error-hints';
 import { startTokenDouble } from '../testing/token-double/token-double';
-import { stableGuid } from '../entra/entra-steps';
+import { stableGuid } from '../entra/stable-guid';
 import { specOperations } from '../apim/operations';
 
 const REPO = path.resolve(__dirname, '../..');

@@ -40,7 +40,7 @@ export class GraphClient {
 
   /**
    * POST creates are NOT blindly retried: a lost response may have created the object. The caller re-reads by
-   * its unique key and decides (see entra-steps.ts), which is what keeps apps from being duplicated.
+   * its unique key and decides (see ../deploy/providers/entra.ts), which is what keeps apps from being duplicated.
    */
   post<T>(path: string, body: unknown): Promise<T> {
     return this.send<T>('POST', path, body);

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import Ajv from 'ajv';
 import { parse } from 'jsonc-parser';
 import { CkError } from '../core/errors';
-import { stableGuid } from '../entra/entra-steps';
+import { stableGuid } from '../entra/stable-guid';
 
 type Obj = Record<string, any>;
 const SCHEMA_URL = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json';

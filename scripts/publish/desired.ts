@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CkError } from '../core/errors';
-import { stableGuid } from '../entra/entra-steps';
+import { stableGuid } from '../entra/stable-guid';
 
 /** Capabilities choice values of the connector table (connector.md, "Capabilities Choices/Options"). */
 export const CAPABILITY_VALUES: Record<string, number> = { composite: 118690000, tabular: 118690001, blob: 118690002, gateway: 118690003, cloud: 118690004, actions: 118690005 };

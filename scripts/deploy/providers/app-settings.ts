@@ -10,10 +10,11 @@ import { registerSecret } from '../../core/redact';
 import { envValues } from '../../apim/definitions';
 import { v1Issuer } from '../../entra/issuer';
 import type { DeployContext } from '../context';
-import { UNKNOWN, type Step } from '../engine';
+import { UNKNOWN } from '../engine';
 import { fill, loadManifest, type ManifestSpec } from '../manifest';
 import { withRetry } from '../retry';
 import type { PlannedChange, PropertyDiff } from '../types';
+import { siteScope, type DeployStep } from './kit';
 
 export const APP_SETTINGS_MANIFEST: ManifestSpec = {
   file: 'infra/functionapp/app-settings.json',
@@ -56,7 +57,7 @@ export function loadAppSettings(root: string): Record<string, string> {
   return settings;
 }
 
-export function appSettingsSteps(ctx0: DeployContext): Step<DeployContext>[] {
+export function appSettingsSteps(ctx0: DeployContext): DeployStep[] {
   const template = loadAppSettings(ctx0.opts.root);
   const { resourceGroup: rg, functionApp: app } = ctx0.env;
   return [
@@ -64,6 +65,7 @@ export function appSettingsSteps(ctx0: DeployContext): Step<DeployContext>[] {
       id: 'app.settings',
       title: `App settings of ${app}`,
       deps: ['code.site', 'entra.apiApp'],
+      site: { resource: `Function App ${app} app settings`, envKey: 'functionApp', scope: siteScope(ctx0.opts) },
       async plan(ctx) {
         const res = `Function App ${app} app settings`;
         const values = {

@@ -6,14 +6,15 @@
  * like comes from the manifests in infra/entra/ (manifests.ts); this file only adds what Graph forces on the order
  * of writes (ids known after a create) and keeps what others added (foreign scopes, web settings).
  */
-import { createHash } from 'node:crypto';
-import type { DeployContext } from '../deploy/context';
-import { UNKNOWN, type Step } from '../deploy/engine';
-import { diffProps } from '../deploy/compare';
-import { isTransient, type RetryOptions, type RetryStats } from '../deploy/retry';
-import { AzureHttpError } from '../deploy/bearer-fetch';
-import type { PlannedChange } from '../deploy/types';
-import { afterCreateKeys, apiScopeValue, entraManifests, filledApiApp, filledConnectorApp } from './manifests';
+import type { DeployContext } from '../context';
+import { UNKNOWN } from '../engine';
+import { diffProps } from '../compare';
+import { isTransient, type RetryOptions, type RetryStats } from '../retry';
+import { AzureHttpError } from '../bearer-fetch';
+import type { PlannedChange } from '../types';
+import { afterCreateKeys, apiScopeValue, entraManifests, filledApiApp, filledConnectorApp } from '../../entra/manifests';
+import { stableGuid } from '../../entra/stable-guid';
+import { graphScope, type DeployStep } from './kit';
 
 interface App {
   id: string;
@@ -29,12 +30,6 @@ interface App {
   };
   web?: Record<string, unknown> & { redirectUris?: string[] };
   requiredResourceAccess?: Array<{ resourceAppId: string; resourceAccess: Array<{ id: string; type: string }> }>;
-}
-
-/** A stable GUID (name-based) so the scope id is the same on every machine and re-run. */
-export function stableGuid(name: string): string {
-  const h = createHash('sha1').update(`connectorkit:${name}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 async function findApp(ctx: DeployContext, uniqueName: string): Promise<App | undefined> {
@@ -66,12 +61,15 @@ const change = (resource: string, action: PlannedChange['action'], diff?: Planne
   ...(note ? { note } : {}),
 });
 
-/** The Entra steps (ids prefixed `entra.`). */
-export function entraSteps(): Step<DeployContext>[] {
-  const apiApp: Step<DeployContext> = {
+/** Provider: the Entra steps (ids prefixed `entra.`); infra/entra/ is loaded and checked when they are built. */
+export function entraSteps(ctx0: DeployContext): DeployStep[] {
+  entraManifests(ctx0);
+  const at = (resource: string) => ({ resource, scope: graphScope(ctx0.opts) });
+  const apiApp: DeployStep = {
     id: 'entra.apiApp',
     title: 'Entra API app',
     deps: [],
+    site: at('Entra API app'),
     async plan(ctx) {
       const m = entraManifests(ctx);
       const res = `Entra app ${m.apiUniqueName} (API)`;
@@ -128,10 +126,11 @@ export function entraSteps(): Step<DeployContext>[] {
     },
   };
 
-  const apiSp: Step<DeployContext> = {
+  const apiSp: DeployStep = {
     id: 'entra.apiSp',
     title: 'Entra API service principal',
     deps: ['entra.apiApp'],
+    site: at('Entra API service principal'),
     async plan(ctx) {
       const res = `Entra service principal of ${entraManifests(ctx).apiUniqueName}`;
       const appId = ctx.out.apiAppId!;
@@ -142,10 +141,11 @@ export function entraSteps(): Step<DeployContext>[] {
     },
   };
 
-  const connApp: Step<DeployContext> = {
+  const connApp: DeployStep = {
     id: 'entra.connectorApp',
     title: 'Entra connector app',
     deps: ['entra.apiApp'],
+    site: at('Entra connector app'),
     async plan(ctx) {
       const uniqueName = entraManifests(ctx).connectorUniqueName;
       const res = `Entra app ${uniqueName} (connector client)`;
@@ -190,10 +190,11 @@ export function entraSteps(): Step<DeployContext>[] {
     },
   };
 
-  const preAuth: Step<DeployContext> = {
+  const preAuth: DeployStep = {
     id: 'entra.preAuthorize',
     title: 'Entra pre-authorization',
     deps: ['entra.apiApp', 'entra.connectorApp'],
+    site: at('Entra pre-authorization'),
     async plan(ctx) {
       const m = entraManifests(ctx);
       const res = `Entra pre-authorization of ${m.connectorUniqueName} on ${m.apiUniqueName}`;
@@ -222,10 +223,11 @@ export function entraSteps(): Step<DeployContext>[] {
   };
 
   const steps = [apiApp, apiSp, connApp, preAuth];
-  const secret: Step<DeployContext> = {
+  const secret: DeployStep = {
     id: 'entra.clientSecret',
     title: 'Entra connector client secret',
     deps: ['entra.connectorApp'],
+    site: at('Entra connector client secret'),
     async plan(ctx) {
       const res = `Entra client secret of ${entraManifests(ctx).connectorUniqueName}`;
       return {

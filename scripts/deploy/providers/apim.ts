@@ -7,17 +7,18 @@
  */
 import { createHash } from 'node:crypto';
 import { createHttpHeaders, createPipelineRequest, RestError } from '@azure/core-rest-pipeline';
-import type { DeployContext } from '../deploy/context';
-import { UNKNOWN, type Step } from '../deploy/engine';
-import { diffProps, normaliseXml } from '../deploy/compare';
-import { withRetry } from '../deploy/retry';
-import type { PlannedChange } from '../deploy/types';
-import { registerSecret } from '../core/redact';
-import { CkError } from '../core/errors';
-import { renderApiPolicy } from './policy';
-import { v1Issuer } from '../entra/issuer';
-import { specOperations } from './operations';
-import { loadApimDefinitions, properties } from './definitions';
+import type { DeployContext } from '../context';
+import { UNKNOWN } from '../engine';
+import { diffProps, normaliseXml } from '../compare';
+import { withRetry } from '../retry';
+import type { PlannedChange } from '../types';
+import { registerSecret } from '../../core/redact';
+import { CkError } from '../../core/errors';
+import { renderApiPolicy } from '../../apim/policy';
+import { v1Issuer } from '../../entra/issuer';
+import { specOperations } from '../../apim/operations';
+import { loadApimDefinitions, properties } from '../../apim/definitions';
+import { svcScope, type DeployStep } from './kit';
 
 const change = (resource: string, action: PlannedChange['action'], diff?: PlannedChange['diff'], note?: string): PlannedChange => ({
   stage: 'apim',
@@ -68,16 +69,19 @@ async function getPolicyRaw(ctx: DeployContext, apiId: string): Promise<{ value?
   return { value: body.properties?.value };
 }
 
-export function apimSteps(ctx0: DeployContext): Step<DeployContext>[] {
+/** Provider: the APIM service (read), named value, backend, API, its policy and product membership (`apim.`). */
+export function apimSteps(ctx0: DeployContext): DeployStep[] {
   const { resourceGroup: rg, apimService: svc } = ctx0.env;
+  const at = (resource: string, envKey?: string) => ({ resource, ...(envKey ? { envKey } : {}), scope: svcScope(ctx0.opts) });
   const defs = loadApimDefinitions(ctx0.opts.root, ctx0.env);
   const n = { namedValue: defs.namedValue.name, backend: defs.backend.name };
   const api = { id: defs.api.name };
 
-  const service: Step<DeployContext> = {
+  const service: DeployStep = {
     id: 'apim.service',
     title: `APIM service ${svc}`,
     deps: [],
+    site: at(`APIM service ${svc}`, 'apimService'),
     async plan(ctx) {
       const s = await withRetry(() => ctx.apim.apiManagementService.get(rg, svc), ctx.retry, ctx.stats);
       ctx.out.gatewayUrl = s.gatewayUrl;
@@ -85,10 +89,11 @@ export function apimSteps(ctx0: DeployContext): Step<DeployContext>[] {
     },
   };
 
-  const namedValue: Step<DeployContext> = {
+  const namedValue: DeployStep = {
     id: 'apim.namedValue',
     title: `APIM named value ${n.namedValue}`,
     deps: ['code.hostKey'],
+    site: at(`APIM named value ${n.namedValue}`),
     async plan(ctx) {
       const res = `APIM named value ${n.namedValue}`;
       const key = ctx.out.functionKey!;
@@ -120,10 +125,11 @@ export function apimSteps(ctx0: DeployContext): Step<DeployContext>[] {
     },
   };
 
-  const backend: Step<DeployContext> = {
+  const backend: DeployStep = {
     id: 'apim.backend',
     title: `APIM backend ${n.backend}`,
     deps: ['code.site', 'apim.namedValue'],
+    site: at(`APIM backend ${n.backend}`),
     async plan(ctx) {
       const res = `APIM backend ${n.backend}`;
       const desired = properties(ctx, defs, 'backend');
@@ -136,10 +142,11 @@ export function apimSteps(ctx0: DeployContext): Step<DeployContext>[] {
     },
   };
 
-  const apiStep: Step<DeployContext> = {
+  const apiStep: DeployStep = {
     id: 'apim.api',
     title: `APIM API ${api.id}`,
     deps: [],
+    site: at(`APIM API ${api.id}`),
     async plan(ctx) {
       const res = `APIM API ${api.id}`;
       const marker = specMarker(ctx.specText);
@@ -183,10 +190,11 @@ export function apimSteps(ctx0: DeployContext): Step<DeployContext>[] {
     },
   };
 
-  const policy: Step<DeployContext> = {
+  const policy: DeployStep = {
     id: 'apim.policy',
     title: `APIM API policy ${api.id}`,
     deps: ['apim.api', 'apim.backend', 'entra.apiApp'],
+    site: at(`APIM API policy ${api.id}`),
     async plan(ctx) {
       const res = `APIM policy of API ${api.id}`;
       const value = renderApiPolicy(ctx.opts.root, {
@@ -212,6 +220,7 @@ export function apimSteps(ctx0: DeployContext): Step<DeployContext>[] {
       id: 'apim.product',
       title: `APIM product ${products.join(', ')}`,
       deps: ['apim.api'],
+      site: at(`APIM product ${ctx0.env.product}`, 'product'),
       async plan(ctx) {
         const missing: string[] = [];
         const changes: PlannedChange[] = [];

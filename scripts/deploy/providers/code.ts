@@ -2,13 +2,13 @@
  * The Function App code: read the site (plan kind, host name), publish dist/app.zip through SCM when its hash
  * differs from the last successful deployment's marker, and read the host key through ARM listkeys.
  */
-import { Secret } from '../core/redact';
-import { CkError } from '../core/errors';
-import type { DeployContext } from './context';
-import { names } from './context';
-import type { Step } from './engine';
-import { withRetry } from './retry';
-import type { DeployEnvironment, PlannedChange } from './types';
+import { Secret } from '../../core/redact';
+import { CkError } from '../../core/errors';
+import type { DeployContext } from '../context';
+import { names } from '../context';
+import { withRetry } from '../retry';
+import type { DeployEnvironment, PlannedChange } from '../types';
+import { siteScope, type DeployStep } from './kit';
 
 const change = (resource: string, action: PlannedChange['action'], diff?: PlannedChange['diff'], note?: string): PlannedChange => ({
   stage: 'code',
@@ -27,12 +27,15 @@ export function packageMarker(sha256: string): string {
   return `connectorkit:sha256=${sha256}`;
 }
 
-export function codeSteps(ctx0: DeployContext): Step<DeployContext>[] {
+/** Provider: the Function App's site, code package and host key (ids prefixed `code.`). */
+export function codeSteps(ctx0: DeployContext): DeployStep[] {
   const { resourceGroup: rg, functionApp: app } = ctx0.env;
-  const site: Step<DeployContext> = {
+  const at = (resource: string) => ({ resource, envKey: 'functionApp', scope: siteScope(ctx0.opts) });
+  const site: DeployStep = {
     id: 'code.site',
     title: `Function App ${app}`,
     deps: [],
+    site: at(`Function App ${app}`),
     async plan(ctx) {
       const s = await withRetry(() => ctx.web.webApps.get(rg, app), ctx.retry, ctx.stats);
       // Flex Consumption apps carry functionAppConfig; they deploy through /api/publish, not Kudu zipdeploy.
@@ -41,10 +44,11 @@ export function codeSteps(ctx0: DeployContext): Step<DeployContext>[] {
     },
   };
 
-  const pkg: Step<DeployContext> = {
+  const pkg: DeployStep = {
     id: 'code.package',
     title: `Publish dist/app.zip to ${app}`,
     deps: ['code.site'],
+    site: at(`Function App ${app} code`),
     async plan(ctx) {
       const res = `Function App ${app} code (dist/app.zip)`;
       const base = scmBase(ctx.env);
@@ -67,10 +71,11 @@ export function codeSteps(ctx0: DeployContext): Step<DeployContext>[] {
     },
   };
 
-  const hostKey: Step<DeployContext> = {
+  const hostKey: DeployStep = {
     id: 'code.hostKey',
     title: `Host key of ${app}`,
     deps: ['code.site'],
+    site: at(`Function App ${app} host keys`),
     async plan(ctx) {
       const keys = await withRetry(() => ctx.web.webApps.listHostKeys(rg, app), ctx.retry, ctx.stats);
       for (const v of [keys.masterKey, ...Object.values(keys.functionKeys ?? {}), ...Object.values(keys.systemKeys ?? {})]) if (v) new Secret(v);
