@@ -17,7 +17,8 @@ describe('preflight: nothing is written before the plan has read everything', ()
   it.each([
     ['a missing APIM service', { apimService: 'apim-does-not-exist' }, 'CK_DEPLOY_RESOURCE_NOT_FOUND', /apimService/],
     ['a missing Function App', { functionApp: 'func-does-not-exist' }, 'CK_DEPLOY_RESOURCE_NOT_FOUND', /functionApp/],
-    ['a missing resource group', { resourceGroup: 'rg-does-not-exist' }, 'CK_DEPLOY_RESOURCE_NOT_FOUND', /not found/],
+    // ARM's own words ("Resource group 'x' could not be found.", ResourceGroupNotFound) and a hint naming the env key.
+    ['a missing resource group', { resourceGroup: 'rg-does-not-exist' }, 'CK_DEPLOY_RESOURCE_NOT_FOUND', /ResourceGroupNotFound[\s\S]*key resourceGroup/],
     ['a wrong subscription', { subscriptionId: '00000000-0000-4000-8000-000000000bad' }, 'CK_DEPLOY_RESOURCE_NOT_FOUND', /subscription/i],
     ['a missing APIM product', { product: 'no-such-product' }, 'CK_DEPLOY_RESOURCE_NOT_FOUND', /product/],
   ])('%s with --yes stops with zero writes', async (_what, env, code, hint) => {

@@ -177,6 +177,7 @@ test('every other served APIM operation round-trips through the SDK with spec-va
     'Microsoft.ApiManagement/service/products',
     'Microsoft.ApiManagement/service/products',
     'Microsoft.ApiManagement/service/products/apis',
+    'Microsoft.Resources/resourceGroups', // seeding the service created its group
   ]);
 });
 

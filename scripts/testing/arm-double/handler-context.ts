@@ -1,10 +1,10 @@
 /** What every ARM double handler gets, plus the shared entity/If-Match/paging helpers. */
 import type { DoubleRequest, DoubleResponse, FaultDecision } from '../doubles-common';
-import type { ArmRoute } from './arm-http';
 import { armError, notFound } from './arm-http';
-import type { LroTracker } from './lro';
+import type { ArmRoute } from './arm-route';
+import type { LroExtra, LroTracker } from './lro';
 import type { ArmStore } from './state';
-import type { ArmEntity } from './types';
+import type { ArmDoubleOptions, ArmEntity } from './types';
 
 /** Per-request context. */
 export interface HandlerCtx {
@@ -15,8 +15,13 @@ export interface HandlerCtx {
   /** The double's base URL (https://127.0.0.1:port). */
   base: string;
   apiVersion: string;
-  /** ARM id of the APIM service or the Web site. */
+  /** ARM id of the route's resource: the APIM service, Web site, resource group, storage account, … ('' for none). */
   parentId: string;
+  /** The double's options (takenNames, flexRegions, principal checks, …). */
+  opts: ArmDoubleOptions;
+  tenantId: string;
+  /** Object id of the caller (token `oid`). */
+  caller: string;
   /** The fault decided for this request, when it is handled inside the operation (lroFailed). */
   fault?: FaultDecision;
   pageSize: number;
@@ -100,6 +105,15 @@ export function startProvisioning(ctx: HandlerCtx, id: string, status: number, r
   return startLro(ctx, id, status, succeed, rollback);
 }
 
+/**
+ * Starts a provisioning LRO polled at the generic Location URL (`/subscriptions/{s}/operationresults/{id}`); returns
+ * its headers. Under the lroFailed fault it ends Failed and `onFail` rolls back.
+ */
+export function startLocationLro(ctx: HandlerCtx, entityId: string, onSucceed: () => void, onFail: () => void, extra: Omit<LroExtra, 'origin'> = {}): Record<string, string> {
+  const opId = ctx.lro.start(entityId, ctx.fault?.kind === 'lroFailed', onSucceed, onFail, { ...extra, origin: { url: ctx.req.url.toString(), method: ctx.req.method } });
+  return ctx.lro.locationHeaders(ctx.base, ctx.store.subscriptionId, opId, ctx.apiVersion);
+}
+
 /** A page of a collection with `nextLink` (honours `$top`/`$skip`). */
 export function page(ctx: HandlerCtx, items: Array<Record<string, unknown>>): DoubleResponse {
   const q = ctx.req.url.searchParams;
@@ -118,9 +132,9 @@ export function page(ctx: HandlerCtx, items: Array<Record<string, unknown>>): Do
   return { status: 200, body };
 }
 
-/** 404 with ARM's wording for the parent resource (service or site) of a request. */
+/** 404 with ARM's wording for the parent resource (service, site, account…) of a request. */
 export function parentNotFound(ctx: HandlerCtx): DoubleResponse {
-  const type = ctx.route.namespace === 'apim' ? 'Microsoft.ApiManagement/service' : 'Microsoft.Web/sites';
+  const type = ctx.route.family;
   return armError(
     404,
     'ResourceNotFound',

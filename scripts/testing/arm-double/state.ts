@@ -1,10 +1,14 @@
-/** The ARM double's resource store: entities by case-insensitive ARM id, ETags, children, seeding. */
-import type { ArmEntity, ArmSeed } from './types';
+/** The ARM double's resource store: entities by case-insensitive ARM id, ETags, children, ids, known principals. */
+import { createHash } from 'node:crypto';
+import type { ArmEntity } from './types';
 
 /** Case-insensitive map of ARM entities with ETag generation. */
 export class ArmStore {
   private readonly map = new Map<string, ArmEntity>();
+  private readonly generations = new Map<string, number>();
   private counter = 0;
+  /** Principal object ids the directory knows (lower-cased) → role-assignment PUTs still to refuse (replication lag). */
+  readonly principals = new Map<string, number>();
 
   constructor(readonly subscriptionId: string) {}
 
@@ -69,106 +73,42 @@ export class ArmStore {
 
   clear(): void {
     this.map.clear();
+    this.principals.clear();
+    this.generations.clear();
+  }
+
+  /** Registers a principal the directory knows; `lag` role-assignment PUTs naming it still answer PrincipalNotFound. */
+  addPrincipal(id: string, lag = 0): void {
+    this.principals.set(id.toLowerCase(), Math.max(lag, this.principals.get(id.toLowerCase()) ?? 0));
   }
 
   rgId(rg: string): string {
     return `/subscriptions/${this.subscriptionId}/resourceGroups/${rg}`;
+  }
+  /** Id of a tracked resource, e.g. resourceId('rg', 'Microsoft.Storage/storageAccounts', 'st1'). */
+  resourceId(rg: string, type: string, name: string): string {
+    return `${this.rgId(rg)}/providers/${type}/${name}`;
+  }
+  /** The stored resource group of `rg` (any casing), if any. */
+  resourceGroup(rg: string): ArmEntity | undefined {
+    return this.get(this.rgId(rg));
+  }
+
+  /**
+   * A GUID that is deterministic for (kind, id, n-th creation of that id): identities keep their principalId across
+   * re-PUTs, a deleted and re-created identity gets a new one, and two runs of a test see the same values.
+   */
+  guid(kind: string, id: string, bump = false): string {
+    const key = `${kind}|${id.toLowerCase()}`;
+    const gen = (this.generations.get(key) ?? 0) + (bump ? 1 : 0);
+    this.generations.set(key, gen);
+    const h = createHash('sha256').update(`${this.subscriptionId}|${key}|${gen}`).digest('hex');
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
   }
   serviceId(rg: string, svc: string): string {
     return `${this.rgId(rg)}/providers/Microsoft.ApiManagement/service/${svc}`;
   }
   siteId(rg: string, site: string): string {
     return `${this.rgId(rg)}/providers/Microsoft.Web/sites/${site}`;
-  }
-
-  /** Adds pre-existing resources. */
-  seed(s: ArmSeed): void {
-    for (const a of s.apimServices ?? []) {
-      this.put({
-        id: this.serviceId(a.resourceGroup, a.name),
-        name: a.name,
-        type: 'Microsoft.ApiManagement/service',
-        top: { location: a.location ?? 'West Europe', sku: { name: a.skuName ?? 'Developer', capacity: 1 } },
-        properties: {
-          publisherEmail: a.publisherEmail ?? 'admin@contoso.example',
-          publisherName: a.publisherName ?? 'Contoso',
-          provisioningState: 'Succeeded',
-          targetProvisioningState: '',
-          gatewayUrl: a.gatewayUrl ?? `https://${a.name.toLowerCase()}.azure-api.net`,
-          portalUrl: `https://${a.name.toLowerCase()}.portal.azure-api.net`,
-          managementApiUrl: `https://${a.name.toLowerCase()}.management.azure-api.net`,
-          scmUrl: `https://${a.name.toLowerCase()}.scm.azure-api.net`,
-          virtualNetworkType: 'None',
-          publicNetworkAccess: 'Enabled',
-        },
-      });
-    }
-    for (const w of s.sites ?? []) this.seedSite(w);
-    for (const p of s.products ?? []) {
-      const id = `${this.serviceId(p.resourceGroup, p.service)}/products/${p.productId}`;
-      this.put({
-        id,
-        name: p.productId,
-        type: 'Microsoft.ApiManagement/service/products',
-        properties: { displayName: p.displayName ?? p.productId, subscriptionRequired: p.subscriptionRequired ?? false, state: p.state ?? 'published' },
-      });
-    }
-    for (const n of s.namedValues ?? []) {
-      const id = `${this.serviceId(n.resourceGroup, n.service)}/namedValues/${n.id}`;
-      this.put({
-        id,
-        name: n.id,
-        type: 'Microsoft.ApiManagement/service/namedValues',
-        properties: { displayName: n.displayName, secret: n.secret ?? false, tags: [], provisioningState: 'Succeeded' },
-        hidden: { value: n.value ?? '' },
-      });
-    }
-    for (const b of s.backends ?? []) {
-      const id = `${this.serviceId(b.resourceGroup, b.service)}/backends/${b.id}`;
-      this.put({ id, name: b.id, type: 'Microsoft.ApiManagement/service/backends', properties: { ...b.properties } });
-    }
-  }
-
-  private seedSite(w: NonNullable<ArmSeed['sites']>[number]): void {
-    const flex = w.flex ?? true;
-    const host = w.defaultHostName ?? `${w.name.toLowerCase()}.azurewebsites.net`;
-    const rgId = this.rgId(w.resourceGroup);
-    const properties: Record<string, unknown> = {
-      state: 'Running',
-      hostNames: [host],
-      enabledHostNames: [host, host.replace(/^([^.]+)\./, '$1.scm.')],
-      defaultHostName: host,
-      serverFarmId: `${rgId}/providers/Microsoft.Web/serverfarms/${w.name}-plan`,
-      httpsOnly: true,
-      reserved: true,
-      enabled: true,
-    };
-    if (flex) {
-      properties.functionAppConfig = {
-        deployment: {
-          storage: {
-            type: 'blobContainer',
-            value: `https://st${w.name
-              .replace(/[^a-z0-9]/gi, '')
-              .toLowerCase()
-              .slice(0, 20)}.blob.core.windows.net/app-package`,
-            authentication: { type: 'SystemAssignedIdentity' },
-          },
-        },
-        runtime: { name: 'node', version: '20' },
-        scaleAndConcurrency: { maximumInstanceCount: 100, instanceMemoryMB: 2048 },
-      };
-    }
-    this.put({
-      id: this.siteId(w.resourceGroup, w.name),
-      name: w.name,
-      type: 'Microsoft.Web/sites',
-      top: { location: w.location ?? 'West Europe', kind: flex ? 'functionapp,linux' : 'functionapp' },
-      properties,
-      hidden: {
-        hostKeys: w.hostKeys ?? { masterKey: `master-${w.name}-secret`, functionKeys: { default: `default-${w.name}-secret` }, systemKeys: {} },
-        appSettings: { ...(w.appSettings ?? {}) },
-      },
-    });
   }
 }

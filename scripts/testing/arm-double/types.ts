@@ -21,6 +21,22 @@ export interface ArmDoubleOptions {
   latencyMs?: number;
   /** ARM actions that get 403 AuthorizationFailed, e.g. `Microsoft.ApiManagement/service/apis/write` (`*` wildcard). */
   denyActions?: string[];
+  /** InProgress polls (or GETs of the service) before an APIM service create completes (default 3). */
+  apimServicePolls?: number;
+  /** Storage account create: 'async' = 202 + Location as the real service (default), 'sync' = 200 with the account. */
+  storageCreate?: 'async' | 'sync';
+  /** Names taken elsewhere in Azure (globally unique names): checkNameAvailability says AlreadyExists, a create 409s. */
+  takenNames?: { apim?: string[]; storage?: string[]; site?: string[] };
+  /** Regions (display names, e.g. 'West Europe') that offer Flex Consumption (geoRegions?sku=FlexConsumption). */
+  flexRegions?: string[];
+  /** Principal object ids the directory knows (service principals, users) besides identities the double creates. */
+  knownPrincipals?: string[];
+  /** 'strict' (default): a role assignment naming an unknown principal answers 400 PrincipalNotFound; 'off': any. */
+  principalCheck?: 'strict' | 'off';
+  /** Role assignment PUTs naming a freshly created managed identity that answer PrincipalNotFound first (default 0). */
+  principalReplicationLag?: number;
+  /** Tenant of identities and role assignments (default a fixed GUID). */
+  tenantId?: string;
 }
 
 /** One stored ARM entity. `id` keeps the casing it was created with; lookups are case-insensitive. */
@@ -60,13 +76,40 @@ export interface ArmViolation {
   problems: string[];
 }
 
-/** Pre-existing resources (the deploy uses an EXISTING APIM service and Function App). */
+/** Tags of a resource (stored and returned as sent). */
+export type ArmTags = Record<string, string>;
+
+/** Pre-existing resources (the deploy uses an EXISTING APIM service and Function App). A seeded resource's group is created too. */
 export interface ArmSeed {
-  apimServices?: Array<{ resourceGroup: string; name: string; location?: string; gatewayUrl?: string; publisherEmail?: string; publisherName?: string; skuName?: string }>;
+  resourceGroups?: Array<{ name: string; location?: string; tags?: ArmTags }>;
+  storageAccounts?: Array<{ resourceGroup: string; name: string; location?: string; tags?: ArmTags; properties?: Record<string, unknown> }>;
+  blobContainers?: Array<{ resourceGroup: string; account: string; name: string }>;
+  workspaces?: Array<{ resourceGroup: string; name: string; location?: string; tags?: ArmTags }>;
+  components?: Array<{ resourceGroup: string; name: string; location?: string; tags?: ArmTags; workspaceResourceId?: string }>;
+  identities?: Array<{ resourceGroup: string; name: string; location?: string; tags?: ArmTags; principalId?: string; clientId?: string }>;
+  /** roleDefinitionId: a GUID or a full id. */
+  roleAssignments?: Array<{ scope: string; name?: string; roleDefinitionId: string; principalId: string; principalType?: string }>;
+  serverFarms?: Array<{ resourceGroup: string; name: string; location?: string; tags?: ArmTags; skuName?: string }>;
+  /** Principals the directory knows (service principals, users, groups). */
+  principals?: Array<{ id: string }>;
+  apimServices?: Array<{
+    resourceGroup: string;
+    name: string;
+    location?: string;
+    gatewayUrl?: string;
+    publisherEmail?: string;
+    publisherName?: string;
+    skuName?: string;
+    tags?: ArmTags;
+  }>;
   sites?: Array<{
     resourceGroup: string;
     name: string;
     location?: string;
+    tags?: ArmTags;
+    serverFarmId?: string;
+    /** The site's identity block as ARM returns it (e.g. a user-assigned identity). */
+    identity?: Record<string, unknown>;
     /** Flex Consumption (has properties.functionAppConfig); default true. */
     flex?: boolean;
     defaultHostName?: string;

@@ -5,7 +5,9 @@
 import * as path from 'node:path';
 import { anchorsPath } from '../anchors';
 
-/** The two spec copies the ARM double validates against. */
+const PROV = 'arm-provisioning/specification';
+
+/** The spec copies the ARM double validates against (one oav validator per set; the set is chosen by the route). */
 export const SPEC_SETS = {
   apim: {
     directory: () => anchorsPath('apim-rest-spec/2024-05-01'),
@@ -15,7 +17,34 @@ export const SPEC_SETS = {
     directory: () => anchorsPath('web-rest-spec/2025-05-01'),
     pattern: 'specification/web/resource-manager/Microsoft.Web/AppService/stable/2025-05-01/*.json',
   },
+  /** The APIM service resource itself (create/update/delete, checkNameAvailability): apimdeployment.json. */
+  apimService: {
+    directory: () => anchorsPath(PROV),
+    pattern: 'apimanagement/resource-manager/Microsoft.ApiManagement/ApiManagement/stable/2024-05-01/*.json',
+  },
+  resources: { directory: () => anchorsPath(PROV), pattern: 'resources/resource-manager/Microsoft.Resources/stable/2025-04-01/*.json' },
+  storage: { directory: () => anchorsPath(PROV), pattern: 'storage/resource-manager/Microsoft.Storage/Storage/stable/2026-06-01/*.json' },
+  loganalytics: {
+    directory: () => anchorsPath(PROV),
+    pattern: 'operationalinsights/resource-manager/Microsoft.OperationalInsights/OperationalInsights/stable/2022-10-01/*.json',
+  },
+  insights: { directory: () => anchorsPath(PROV), pattern: 'applicationinsights/resource-manager/Microsoft.Insights/stable/2020-02-02/*.json' },
+  msi: { directory: () => anchorsPath(PROV), pattern: 'msi/resource-manager/Microsoft.ManagedIdentity/ManagedIdentity/stable/2024-11-30/*.json' },
+  authorization: { directory: () => anchorsPath(PROV), pattern: 'authorization/resource-manager/Microsoft.Authorization/stable/2022-04-01/*.json' },
 } as const;
+
+/** The api-version each spec set serves (what the pinned SDKs send). */
+export const SPEC_API_VERSIONS: Record<keyof typeof SPEC_SETS, string> = {
+  apim: '2024-05-01',
+  web: '2025-05-01',
+  apimService: '2024-05-01',
+  resources: '2025-04-01',
+  storage: '2026-06-01',
+  loganalytics: '2022-10-01',
+  insights: '2020-02-02',
+  msi: '2024-11-30',
+  authorization: '2022-04-01',
+};
 
 export type SpecSetName = keyof typeof SPEC_SETS;
 
