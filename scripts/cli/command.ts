@@ -31,6 +31,9 @@ export interface CommandSpec<O = Record<string, unknown>> {
    * stopped at once with CK_INTERRUPTED: its writes are atomic, so a re-run finishes the job.
    */
   handlesSignals?: boolean;
+  /** A command group (e.g. `ci`): its subcommands are the runnable commands; the group's own `run` is never called. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each subcommand has its own flags type
+  subcommands?: CommandSpec<any>[];
   /** Returns the result data and optional human text; a long-running command resolves when it stops. */
   run(args: string[], opts: O, ctx: CommandContext): Promise<{ data: unknown; text?: string } | void>;
 }

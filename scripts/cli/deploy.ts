@@ -55,7 +55,7 @@ export const command = defineCommand<DeployFlags>({
     new Option('--env <name>', 'environment file infra/environments/<name>.json').makeOptionMandatory(),
     new Option('--plan', 'print the plan and write nothing'),
     new Option('--yes', 'apply the plan; without it deploy only plans and stops (exit 1) when there are changes'),
-    new Option('--auth <kind>', 'credential: cli, env, workload, managed-identity, interactive (default: DefaultAzureCredential, honours AZURE_TOKEN_CREDENTIALS)'),
+    new Option('--auth <kind>', 'credential: cli, env, workload, managed-identity, interactive, github-oidc (default: DefaultAzureCredential, honours AZURE_TOKEN_CREDENTIALS)'),
     new Option('--create-client-secret', 'add a new client secret to the connector app (shown once, never stored)'),
     new Option('--client-secret-file <path>', 'write the new client secret to this file (outside the project, mode 0600)'),
     new Option('--allow-breaking', 'let the connector export remove or change operations incompatibly'),

@@ -18,5 +18,13 @@ describe('--help', () => {
       if (spec.json !== false) expect(text).toContain('--json');
       expectGolden(path.join(GOLDEN, `help-${spec.name}.txt`), text);
     });
+    for (const sub of spec.subcommands ?? []) {
+      it(`${spec.name} ${sub.name} --help matches its golden file and offers --json`, () => {
+        const cmd = program.commands.find((c) => c.name() === spec.name)!.commands.find((c) => c.name() === sub.name)!;
+        const text = cmd.helpInformation();
+        if (sub.json !== false) expect(text).toContain('--json');
+        expectGolden(path.join(GOLDEN, `help-${spec.name}-${sub.name}.txt`), text);
+      });
+    }
   }
 });

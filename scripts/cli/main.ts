@@ -24,6 +24,7 @@ const COMMANDS: ReadonlyArray<readonly [name: string, load: () => { command?: Co
   ['deploy', () => require('./deploy')],
   ['publish', () => require('./publish')],
   ['test', () => require('./test')],
+  ['ci', () => require('./ci')],
 ];
 
 /** Every command of the table; a module without a `command` export is a bug and fails loudly here. */
@@ -49,23 +50,30 @@ export function buildProgram(onRun: (spec: CommandSpec<any>, args: string[], opt
     process.stdout.write(`${version}\n`);
     throw new CommanderError(0, 'commander.version', version);
   });
-  for (const spec of loadCommands()) {
-    const cmd = program
-      .command(spec.args ? `${spec.name} ${spec.args}` : spec.name)
-      .summary(spec.summary)
-      .description(spec.description ?? spec.summary);
-    for (const o of spec.options ?? []) cmd.addOption(o);
-    if (spec.json !== false) cmd.addOption(new Option('--json', 'print one machine-readable JSON result on stdout (progress as NDJSON on stderr)'));
-    cmd.addOption(new Option('--verbose', 'show debug output'));
-    if (spec.examples?.length) cmd.addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}\n`);
-    cmd.configureHelp({ helpWidth: 100 });
-    cmd.exitOverride();
-    cmd.action(async (...a: unknown[]) => {
-      const c = a[a.length - 1] as Command;
-      await onRun(spec, c.args, c.opts());
-    });
-  }
+  for (const spec of loadCommands()) addCommand(program, spec, onRun);
   return program;
+}
+
+/** Registers one command (or a group and its subcommands) under `parent`. */
+function addCommand(parent: Command, spec: CommandSpec<any>, onRun: (spec: CommandSpec<any>, args: string[], opts: Record<string, unknown>) => Promise<void>): void {
+  const cmd = parent
+    .command(spec.args ? `${spec.name} ${spec.args}` : spec.name)
+    .summary(spec.summary)
+    .description(spec.description ?? spec.summary);
+  cmd.configureHelp({ helpWidth: 100 });
+  cmd.exitOverride();
+  if (spec.subcommands) {
+    for (const sub of spec.subcommands) addCommand(cmd, sub, onRun);
+    return;
+  }
+  for (const o of spec.options ?? []) cmd.addOption(o);
+  if (spec.json !== false) cmd.addOption(new Option('--json', 'print one machine-readable JSON result on stdout (progress as NDJSON on stderr)'));
+  cmd.addOption(new Option('--verbose', 'show debug output'));
+  if (spec.examples?.length) cmd.addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}\n`);
+  cmd.action(async (...a: unknown[]) => {
+    const c = a[a.length - 1] as Command;
+    await onRun(spec, c.args, c.opts());
+  });
 }
 
 export async function main(argv: string[], hostFactory?: (json: boolean, verbose: boolean) => IoHost): Promise<number> {

@@ -24,7 +24,7 @@ export const command = defineCommand<PublishFlags>({
     new Option('--env <name>', 'environment file infra/environments/<name>.json').makeOptionMandatory(),
     new Option('--plan', 'print the plan (create / update with the changed columns / no-op) and write nothing'),
     new Option('--yes', 'apply the plan; without it publish only plans and stops (exit 1) when there are changes'),
-    new Option('--auth <kind>', 'credential: cli, env, workload, managed-identity, interactive (default: DefaultAzureCredential)'),
+    new Option('--auth <kind>', 'credential: cli, env, workload, managed-identity, interactive, github-oidc (default: DefaultAzureCredential)'),
     new Option('--client-secret-file <path>', "the connector app's OAuth client secret, from a file outside the project (or CK_CONNECTOR_CLIENT_SECRET)"),
     new Option('--allow-breaking', 'publish even if operations of the live connector are removed or changed incompatibly'),
   ],

@@ -30,7 +30,7 @@ export const command = defineCommand<TestFlags>({
   options: [
     new Option('--env <name>', 'test the deployed gateway of infra/environments/<name>.json (token for the API app from the deploy credential)'),
     new Option('--base-url <url>', "send requests here instead of the definition's host/basePath (e.g. http://127.0.0.1:7071/api)"),
-    new Option('--auth <kind>', 'credential for --env: cli, env, workload, managed-identity, interactive (default: DefaultAzureCredential)'),
+    new Option('--auth <kind>', 'credential for --env: cli, env, workload, managed-identity, interactive, github-oidc (default: DefaultAzureCredential)'),
     new Option('--junit <file>', 'write a JUnit XML report'),
     new Option('--scenarios <dir>', 'scenario folder').default('functions/scenarios'),
     new Option('--connector <dir>', 'connector folder (default: config connectorDir)'),

@@ -18,7 +18,11 @@ export const DEPLOY_CODES = defineCodes('deploy', {
     title: 'A desired-state file under infra/ (Entra manifest, APIM definition) is invalid.',
     hint: 'Fix the named key in the named file; the schemas are infra/entra/schema.json and infra/apim/schema.json, and the placeholders each file may use are listed in its $comment.',
   },
-  CK_DEPLOY_AUTH_INVALID: { source: 'user', title: 'Unknown --auth value.', hint: 'Use one of cli, env, workload, managed-identity, interactive (or omit it for DefaultAzureCredential).' },
+  CK_DEPLOY_AUTH_INVALID: {
+    source: 'user',
+    title: 'Unknown --auth value.',
+    hint: 'Use one of cli, env, workload, managed-identity, interactive, github-oidc (or omit it for DefaultAzureCredential).',
+  },
   CK_DEPLOY_AUTH_FAILED: {
     source: 'user',
     title: 'Could not get an access token.',

@@ -4,12 +4,13 @@
  */
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
 import { AzureCliCredential, DefaultAzureCredential, EnvironmentCredential, InteractiveBrowserCredential, ManagedIdentityCredential, WorkloadIdentityCredential } from '@azure/identity';
-import { CkError } from '../core/errors';
+import { CkError, isCkError } from '../core/errors';
 import { registerSecret } from '../core/redact';
+import { githubOidcCredential } from '../ci/github-oidc';
 import type { DeployEnvironment } from './types';
 import './codes';
 
-export const AUTH_KINDS = ['default', 'cli', 'env', 'workload', 'managed-identity', 'interactive'] as const;
+export const AUTH_KINDS = ['default', 'cli', 'env', 'workload', 'managed-identity', 'interactive', 'github-oidc'] as const;
 export type AuthKind = (typeof AUTH_KINDS)[number];
 
 /** Builds the credential; `default` is DefaultAzureCredential, which honours AZURE_TOKEN_CREDENTIALS itself. */
@@ -38,6 +39,11 @@ export function createCredential(kind: string | undefined, env: DeployEnvironmen
       credential = process.env.AZURE_CLIENT_ID ? new ManagedIdentityCredential({ clientId: process.env.AZURE_CLIENT_ID }) : new ManagedIdentityCredential();
       name = 'ManagedIdentityCredential';
       break;
+    case 'github-oidc': {
+      credential = githubOidcCredential(env);
+      name = `ClientAssertionCredential(GitHub OIDC, client ${process.env.AZURE_CLIENT_ID})`;
+      break;
+    }
     case 'interactive':
       credential = new InteractiveBrowserCredential({ ...authority, redirectUri: 'http://localhost' });
       name = 'InteractiveBrowserCredential';
@@ -66,6 +72,8 @@ export function scrubbing(inner: TokenCredential): TokenCredential {
       try {
         t = await inner.getToken(scopes, options);
       } catch (e) {
+        // A credential that already explains itself (github-oidc) keeps its code and hint.
+        if (isCkError(e)) throw e;
         throw new CkError({ code: 'CK_DEPLOY_AUTH_FAILED', message: `Could not get a token for ${String(scopes)}: ${(e as Error).message.split('\n')[0]}`, cause: e });
       }
       if (t) registerSecret(t.token);

@@ -55,7 +55,7 @@ export interface PropertyDiff {
 
 /** One line of the plan. */
 export interface PlannedChange {
-  stage: 'code' | 'entra' | 'apim' | 'app' | 'export' | 'publish';
+  stage: 'code' | 'entra' | 'apim' | 'app' | 'export' | 'publish' | 'ci';
   resource: string;
   action: ChangeAction;
   diff?: PropertyDiff[];

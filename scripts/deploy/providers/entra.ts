@@ -9,7 +9,7 @@
 import type { DeployContext } from '../context';
 import { UNKNOWN } from '../engine';
 import { diffProps } from '../compare';
-import { isTransient } from '../retry';
+import { isTransient, type RetryOptions, type RetryStats } from '../retry';
 import { AzureHttpError } from '../bearer-fetch';
 import type { PlannedChange } from '../types';
 import { afterCreateKeys, apiScopeValue, entraManifests, filledApiApp, filledConnectorApp, stableGuid } from '../../entra';
@@ -37,7 +37,7 @@ async function findApp(ctx: DeployContext, uniqueName: string): Promise<App | un
 }
 
 /** POSTs a create; a lost response or a duplicate-key answer is resolved by reading the object back. */
-async function createOnce<T>(ctx: DeployContext, post: () => Promise<T>, reread: () => Promise<T | undefined>): Promise<T> {
+export async function createOnce<T>(ctx: { retry: RetryOptions; stats: RetryStats }, post: () => Promise<T>, reread: () => Promise<T | undefined>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await post();

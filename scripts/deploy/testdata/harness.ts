@@ -40,6 +40,8 @@ export interface Doubles {
   /** Contract violations of all doubles (must stay empty). */
   violations(): unknown[];
   writes(): { arm: number; graph: number; scm: number };
+  /** External OIDC issuers the token double trusts for federated credentials (issuer → JWKS URL; tests add GitHub's). */
+  issuerJwks: Record<string, string>;
 }
 
 /** What exists in Azure before any deploy: the APIM service and the Function App (with its keys), optionally a product. */
@@ -52,14 +54,20 @@ export function seedExisting(arm: ArmDouble, opts: { product?: boolean } = {}): 
 }
 
 export async function startDoubles(opts: { product?: boolean; lroPolls?: number; lroRetryAfterSeconds?: number; v1Issuer?: string } = {}): Promise<Doubles> {
+  const issuerJwks: Record<string, string> = {};
+  // Federated credentials live in the Graph double; the token double asks it (late-bound: both start together).
+  let graphRef: GraphDouble | undefined;
+  const federation = { credentialsFor: (id: string) => graphRef?.federatedCredentialsFor(id), issuerJwks };
   const [token, graph, arm, scm] = await Promise.all([
-    startTokenDouble({ tenantId: TENANT, clients: { [CLIENT_ID]: CLIENT_SECRET }, ...(opts.v1Issuer ? { v1Issuer: opts.v1Issuer } : {}) }),
+    startTokenDouble({ tenantId: TENANT, clients: { [CLIENT_ID]: CLIENT_SECRET }, federation, ...(opts.v1Issuer ? { v1Issuer: opts.v1Issuer } : {}) }),
     startGraphDouble({ audience: 'https://graph.microsoft.com' }),
     startArmDouble({ subscriptionId: SUB, lroPolls: opts.lroPolls ?? 1, lroRetryAfterSeconds: opts.lroRetryAfterSeconds ?? 0 }),
     startScmDouble({ flex: true, siteName: APP }),
   ]);
+  graphRef = graph;
   seedExisting(arm, opts);
   return {
+    issuerJwks,
     token, graph, arm, scm,
     close: async () => void (await Promise.all([token.close(), graph.close(), arm.close(), scm.close()])),
     secrets: () => [CLIENT_SECRET, FUNCTION_KEY, MASTER_KEY, ...graph.issuedSecrets, ...token.state.issued.map((t) => t.token)],

@@ -39,6 +39,33 @@ describe('graph double', () => {
     expect((await call('POST', 'servicePrincipals', { appId: a.appId })).status).toBe(409);
   });
 
+  it('federatedIdentityCredentials: create, list by filter, get by id or name, patch, delete, with Graph rules', async () => {
+    const a = (await call('POST', 'applications', { displayName: 'deploy', uniqueName: 'u-deploy' })).body;
+    const base = `applications/${a.id}/federatedIdentityCredentials`;
+    const fic = { name: 'github-dev', issuer: 'https://token.actions.githubusercontent.com', subject: 'repo:o/r:environment:dev', audiences: ['api://AzureADTokenExchange'] };
+    const c = await call('POST', base, fic);
+    expect(c).toMatchObject({ status: 201, body: { ...fic, id: expect.any(String), description: null } });
+    expect((await call('GET', `${base}?$filter=${encodeURIComponent("subject eq 'repo:o/r:environment:dev'")}`)).body.value.map((f: { id: string }) => f.id)).toEqual([c.body.id]);
+    expect((await call('GET', `${base}/${c.body.id}`)).body.name).toBe('github-dev');
+    expect((await call('GET', `applications(uniqueName='u-deploy')/federatedIdentityCredentials(name='github-dev')`)).body.id).toBe(c.body.id);
+    expect(g.federatedCredentialsFor(a.appId)?.map((f) => f.subject)).toEqual(['repo:o/r:environment:dev']);
+    expect(g.federatedCredentialsFor('00000000-0000-0000-0000-000000000000')).toBeUndefined();
+    // Name taken, issuer+subject taken, two audiences, read-only id, http issuer, name change, missing subject.
+    expect((await call('POST', base, fic)).status).toBe(409);
+    expect((await call('POST', base, { ...fic, name: 'other' })).body.error.message).toContain('issuer and subject must be unique');
+    expect((await call('POST', base, { ...fic, name: 'two', subject: 's2', audiences: ['a', 'b'] })).status).toBe(400);
+    expect((await call('POST', base, { ...fic, name: 'ro', subject: 's3', id: 'x' })).status).toBe(400);
+    expect((await call('POST', base, { ...fic, name: 'plain', subject: 's4', issuer: 'http://issuer.example' })).status).toBe(400);
+    expect((await call('POST', base, { name: 'nosub', issuer: fic.issuer, audiences: fic.audiences })).status).toBe(400);
+    expect((await call('PATCH', `${base}/${c.body.id}`, { name: 'renamed' })).status).toBe(400);
+    expect((await call('PATCH', `${base}/${c.body.id}`, { subject: 'repo:o/r:environment:prod' })).status).toBe(204);
+    expect(g.state.federatedCredentials[a.id]![0]!.subject).toBe('repo:o/r:environment:prod');
+    expect((await call('DELETE', `${base}/github-dev`)).status).toBe(204);
+    expect((await call('GET', `${base}/${c.body.id}`)).status).toBe(404);
+    expect((await call('GET', `applications/nope/federatedIdentityCredentials`)).body.error.code).toBe('Request_ResourceNotFound');
+    expect(g.violations).toEqual([]);
+  });
+
   it('checks the token audience and returns the Graph error shape', async () => {
     const r = await call('GET', 'applications', undefined, 'https://management.azure.com');
     expect(r).toMatchObject({ status: 401, body: { error: { code: 'InvalidAuthenticationToken', innerError: expect.any(Object) } } });

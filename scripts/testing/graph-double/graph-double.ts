@@ -4,6 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { startDoubleServer, jwtPayload, type DoubleServer, type DoubleRequest, type DoubleResponse } from './double-server';
+import { federatedCredentialRoute, type GraphFederatedCredential } from './federated-credentials';
+
+export type { GraphFederatedCredential } from './federated-credentials';
 
 export interface GraphApplication {
   id: string;
@@ -34,7 +37,14 @@ export interface GraphDoubleOptions {
 }
 
 export interface GraphDouble extends DoubleServer {
-  state: { applications: GraphApplication[]; servicePrincipals: GraphServicePrincipal[] };
+  state: {
+    applications: GraphApplication[];
+    servicePrincipals: GraphServicePrincipal[];
+    /** Federated identity credentials by application object id. */
+    federatedCredentials: Record<string, GraphFederatedCredential[]>;
+  };
+  /** The federated credentials of the app with this appId (client id), or undefined for an unknown app (the token double asks). */
+  federatedCredentialsFor(appId: string): GraphFederatedCredential[] | undefined;
   /** Client secrets handed out by addPassword (tests assert they never reach output). */
   issuedSecrets: string[];
   /** Adds objects directly (pre-existing tenant state). */
@@ -50,7 +60,7 @@ const APP_WRITABLE = new Set(['displayName', 'uniqueName', 'signInAudience', 'id
 const SIGN_IN = new Set(['AzureADMyOrg', 'AzureADMultipleOrgs', 'AzureADandPersonalMicrosoftAccount', 'PersonalMicrosoftAccount']);
 
 export async function startGraphDouble(opts: GraphDoubleOptions = {}): Promise<GraphDouble> {
-  const state: GraphDouble['state'] = { applications: [], servicePrincipals: [] };
+  const state: GraphDouble['state'] = { applications: [], servicePrincipals: [], federatedCredentials: {} };
   const issuedSecrets: string[] = [];
 
   const newApp = (body: Record<string, unknown>): GraphApplication => ({
@@ -161,6 +171,14 @@ export async function startGraphDouble(opts: GraphDoubleOptions = {}): Promise<G
       state.applications.push(app);
       return { status: 201, body: app, headers: { location: `${req.url.origin}/v1.0/applications/${app.id}` } };
     }
+    const fic = /^(applications\/[^/(]+|applications\((?:appId|uniqueName)='[^']*'\))\/federatedIdentityCredentials(.*)$/.exec(seg);
+    if (fic) {
+      const app = findApp(fic[1]!);
+      if (!app) return err(404, 'Request_ResourceNotFound', `Resource '${fic[1]}' does not exist or one of its queried reference-property objects are not present.`);
+      const list = (state.federatedCredentials[app.id] ??= []);
+      const context = `${req.url.origin}/v1.0/$metadata#applications('${app.id}')/federatedIdentityCredentials`;
+      return federatedCredentialRoute(list, req.method, fic[2]!, body, req.url.searchParams.get('$filter'), context, (s, c, m) => err(s, c, m));
+    }
     const addPw = /^(applications\/[^/]+)\/addPassword$/.exec(seg);
     if (addPw && req.method === 'POST') {
       const app = findApp(addPw[1]!);
@@ -189,6 +207,7 @@ export async function startGraphDouble(opts: GraphDoubleOptions = {}): Promise<G
       }
       if (req.method === 'DELETE') {
         state.applications.splice(state.applications.indexOf(app), 1);
+        delete state.federatedCredentials[app.id];
         return { status: 204 };
       }
       return undefined;
@@ -221,6 +240,10 @@ export async function startGraphDouble(opts: GraphDoubleOptions = {}): Promise<G
     ...server,
     state,
     issuedSecrets,
+    federatedCredentialsFor: (appId) => {
+      const app = state.applications.find((a) => a.appId === appId);
+      return app ? (state.federatedCredentials[app.id] ?? []) : undefined;
+    },
     seed: (s) => {
       for (const a of s.applications ?? []) {
         const app = newApp(a);

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
+import { checkFederatedAssertion, type Federation } from './federation';
 import { startDoubleServer, type DoubleServer, type DoubleRequest, type DoubleResponse } from '../graph-double/double-server';
 
 export interface TokenDoubleOptions {
@@ -15,6 +16,8 @@ export interface TokenDoubleOptions {
   clients: Record<string, string>;
   /** Issuer in the v1 metadata (default `https://sts.windows.net/{tenant}/`, as Entra: not the authority host). */
   v1Issuer?: string;
+  /** Workload identity federation: apps whose federated credentials accept client assertions (see federation.ts). */
+  federation?: Federation;
   /** Token lifetime in seconds (default 3600). */
   lifetimeSec?: number;
 }
@@ -23,7 +26,7 @@ export interface TokenDouble extends Omit<DoubleServer, 'writes'> {
   /** The value for `authorityHost`. */
   authorityHost: string;
   /** Every token minted (tests assert none of them reaches any output). */
-  state: { issued: Array<{ clientId: string; audience: string; token: string }> };
+  state: { issued: Array<{ clientId: string; audience: string; token: string; federated?: { issuer: string; subject: string } }> };
 }
 
 /** AAD error body (OAuth2 shape plus Entra's error_codes). */
@@ -70,9 +73,15 @@ export async function startTokenDouble(opts: TokenDoubleOptions): Promise<TokenD
     if (form.get('grant_type') !== 'client_credentials') return aadError(400, 'unsupported_grant_type', `AADSTS70003: The app requested an unsupported grant type '${form.get('grant_type')}'.`);
     const clientId = form.get('client_id') ?? '';
     const scope = form.get('scope') ?? '';
-    if (!(clientId in opts.clients)) return aadError(400, 'unauthorized_client', `AADSTS700016: Application with identifier '${clientId}' was not found in the directory '${tid}'.`);
-    if (form.has('client_assertion')) return aadError(400, 'invalid_client', 'AADSTS700027: Client assertions are not supported by this double; use a client secret.');
-    if (form.get('client_secret') !== opts.clients[clientId]) return aadError(401, 'invalid_client', `AADSTS7000215: Invalid client secret provided for app '${clientId}'.`);
+    const federated = opts.federation?.credentialsFor(clientId);
+    if (!(clientId in opts.clients) && !federated) return aadError(400, 'unauthorized_client', `AADSTS700016: Application with identifier '${clientId}' was not found in the directory '${tid}'.`);
+    let via: { issuer: string; subject: string } | undefined;
+    if (form.has('client_assertion') || form.has('client_assertion_type')) {
+      if (!opts.federation) return aadError(400, 'invalid_client', 'AADSTS700027: Client assertions are not supported by this double without a federation option.');
+      const r = await checkFederatedAssertion(form, federated ?? [], opts.federation, clientId);
+      if ('error' in r) return aadError(r.status, r.error, r.description);
+      via = r.matched;
+    } else if (form.get('client_secret') !== opts.clients[clientId]) return aadError(401, 'invalid_client', `AADSTS7000215: Invalid client secret provided for app '${clientId}'.`);
     const scopes = scope.split(' ').filter((s) => s && !['openid', 'profile', 'offline_access'].includes(s));
     if (scopes.length !== 1 || !scopes[0]!.endsWith('/.default'))
       return aadError(
@@ -90,7 +99,7 @@ export async function startTokenDouble(opts: TokenDoubleOptions): Promise<TokenD
       .setNotBefore('0s')
       .setExpirationTime(`${lifetime}s`)
       .sign(privateKey);
-    state.issued.push({ clientId, audience, token: access });
+    state.issued.push({ clientId, audience, token: access, ...(via ? { federated: via } : {}) });
     return { status: 200, body: { token_type: 'Bearer', expires_in: lifetime, ext_expires_in: lifetime, access_token: access }, headers: { 'cache-control': 'no-store, no-cache' } };
   };
 

@@ -1,0 +1,125 @@
+/**
+ * `connectorkit ci setup` against the doubles (Graph for the app, service principal and federated credential; ARM
+ * for the role assignments), and the real CLI signing in with `--auth github-oidc` as the identity it created.
+ */
+import { execFile } from 'node:child_process';
+import * as path from 'node:path';
+import { RecordingIoHost } from '../core/io';
+import { loadEnvironment } from '../deploy/environment';
+import { scrubbing } from '../deploy/credential';
+import { ClientSecretCredential } from '@azure/identity';
+import { startDoubles, makeProject, cliEnv, TENANT, CLIENT_ID, CLIENT_SECRET, SUB, type Doubles } from '../deploy/testdata/harness';
+import { startGithubOidcDouble, type GithubOidcDouble } from '../testing/github-oidc-double/github-oidc-double';
+import { ciSetup, federatedName } from './ci-setup';
+import { GITHUB_ISSUER } from './github-oidc';
+import type { CiSetupOptions } from './types';
+
+const BIN = path.resolve(__dirname, '../bin/connectorkit.cjs');
+const REPO = 'contoso/hr-api';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+describe('connectorkit ci setup', () => {
+  let d: Doubles;
+  let gh: GithubOidcDouble;
+  let root: string;
+  const captured: string[] = [];
+  const cli = (args: string[], env: NodeJS.ProcessEnv = cliEnv()) =>
+    new Promise<Run>((resolve) => {
+      execFile(process.execPath, [BIN, ...args], { cwd: root, env, maxBuffer: 1 << 24 }, (err, stdout, stderr) => {
+        captured.push(stdout, stderr);
+        resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      });
+    });
+  const options = (planOnly: boolean): CiSetupOptions => {
+    const env = loadEnvironment(root, 'test');
+    return {
+      env,
+      root,
+      repo: REPO,
+      githubEnvironment: 'test',
+      scope: 'subscription',
+      planOnly,
+      credential: scrubbing(new ClientSecretCredential(TENANT, CLIENT_ID, CLIENT_SECRET, { authorityHost: env.cloud.authorityHost, disableInstanceDiscovery: true })),
+      retry: { attempts: 8, baseDelayMs: 1, maxDelayMs: 5 },
+    };
+  };
+
+  beforeAll(async () => {
+    d = await startDoubles();
+    gh = await startGithubOidcDouble({ repository: REPO, environment: 'test' });
+    d.issuerJwks[GITHUB_ISSUER] = gh.jwksUrl;
+    root = makeProject(d);
+  });
+  afterAll(async () => {
+    await Promise.all([d.close(), gh.close()]);
+  });
+  afterEach(() => {
+    expect([...d.violations(), ...gh.violations]).toEqual([]);
+    const all = captured.join('\n');
+    for (const s of [...d.secrets(), gh.requestToken, ...gh.issued.map((i) => i.token)]) expect(all).not.toContain(s);
+  });
+
+  it('plans the identity from nothing and writes nothing', async () => {
+    const io = new RecordingIoHost();
+    const r = await ciSetup(options(true), io);
+    expect(d.writes()).toEqual({ arm: 0, graph: 0, scm: 0 });
+    expect(r.changes.map((c) => `${c.action} ${c.resource}`)).toEqual([
+      'create Entra app ck-test-employees-deploy (deploy identity)',
+      'create Entra service principal of ck-test-employees-deploy',
+      `create Federated credential github-contoso-hr-api-test on ck-test-employees-deploy (repo:${REPO}:environment:test)`,
+      `create Role Contributor for ck-test-employees-deploy on /subscriptions/${SUB}`,
+      `create Role Role Based Access Control Administrator for ck-test-employees-deploy on /subscriptions/${SUB}`,
+    ]);
+    expect(r.variables).toEqual({ AZURE_CLIENT_ID: '(known after apply)', AZURE_TENANT_ID: TENANT, AZURE_SUBSCRIPTION_ID: SUB });
+  });
+
+  it('the CLI plans with --json, and refuses to apply without --yes', async () => {
+    const plan = await cli(['ci', 'setup', '--env', 'test', '--repo', REPO, '--auth', 'env', '--plan', '--json']);
+    expect(plan.code).toBe(0);
+    expect(JSON.parse(plan.stdout)).toMatchObject({ ok: true, result: { subject: `repo:${REPO}:environment:test`, summary: { create: 5 } } });
+    const text = await cli(['ci', 'setup', '--env', 'test', '--repo', REPO, '--auth', 'env', '--plan']);
+    expect(text.stdout).toContain('store these as GitHub Actions variables');
+    expect(text.stdout).toContain(`gh variable set AZURE_TENANT_ID --repo ${REPO} --env "test" --body ${TENANT}`);
+    const refused = await cli(['ci', 'setup', '--env', 'test', '--repo', REPO, '--auth', 'env', '--json']);
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.stdout)).toMatchObject({ ok: false, error: { code: 'CK_CI_CONFIRM_REQUIRED' } });
+    expect(d.writes()).toEqual({ arm: 0, graph: 0, scm: 0 });
+  }, 120_000);
+
+  it('a deploy signs in with --auth github-oidc as the federated app, with no secret in the job', async () => {
+    // What ci setup's Graph part leaves behind (its ARM part is covered with the role-assignment double).
+    const graph = (method: string, p: string, body: unknown) =>
+      fetch(`${d.graph.url}/v1.0/${p}`, { method, headers: { authorization: `Bearer ${fakeGraphToken()}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
+    const app = (await graph('POST', 'applications', { displayName: 'oidc deploy', uniqueName: 'oidc-deploy' })) as { id: string; appId: string };
+    await graph('POST', `applications/${app.id}/federatedIdentityCredentials`, {
+      name: federatedName(REPO, 'test'),
+      issuer: GITHUB_ISSUER,
+      subject: `repo:${REPO}:environment:test`,
+      audiences: ['api://AzureADTokenExchange'],
+    });
+    const { AZURE_CLIENT_SECRET: _s, ...base } = cliEnv();
+    const job = { ...base, AZURE_CLIENT_ID: app.appId, ACTIONS_ID_TOKEN_REQUEST_URL: gh.requestUrl, ACTIONS_ID_TOKEN_REQUEST_TOKEN: gh.requestToken };
+    const r = await cli(['deploy', '--env', 'test', '--auth', 'github-oidc', '--plan'], job);
+    expect(r.stderr).toContain('ClientAssertionCredential(GitHub OIDC');
+    expect(r.stdout).toContain('Plan for environment "test" (nothing was written):');
+    expect(r.code).toBe(0);
+    expect(d.token.state.issued.filter((t) => t.federated).map((t) => `${t.clientId} ${t.audience}`)).toEqual(
+      expect.arrayContaining([`${app.appId} https://management.azure.com`, `${app.appId} https://graph.microsoft.com`]),
+    );
+    // Without id-token: write the job gets a coded error before any request.
+    const { ACTIONS_ID_TOKEN_REQUEST_URL: _u, ...noPerm } = job;
+    const e = await cli(['deploy', '--env', 'test', '--auth', 'github-oidc', '--plan', '--json'], noPerm);
+    expect(e.code).toBe(1);
+    expect(JSON.parse(e.stdout)).toMatchObject({ ok: false, error: { code: 'CK_CI_OIDC_UNAVAILABLE', hint: expect.stringContaining('id-token: write') } });
+  }, 180_000);
+});
+
+function fakeGraphToken(): string {
+  const enc = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  return `${enc({ alg: 'none' })}.${enc({ aud: 'https://graph.microsoft.com' })}.x`;
+}
