@@ -5,8 +5,7 @@
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
 import { RecordingIoHost } from '../core/io';
-import { loadEnvironment } from '../deploy/environment';
-import { scrubbing } from '../deploy/credential';
+import { loadEnvironment, scrubbing } from '../deploy';
 import { ClientSecretCredential } from '@azure/identity';
 import { startDoubles, makeProject, cliEnv, TENANT, CLIENT_ID, CLIENT_SECRET, SUB, type Doubles } from '../deploy/testdata/harness';
 import { startGithubOidcDouble, type GithubOidcDouble } from '../testing/github-oidc-double/github-oidc-double';

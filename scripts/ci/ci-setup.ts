@@ -6,15 +6,13 @@
 import { AuthorizationManagementClient } from '@azure/arm-authorization';
 import { CkError } from '../core/errors';
 import type { IoHost } from '../core/io';
-import { GraphClient } from '../entra/graph-client';
-import { runSteps, UNKNOWN, type StepPlan } from '../deploy/engine';
-import { toDeployError } from '../deploy/error-hints';
-import { DEFAULT_RETRY, type RetryStats } from '../deploy/retry';
-import type { ChangeAction } from '../deploy/types';
+import { GraphClient } from '../entra';
+import { runSteps, UNKNOWN, type StepPlan, toDeployError, DEFAULT_RETRY, type RetryStats, type ChangeAction } from '../deploy';
 import { FEDERATION_AUDIENCE, GITHUB_ISSUER } from './github-oidc';
 import { identitySteps } from './identity-steps';
 import { deployRoles, roleSteps } from './role-steps';
 import type { CiContext, CiSetupOptions, CiSetupResult } from './types';
+import './codes';
 
 const REPO = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
 // GitHub environment names: no control characters, no quotes/backslashes/commas/colons (the subject uses colons).

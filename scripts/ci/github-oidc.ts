@@ -9,7 +9,8 @@ import { ClientAssertionCredential } from '@azure/identity';
 import { decodeJwt } from 'jose';
 import { CkError, isCkError } from '../core/errors';
 import { registerSecret } from '../core/redact';
-import type { DeployEnvironment } from '../deploy/types';
+import type { DeployEnvironment } from '../deploy';
+import './codes';
 
 /** The audience Entra ID expects in a federated token (the `audiences` of the federated credential). */
 export const FEDERATION_AUDIENCE = 'api://AzureADTokenExchange';

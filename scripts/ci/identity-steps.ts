@@ -3,10 +3,7 @@
  * API and connector apps), its service principal, and the federated credential that lets one GitHub repository
  * environment sign in as it. Other federated credentials on the app (another repository, another environment) stay.
  */
-import { UNKNOWN, type Step } from '../deploy/engine';
-import { diffProps } from '../deploy/compare';
-import { createOnce } from '../deploy/providers/entra';
-import type { PlannedChange } from '../deploy/types';
+import { UNKNOWN, type Step, diffProps, createOnce, type PlannedChange } from '../deploy';
 import type { CiContext } from './types';
 
 interface App {

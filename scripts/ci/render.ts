@@ -1,5 +1,5 @@
 /** Human rendering of `ci setup`: the plan (as deploy renders it) and the variables to store in GitHub. */
-import { renderDeploy } from '../deploy/render-plan';
+import { renderDeploy } from '../deploy';
 import type { CiSetupResult } from './types';
 
 export function renderCiSetup(r: CiSetupResult): string {

@@ -7,11 +7,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { stableGuid } from '../entra/stable-guid';
-import { UNKNOWN, type Step } from '../deploy/engine';
-import { azureErrorInfo } from '../deploy/error-hints';
-import { backoffMs, sleep, withRetry } from '../deploy/retry';
-import type { PlannedChange } from '../deploy/types';
+import { stableGuid } from '../entra';
+import { UNKNOWN, type Step, azureErrorInfo, backoffMs, sleep, withRetry, type PlannedChange } from '../deploy';
 import type { CiContext, DeployRole } from './types';
 
 export const CONTRIBUTOR = 'b24988ac-6180-42a0-ab88-20f7382dd24c';

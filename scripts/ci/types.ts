@@ -1,9 +1,8 @@
 /** Types of `connectorkit ci setup`: its options, context and result. */
 import type { TokenCredential } from '@azure/core-auth';
 import type { AuthorizationManagementClient } from '@azure/arm-authorization';
-import type { GraphClient } from '../entra/graph-client';
-import type { RetryOptions, RetryStats } from '../deploy/retry';
-import type { ChangeAction, DeployEnvironment, PlannedChange } from '../deploy/types';
+import type { GraphClient } from '../entra';
+import type { RetryOptions, RetryStats, ChangeAction, DeployEnvironment, PlannedChange } from '../deploy';
 
 /** Where the deploy identity's roles are assigned. */
 export type RoleScopeKind = 'subscription' | 'resource-group';

@@ -40,8 +40,7 @@ const setup = defineCommand<CiSetupFlags>({
   async run(_args, flags, ctx) {
     // Stages load inside run(): help must not pull in the Azure SDKs.
     const { loadConfig } = require('../config') as typeof import('../config');
-    const { loadEnvironment } = require('../deploy/environment') as typeof import('../deploy/environment');
-    const { createCredential } = require('../deploy/credential') as typeof import('../deploy/credential');
+    const { loadEnvironment, createCredential } = require('../deploy') as typeof import('../deploy');
     const { ciSetup, checkCiInput } = require('../ci/ci-setup') as typeof import('../ci/ci-setup');
     const { renderCiSetup } = require('../ci/render') as typeof import('../ci/render');
     const githubEnvironment = flags.environment ?? flags.env;

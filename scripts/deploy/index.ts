@@ -8,11 +8,13 @@ export { loadEnvironment, CLOUDS } from './environment';
 export { createCredential, scrubbing, AUTH_KINDS, type AuthKind } from './credential';
 export { renderDeploy } from './render-plan';
 export { runSteps, UNKNOWN, type Step, type StepPlan, type RunOptions } from './engine';
-export { DEFAULT_RETRY, isTransient, withRetry, type RetryOptions, type RetryStats } from './retry';
+export { DEFAULT_RETRY, backoffMs, isTransient, sleep, withRetry, type RetryOptions, type RetryStats } from './retry';
 export { azureErrorInfo, toDeployError, AZURE_ERROR_HINTS, type AzureErrorInfo, type ErrorSite } from './error-hints';
 export { fill, infraPath, loadManifest, schemaFileValidator, type Manifest, type ManifestSpec } from './manifest';
 export { diffProps, normaliseXml } from './compare';
 export { AzureHttpError, bearerFetch, errorFromResponse } from './bearer-fetch';
 export { PROVIDERS, type DeployProvider, type DeployStep } from './providers';
+// Graph creates that a lost answer must not duplicate (ci setup creates its identity app the same way).
+export { createOnce } from './providers/entra';
 export type { DeployContext, DeployOutputsState } from './context';
 export type * from './types';

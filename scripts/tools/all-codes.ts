@@ -23,6 +23,7 @@ import '../deploy/codes';
 import '../build/codes';
 import '../publish/codes';
 import '../connector-test/codes';
+import '../ci/codes';
 
 /** All codes, sorted, for the docs/error-codes.md table and tests. */
 export function allCodes(): Array<CodeDef & { code: string; area: string }> {
