@@ -5,6 +5,7 @@
  */
 export { deploy, createContext } from './deploy';
 export { loadEnvironment, CLOUDS } from './environment';
+export { checkName, defaultNames, ENV_TAG, nameSuffix, NAME_RULES, normaliseLocation, resolveNames, RESOURCE_KINDS, type ResolvedNames, type ResourceKind, type ResourceNames } from './resource-names';
 export { createCredential, scrubbing, AUTH_KINDS, type AuthKind } from './credential';
 export { renderDeploy } from './render-plan';
 export { runSteps, UNKNOWN, type Step, type StepPlan, type RunOptions } from './engine';
