@@ -73,7 +73,9 @@ export function apimStep(ctx0: ProvisionContext): ProvisionStep {
         const pending = (await readPending(ctx.opts.root, ctx.env.name)).apim;
         ctx.out.creating.add('apimService');
         return {
-          changes: [change(res, 'create', undefined, `${current.provisioningState ?? 'in progress'}${pending ? ` since ${pending.startedAt}` : ''}: resuming (polls the pending operation, no new create)`)],
+          changes: [
+            change(res, 'create', undefined, `${current.provisioningState ?? 'in progress'}${pending ? ` since ${pending.startedAt}` : ''}: resuming (polls the pending operation, no new create)`),
+          ],
           apply: async () => {
             await waitUntilReady(ctx, pending?.startedAt ?? new Date().toISOString());
             ctx.out.creating.delete('apimService');
@@ -99,7 +101,10 @@ export function apimStep(ctx0: ProvisionContext): ProvisionStep {
         };
       }
       const desired = body();
-      const diff = diffProps({ sku: { name: desired.sku.name }, identity: desired.identity, publisherEmail: desired.publisherEmail, publisherName: desired.publisherName, tags: desired.tags }, current);
+      const diff = diffProps(
+        { sku: { name: desired.sku.name }, identity: desired.identity, publisherEmail: desired.publisherEmail, publisherName: desired.publisherName, tags: desired.tags },
+        current,
+      );
       if (!diff.length) return { changes: [change(res, 'no-op')] };
       return { changes: [change(res, 'update', diff)], apply: () => createAndWait(ctx, { ...desired, location: current.location ?? desired.location }, 'update') };
     },

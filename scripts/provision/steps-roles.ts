@@ -36,7 +36,23 @@ const SCOPE_STEP: Record<ScopeKind, string> = {
   apimService: 'prov.apim',
 };
 
+/** "storage account stdev…" — what a plan line names as the scope. */
+function scopeLabel(ctx: ProvisionContext, s: ScopeKind): string {
+  const n = ctx.env.names;
+  const label: Record<ScopeKind, string> = {
+    resourceGroup: `resource group ${n.resourceGroup}`,
+    storageAccount: `storage account ${n.storageAccount}`,
+    deploymentContainer: `container ${n.storageAccount}/${n.deploymentContainer}`,
+    appInsights: `Application Insights ${n.appInsights}`,
+    functionApp: `Function App ${n.functionApp}`,
+    apimService: `API Management ${n.apimService}`,
+  };
+  return label[s];
+}
+
 const norm = (s: string | undefined) => (s ?? '').toLowerCase().replace(/\/+$/, '');
+/** The SDK puts `scope` after a slash of its own: a leading slash would make the path start with `//`. */
+const bare = (scope: string) => scope.replace(/^\/+/, '');
 
 /** The deterministic name of an assignment (what `down` and a re-run look for). */
 export const assignmentName = (scope: string, role: string, principalId: string) => stableGuid(`${norm(scope)}|${role.toLowerCase()}|${principalId.toLowerCase()}`);
@@ -84,7 +100,7 @@ export function roleSteps(ctx0: ProvisionContext): ProvisionStep[] {
           }
         }
         if (!missing.length) return { changes: [change(res, 'no-op', undefined, `${list.length} role(s)`)] };
-        const diff: PropertyDiff[] = missing.map((a) => ({ path: `${a.roleName} on ${a.scope}`, to: 'assigned' }));
+        const diff: PropertyDiff[] = missing.map((a) => ({ path: `${a.roleName} on ${scopeLabel(ctx, a.scope)}`, to: 'assigned' }));
         return {
           changes: [change(res, present ? 'update' : 'create', diff, `${missing.length} of ${list.length} to assign`)],
           apply: async () => {
@@ -101,7 +117,7 @@ async function assignmentsAt(ctx: ProvisionContext, scope: string, principalId: 
   return withRetry(
     async () => {
       const out = new Set<string>();
-      for await (const a of ctx.auth.roleAssignments.listForScope(scope, { filter: `principalId eq '${principalId}'` }))
+      for await (const a of ctx.auth.roleAssignments.listForScope(bare(scope), { filter: `principalId eq '${principalId}'` }))
         if (norm(a.scope) === norm(scope)) out.add((a.roleDefinitionId ?? '').split('/').pop()!.toLowerCase());
       return out;
     },
@@ -121,7 +137,7 @@ async function assign(ctx: ProvisionContext, scope: string, a: AssignmentDecl, p
   };
   for (let attempt = 0; ; attempt++) {
     try {
-      await withRetry(() => ctx.auth.roleAssignments.create(scope, assignmentName(scope, a.role, principalId), body), ctx.retry, ctx.stats);
+      await withRetry(() => ctx.auth.roleAssignments.create(bare(scope), assignmentName(scope, a.role, principalId), body), ctx.retry, ctx.stats);
       return;
     } catch (e) {
       const code = azureErrorInfo(e).code;

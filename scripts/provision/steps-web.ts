@@ -6,8 +6,7 @@
  */
 import { CkError } from '../core/errors';
 import { registerSecret } from '../core/redact';
-import { normaliseLocation, UNKNOWN, withRetry, type PropertyDiff, type StepPlan } from '../deploy';
-import { loadAppSettings } from '../deploy/providers/app-settings';
+import { loadAppSettings, normaliseLocation, UNKNOWN, withRetry, type PropertyDiff, type StepPlan } from '../deploy';
 import { fillResource } from './manifests';
 import { nameTaken } from './steps-core';
 import { change, isOwned, outputValues, readOrUndefined, trackedStep } from './tracked';
@@ -106,7 +105,7 @@ async function checkFlexRegion(ctx: ProvisionContext): Promise<void> {
     ctx.stats,
   );
   if (regions.some((r) => normaliseLocation(r) === ctx.env.location)) return;
-  const shown = regions.slice(0, 12).join(', ');
+  const shown = regions.map(normaliseLocation).join(', ');
   throw new CkError({
     code: 'CK_PROVISION_REGION_UNSUPPORTED',
     message: `Region "${ctx.env.location}" does not offer Flex Consumption Function Apps; nothing was written.`,

@@ -115,7 +115,10 @@ export function trackedStep(ctx0: ProvisionContext, spec: TrackedSpec): Provisio
         // A resource cannot move; the env file's location only applies to what provision creates.
         ctx.io.log({ level: 'warn', message: `${res} is in ${current.location}, not ${location}: kept where it is.` });
       }
-      const diff = diffProps(compared, current);
+      // A create an interrupted run left unfinished (or a failed one): the same PUT again brings it to Succeeded.
+      const state = (current.provisioningState ?? current.properties?.provisioningState) as string | undefined;
+      const unfinished = state !== undefined && !/^succeeded$/i.test(state) ? [{ path: 'provisioningState', from: state, to: 'Succeeded' }] : [];
+      const diff = [...unfinished, ...diffProps(compared, current)];
       if (!diff.length) return { changes: [change(res, 'no-op')] };
       return {
         changes: [change(res, 'update', diff)],
