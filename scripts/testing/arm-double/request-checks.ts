@@ -56,7 +56,8 @@ export function scopeProblem(ctx: HandlerCtx): DoubleResponse | undefined {
   const { route, store, req } = ctx;
   if (route.resourceGroup) {
     const rg = store.resourceGroup(route.resourceGroup);
-    if (!rg && route.family !== 'Microsoft.Resources/resourceGroups') return armError(404, 'ResourceGroupNotFound', `Resource group '${route.resourceGroup}' could not be found.`);
+    if (!rg && (route.family !== 'Microsoft.Resources/resourceGroups' || route.rest.length > 0))
+      return armError(404, 'ResourceGroupNotFound', `Resource group '${route.resourceGroup}' could not be found.`);
     if (rg?.properties.provisioningState === 'Deleting' && (req.method === 'PUT' || req.method === 'PATCH'))
       return armError(409, 'ResourceGroupBeingDeleted', `The resource group '${route.resourceGroup}' is in deprovisioning state and cannot perform this operation.`);
   }
