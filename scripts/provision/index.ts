@@ -9,3 +9,4 @@ export { loadResourceManifests, RESOURCE_MANIFESTS } from './manifests';
 export { assignmentName, deployerIdentity } from './steps-roles';
 export { pendingFile, readPending, type PendingOperations } from './steps-apim';
 export type * from './types';
+export { up, type UpOptions, type UpResult } from './up';
