@@ -8,6 +8,7 @@ import { schemaFileValidator } from './manifest';
 import { CkError } from '../core/errors';
 import type { CloudEndpoints, DeployEnvironment } from './types';
 import { envSchemaError, envSyntaxError } from './env-errors';
+import { normaliseLocation, resolveNames } from './resource-names';
 
 /** Endpoints of the named clouds (Azure CLI `az cloud show`). */
 export const CLOUDS: Record<string, CloudEndpoints> = {
@@ -86,15 +87,29 @@ export function loadEnvironment(root: string, name: string): DeployEnvironment {
           // The v1 issuer is not derivable from the authority (Entra: sts.windows.net): env key, else the metadata.
           ...(raw.cloud.v1Issuer ? { v1Issuer: raw.cloud.v1Issuer as string } : {}),
         };
+  const location = typeof raw.location === 'string' ? normaliseLocation(raw.location) : undefined;
+  const resolved = resolveNames(raw.subscriptionId, name, location, raw);
+  const missing = ['resourceGroup', 'functionApp', 'apimService'].filter((k) => !raw[k]);
+  if (!resolved && missing.length)
+    throw new CkError({
+      code: 'CK_DEPLOY_ENV_INVALID',
+      message: `${rel}: location is required when ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not given (default names derive from subscription, environment and location).`,
+      hint: `Add "location" (e.g. "westeurope") to ${rel}, or name the existing resources (${missing.join(', ')}).`,
+      target: `${rel}#location`,
+    });
   return {
     name,
     file: rel,
     cloud,
     subscriptionId: raw.subscriptionId,
-    resourceGroup: raw.resourceGroup,
+    resourceGroup: resolved?.names.resourceGroup ?? raw.resourceGroup,
     tenantId: raw.tenantId,
-    functionApp: raw.functionApp,
-    apimService: raw.apimService,
+    functionApp: resolved?.names.functionApp ?? raw.functionApp,
+    apimService: resolved?.names.apimService ?? raw.apimService,
+    ...(location ? { location } : {}),
+    ...(resolved ? { names: resolved.names } : {}),
+    named: resolved?.named ?? (['resourceGroup', 'functionApp', 'apimService'] as const).filter((k) => raw[k]),
+    apim: { sku: 'Consumption', ...(raw.apim ?? {}) },
     api: raw.api,
     ...(raw.product ? { product: raw.product as string } : {}),
     entra: { apiApp: raw.entra.apiApp, connectorApp: raw.entra.connectorApp, connectorIds: raw.entra.connectorIds ?? [] },

@@ -2,6 +2,7 @@
 import type { TokenCredential } from '@azure/core-auth';
 import type { DeployOutputs } from '../export/types';
 import type { RetryOptions } from './retry';
+import type { ResourceKind, ResourceNames } from './resource-names';
 
 /** Resolved endpoints of one Azure cloud. */
 export interface CloudEndpoints {
@@ -34,10 +35,19 @@ export interface DeployEnvironment {
   file: string;
   cloud: CloudEndpoints;
   subscriptionId: string;
+  /** Resolved names (resource-names.ts): the env file's, else the deterministic defaults. */
   resourceGroup: string;
   tenantId: string;
   functionApp: string;
   apimService: string;
+  /** Region of what provision creates (normalised, e.g. `westeurope`); absent when the env file names everything. */
+  location?: string;
+  /** Every resource's name (absent without a location unless the env file names them all). */
+  names?: ResourceNames;
+  /** Resources whose name the env file gives: provision adopts them when they exist (never tags, changes or deletes them). */
+  named: ResourceKind[];
+  /** The API Management service provision creates (env `apim`). */
+  apim: { sku: string; capacity?: number; publisherEmail?: string; publisherName?: string };
   api: { id: string; path: string; displayName: string };
   product?: string;
   entra: { apiApp: EntraAppRef; connectorApp: EntraAppRef; connectorIds: string[] };
@@ -55,7 +65,7 @@ export interface PropertyDiff {
 
 /** One line of the plan. */
 export interface PlannedChange {
-  stage: 'code' | 'entra' | 'apim' | 'app' | 'export' | 'publish' | 'ci';
+  stage: 'code' | 'entra' | 'apim' | 'app' | 'export' | 'publish' | 'ci' | 'provision';
   resource: string;
   action: ChangeAction;
   diff?: PropertyDiff[];

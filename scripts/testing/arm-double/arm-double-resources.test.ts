@@ -182,3 +182,26 @@ test('a body that breaks the contract is a violation, answered 500 DoubleContrac
   expect(dbl.state.resources('Microsoft.ManagedIdentity/userAssignedIdentities')).toEqual([]);
   dbl.violations.length = 0;
 });
+
+test('listing a resource group (Resources_ListByResourceGroup): tracked resources with tags, not children or role assignments', async () => {
+  dbl.seed({
+    resourceGroups: [{ name: RG, location: 'westeurope', tags: TAGS }],
+    storageAccounts: [{ resourceGroup: RG, name: 'stckdev01', tags: TAGS }],
+    blobContainers: [{ resourceGroup: RG, account: 'stckdev01', name: 'app-package' }],
+    identities: [
+      { resourceGroup: RG, name: 'id-func', tags: TAGS },
+      { resourceGroup: 'rg-other', name: 'id-keep' },
+    ],
+    sites: [{ resourceGroup: RG, name: 'func-adopted' }],
+    roleAssignments: [{ scope: `/subscriptions/${SUB}/resourceGroups/${RG}`, roleDefinitionId: 'b24988ac-6180-42a0-ab88-20f7382dd24c', principalId: '11111111-1111-4111-8111-111111111111' }],
+  });
+  const listed: Array<{ name?: string; type?: string; tags?: Record<string, string> }> = [];
+  for await (const r of rm.resources.listByResourceGroup(RG)) listed.push({ name: r.name, type: r.type, tags: r.tags });
+  expect(listed).toEqual([
+    { name: 'id-func', type: 'Microsoft.ManagedIdentity/userAssignedIdentities', tags: TAGS },
+    { name: 'stckdev01', type: 'Microsoft.Storage/storageAccounts', tags: TAGS },
+    { name: 'func-adopted', type: 'Microsoft.Web/sites', tags: undefined },
+  ]);
+  await expect(rm.resources.listByResourceGroup('rg-missing').next()).rejects.toMatchObject({ statusCode: 404, code: 'ResourceGroupNotFound' });
+  expect(dbl.writes()).toBe(0);
+});

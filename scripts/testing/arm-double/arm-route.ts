@@ -83,6 +83,9 @@ export function parseArmPath(pathname: string): ArmRoute | undefined {
   if (lower[2] !== 'resourcegroups' || seg.length < 4) return undefined;
   const rg = seg[3];
   if (seg.length === 4) return { ...base, resourceGroup: rg, family: 'Microsoft.Resources/resourceGroups', set: 'resources', resource: rg };
+  // Resources_ListByResourceGroup: `/subscriptions/{s}/resourceGroups/{rg}/resources`.
+  if (seg.length === 5 && lower[4] === 'resources')
+    return { ...base, resourceGroup: rg, family: 'Microsoft.Resources/resourceGroups', set: 'resources', resource: rg, rest: ['resources'], shape: 'resources' };
   if (lower[4] !== 'providers' || seg.length < 8) return undefined;
   const t = RG_TYPES[`${lower[5]}/${lower[6]}`];
   if (!t) return undefined;

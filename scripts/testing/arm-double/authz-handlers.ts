@@ -16,6 +16,7 @@ export const BUILTIN_ROLES: Record<string, { roleName: string; description: stri
     description: 'Allows for full access to Azure Storage blob containers and data, including assigning POSIX access control.',
   },
   '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3': { roleName: 'Storage Table Data Contributor', description: 'Allows for read, write and delete access to Azure Storage tables and entities' },
+  'ba92f5b4-2d11-453d-a403-e96b0029c9fe': { roleName: 'Storage Blob Data Contributor', description: 'Allows for read, write and delete access to Azure Storage blob containers and data' },
   '974c5e8b-45b9-4653-ba55-5f855dd0fb88': { roleName: 'Storage Queue Data Contributor', description: 'Read, write, and delete Azure Storage queues and queue messages.' },
   '3913510d-42f4-4e42-8a64-420c390055eb': { roleName: 'Monitoring Metrics Publisher', description: 'Enables publishing metrics against Azure resources' },
   'de139f84-1756-47ae-9be6-808fbbe84772': { roleName: 'Website Contributor', description: 'Lets you manage websites (not web plans), but not access to them.' },

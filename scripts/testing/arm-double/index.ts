@@ -8,6 +8,7 @@ import type { DoubleRequest, DoubleResponse, FaultKind, LiveRequest, LoggedDoubl
 import { checkBearer, checkRequest, decideFault, dropIfAfterWrite, FaultInjector, requiredHeaders, SPEC_API_VERSIONS, specValidator, startLoggedDouble } from '../doubles-common';
 import { APIM_API_HANDLERS } from './apim-apis';
 import { APIM_ENTITY_HANDLERS } from './apim-entities';
+import { APIM_SERVICE_HANDLERS, APIM_SUB_HANDLERS } from './apim-service-handlers';
 import { actionMatches, armError, armHeaders, isWrite } from './arm-http';
 import type { ArmFamily, ArmRoute } from './arm-route';
 import { armAction, parseArmPath, resourceIdOf } from './arm-route';
@@ -22,6 +23,7 @@ import { ArmStore } from './state';
 import { STORAGE_HANDLERS, STORAGE_SUB_HANDLERS } from './storage-handlers';
 import type { ArmDoubleOptions, ArmEntity, ArmLogEntry, ArmSeed, ArmViolation } from './types';
 import { WEB_HANDLERS } from './web-handlers';
+import { PLAN_HANDLERS, SITE_WRITE_HANDLERS, WEB_SUB_HANDLERS } from './web-provision-handlers';
 
 export { BUILTIN_ROLES } from './authz-handlers';
 export type { ArmDoubleOptions, ArmEntity, ArmLogEntry, ArmSeed, ArmViolation } from './types';
@@ -67,9 +69,9 @@ const ALWAYS: FaultKind[] = ['throttle', 'serverError', 'unavailable', 'drop', '
 const LRO_STARTS = new Set(['PUT apis/*', 'PUT namedvalues/*', 'DELETE apis/*']);
 
 const HANDLERS: Record<ArmFamily, Record<string, ArmHandler>> = {
-  'Microsoft.ApiManagement/service': { ...APIM_API_HANDLERS, ...APIM_ENTITY_HANDLERS },
-  'Microsoft.Web/sites': WEB_HANDLERS,
-  'Microsoft.Web/serverfarms': {},
+  'Microsoft.ApiManagement/service': { ...APIM_API_HANDLERS, ...APIM_ENTITY_HANDLERS, ...APIM_SERVICE_HANDLERS },
+  'Microsoft.Web/sites': { ...WEB_HANDLERS, ...SITE_WRITE_HANDLERS },
+  'Microsoft.Web/serverfarms': PLAN_HANDLERS,
   'Microsoft.Resources/resourceGroups': RG_HANDLERS,
   'Microsoft.Storage/storageAccounts': STORAGE_HANDLERS,
   'Microsoft.OperationalInsights/workspaces': WORKSPACE_HANDLERS,
@@ -77,7 +79,7 @@ const HANDLERS: Record<ArmFamily, Record<string, ArmHandler>> = {
   'Microsoft.ManagedIdentity/userAssignedIdentities': IDENTITY_HANDLERS,
   'Microsoft.Authorization/roleAssignments': ROLE_ASSIGNMENT_HANDLERS,
   'Microsoft.Authorization/roleDefinitions': ROLE_DEFINITION_HANDLERS,
-  subscription: { ...STORAGE_SUB_HANDLERS },
+  subscription: { ...STORAGE_SUB_HANDLERS, ...APIM_SUB_HANDLERS, ...WEB_SUB_HANDLERS },
   operations: OPERATION_HANDLERS,
 };
 

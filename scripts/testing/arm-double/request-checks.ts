@@ -12,7 +12,7 @@ import type { ArmDoubleOptions } from './types';
 
 /** LRO polls: APIM's operationResults and the generic Location URL (outside every spec). */
 export function isPollRoute(route: ArmRoute | undefined): boolean {
-  return !!route && (route.family === 'operations' || (route.family === 'Microsoft.ApiManagement/service' && route.shape === 'tenant/operationresults/*'));
+  return !!route && (route.family === 'operations' || (route.family === 'Microsoft.ApiManagement/service' && (route.shape === 'tenant/operationresults/*' || route.shape === 'operationresults/*')));
 }
 
 /** Provisioning writes that start an LRO (so the lroFailed fault may fire), given the current state. */
@@ -20,7 +20,8 @@ export function startsProvisioningLro(route: ArmRoute, method: string, store: Ar
   if (route.rest.length) return false;
   if (route.family === 'Microsoft.Resources/resourceGroups') return method === 'DELETE';
   if (route.family === 'Microsoft.Storage/storageAccounts') return method === 'PUT' && !store.get(id) && (opts.storageCreate ?? 'async') === 'async';
-  if (route.family === 'Microsoft.ApiManagement/service') return method === 'PUT' && !store.get(id);
+  if (route.family === 'Microsoft.ApiManagement/service') return (method === 'PUT' && !store.get(id)) || (method === 'DELETE' && !!store.get(id));
+  if (route.family === 'Microsoft.Web/sites') return method === 'PUT' && !store.get(id) && (opts.siteCreate ?? 'async') === 'async';
   return false;
 }
 
@@ -55,13 +56,15 @@ export function scopeProblem(ctx: HandlerCtx): DoubleResponse | undefined {
   const { route, store, req } = ctx;
   if (route.resourceGroup) {
     const rg = store.resourceGroup(route.resourceGroup);
-    if (!rg && route.family !== 'Microsoft.Resources/resourceGroups') return armError(404, 'ResourceGroupNotFound', `Resource group '${route.resourceGroup}' could not be found.`);
+    if (!rg && (route.family !== 'Microsoft.Resources/resourceGroups' || route.rest.length > 0))
+      return armError(404, 'ResourceGroupNotFound', `Resource group '${route.resourceGroup}' could not be found.`);
     if (rg?.properties.provisioningState === 'Deleting' && (req.method === 'PUT' || req.method === 'PATCH'))
       return armError(409, 'ResourceGroupBeingDeleted', `The resource group '${route.resourceGroup}' is in deprovisioning state and cannot perform this operation.`);
   }
   // Root PUT/PATCH/DELETE handlers answer a missing resource themselves; the service and site GETs rely on this check.
   const legacyRead = (route.family === 'Microsoft.ApiManagement/service' || route.family === 'Microsoft.Web/sites') && ['GET', 'HEAD'].includes(req.method);
-  if (ctx.parentId && (route.rest.length > 0 || legacyRead) && !store.get(ctx.parentId)) return parentNotFound(ctx);
+  // The service's own operationresults outlive it (a delete is polled there until it ends).
+  if (ctx.parentId && !isPollRoute(route) && (route.rest.length > 0 || legacyRead) && !store.get(ctx.parentId)) return parentNotFound(ctx);
   return undefined;
 }
 

@@ -1,7 +1,7 @@
 /** Microsoft.Resources resource groups (2025-04-01) and the generic Location poll of provisioning LROs. */
 import { armError } from './arm-http';
 import type { ArmHandler, HandlerCtx } from './handler-context';
-import { bodyObject, entityBody, startLocationLro } from './handler-context';
+import { bodyObject, entityBody, page, startLocationLro } from './handler-context';
 import { trackedPatch } from './tracked';
 import type { ArmEntity } from './types';
 
@@ -62,7 +62,30 @@ const deleteRg: ArmHandler = (ctx) => {
   return { status: 202, headers };
 };
 
+/**
+ * GET `{group}/resources` (Resources_ListByResourceGroup): the group's tracked resources (ids `{group}/providers/{ns}/
+ * {type}/{name}`; not child resources, not role assignments, as ARM lists them) with their tags, kind, sku, identity.
+ */
+const listResources: ArmHandler = (ctx) => {
+  if (ctx.req.url.searchParams.get('$filter')) {
+    ctx.flag('the ARM double does not implement $filter on Resources_ListByResourceGroup');
+    return armError(400, 'DoubleUnsupported', 'The ARM double does not implement $filter on this list.');
+  }
+  const prefix = `${ctx.parentId}/providers/`.toLowerCase();
+  const items = ctx.store
+    .list()
+    .filter((e) => e.id.toLowerCase().startsWith(prefix) && e.id.slice(prefix.length).split('/').length === 3 && !e.type.startsWith('Microsoft.Authorization/'))
+    .map((e) => {
+      const { location, tags, kind, sku, identity, managedBy } = (e.top ?? {}) as Record<string, unknown>;
+      return Object.fromEntries(Object.entries({ id: e.id, name: e.name, type: e.type, location, tags, kind, sku, identity, managedBy }).filter(([, v]) => v !== undefined));
+    });
+  const res = page(ctx, items);
+  delete (res.body as Record<string, unknown>).count;
+  return res;
+};
+
 export const RG_HANDLERS: Record<string, ArmHandler> = {
+  'GET resources': listResources,
   'GET ': getRg,
   'HEAD ': headRg,
   'PUT ': putRg,

@@ -25,6 +25,8 @@ export interface ArmDoubleOptions {
   apimServicePolls?: number;
   /** Storage account create: 'async' = 202 + Location as the real service (default), 'sync' = 200 with the account. */
   storageCreate?: 'async' | 'sync';
+  /** Function App (site) create: 'async' = 202 + Location polled to the site (default), 'sync' = 200 with the site. */
+  siteCreate?: 'async' | 'sync';
   /** Names taken elsewhere in Azure (globally unique names): checkNameAvailability says AlreadyExists, a create 409s. */
   takenNames?: { apim?: string[]; storage?: string[]; site?: string[] };
   /** Regions (display names, e.g. 'West Europe') that offer Flex Consumption (geoRegions?sku=FlexConsumption). */
