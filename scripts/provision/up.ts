@@ -15,6 +15,8 @@ import type { ProvisionOptions, ProvisionResult } from './types';
 export interface UpOptions {
   provision: ProvisionOptions;
   deploy: DeployOptions;
+  /** Wraps each step of the graph (the bench times them); identity by default. */
+  instrument?: (step: Step<null>) => Step<null>;
 }
 
 export interface UpResult extends ProvisionResult {
@@ -78,6 +80,7 @@ export async function up(opts: UpOptions, io: IoHost): Promise<UpResult> {
       };
     }),
   ];
+  if (opts.instrument) steps.splice(0, steps.length, ...steps.map(opts.instrument));
   const run = (planOnly: boolean, plans: { record?: Map<string, StepPlan>; preplanned?: Map<string, StepPlan> }) =>
     runSteps(steps, null, {
       ...plans,
