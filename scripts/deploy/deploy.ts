@@ -37,7 +37,7 @@ export function createContext(opts: DeployOptions, stats: RetryStats): DeployCon
     credentialScopes: [`${env.cloud.resourceManagerAudience}/.default`],
     // Our own retry policy (retry.ts) wraps every call; the SDK's would double it.
     retryOptions: { maxRetries: 0 },
-    additionalPolicies: [{ policy: lroPacingPolicy({ maxDelayMs: retry.maxDelayMs }), position: 'perCall' as const }],
+    additionalPolicies: [{ policy: lroPacingPolicy({ maxDelayMs: retry.maxDelayMs, sleep: retry.sleep, now: retry.now }), position: 'perCall' as const }],
   };
   return {
     env,
