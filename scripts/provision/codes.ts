@@ -17,11 +17,6 @@ export const PROVISION_CODES = defineCodes('provision', {
     title: 'A globally unique resource name is taken by someone else.',
     hint: 'Name the resource yourself in the env file (the key in the message), or use another environment name or location (the default names derive from them).',
   },
-  CK_PROVISION_NAME_INVALID: {
-    source: 'user',
-    title: 'A resource name does not satisfy its Azure naming rules.',
-    hint: 'Fix the name under the key in the message (the env file schema lists the rules).',
-  },
   CK_PROVISION_APIM_PUBLISHER_MISSING: {
     source: 'user',
     title: 'Creating API Management needs a publisher email.',
@@ -31,11 +26,6 @@ export const PROVISION_CODES = defineCodes('provision', {
     source: 'user',
     title: 'Creating the API Management service failed.',
     hint: 'Read the Azure error in the message; fix it and re-run provision (it resumes or re-creates as needed).',
-  },
-  CK_PROVISION_ADOPTED_UNSUITABLE: {
-    source: 'user',
-    title: 'An existing resource named in the env file cannot be used as it is.',
-    hint: 'Provision never changes a resource it did not create: fix it yourself, or remove its name from the env file so provision creates one.',
   },
   CK_PROVISION_CONFIRM_REQUIRED: {
     source: 'user',

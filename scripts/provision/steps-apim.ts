@@ -55,7 +55,7 @@ export function apimStep(ctx0: ProvisionContext): ProvisionStep {
   const file = 'infra/resources/apim.json';
   return {
     id: 'prov.apim',
-    title: 'API Management service',
+    title: `API Management service ${name}`,
     deps: ['prov.rg'],
     site: { resource: `API Management service ${name}`, envKey: 'apimService', scope: `/subscriptions/${ctx0.env.subscriptionId}/resourceGroups/${rg}` },
     async plan(ctx): Promise<StepPlan> {

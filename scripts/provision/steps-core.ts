@@ -104,7 +104,7 @@ function containerStep(ctx0: ProvisionContext): ProvisionStep {
   const { resourceGroup: rg, storageAccount: account, deploymentContainer: name } = ctx0.env.names;
   return {
     id: 'prov.container',
-    title: 'Deployment container',
+    title: `Blob container ${account}/${name}`,
     deps: ['prov.storage'],
     site: { resource: `Blob container ${account}/${name}`, scope: idOf(ctx0, 'Microsoft.Storage/storageAccounts', account) },
     async plan(ctx): Promise<StepPlan> {

@@ -84,7 +84,7 @@ export function outputValues(ctx: ProvisionContext): Record<string, string> {
 export function trackedStep(ctx0: ProvisionContext, spec: TrackedSpec): ProvisionStep {
   return {
     id: spec.id,
-    title: spec.label,
+    title: `${spec.label} ${ctx0.env.names[spec.kind]}`,
     deps: spec.deps,
     site: { resource: `${spec.label} ${ctx0.env.names[spec.kind]}`, envKey: NAME_RULES[spec.kind].envKey, scope: spec.scope(ctx0) },
     async plan(ctx): Promise<StepPlan> {
