@@ -23,6 +23,7 @@ const COMMANDS: ReadonlyArray<readonly [name: string, load: () => { command?: Co
   ['validate', () => require('./validate')],
   ['deploy', () => require('./deploy')],
   ['publish', () => require('./publish')],
+  ['down', () => require('./down')],
   ['test', () => require('./test')],
   ['ci', () => require('./ci')],
 ];
