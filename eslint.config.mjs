@@ -61,6 +61,8 @@ export default defineConfig(
       'scripts/export/postman.ts',
       'scripts/connector-test/*.ts',
       'scripts/publish/desired.ts',
+      'scripts/provision/tracked.ts',
+      'scripts/provision/steps-apim.ts',
       'scripts/testing/host-helpers.ts',
     ],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

@@ -21,6 +21,7 @@ const COMMANDS: ReadonlyArray<readonly [name: string, load: () => { command?: Co
   ['trigger', () => require('./trigger')],
   ['export', () => require('./export')],
   ['validate', () => require('./validate')],
+  ['provision', () => require('./provision')],
   ['deploy', () => require('./deploy')],
   ['publish', () => require('./publish')],
   ['down', () => require('./down')],

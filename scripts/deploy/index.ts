@@ -8,6 +8,7 @@ export { loadEnvironment, CLOUDS } from './environment';
 export { checkName, defaultNames, ENV_TAG, nameSuffix, NAME_RULES, normaliseLocation, resolveNames, RESOURCE_KINDS, type ResolvedNames, type ResourceKind, type ResourceNames } from './resource-names';
 export { createCredential, scrubbing, AUTH_KINDS, type AuthKind } from './credential';
 export { renderDeploy } from './render-plan';
+export { lroPacingPolicy } from './lro-pacing';
 export { runSteps, UNKNOWN, type Step, type StepPlan, type RunOptions } from './engine';
 export { DEFAULT_RETRY, backoffMs, isTransient, sleep, withRetry, type RetryOptions, type RetryStats } from './retry';
 export { azureErrorInfo, toDeployError, AZURE_ERROR_HINTS, type AzureErrorInfo, type ErrorSite } from './error-hints';
@@ -15,6 +16,7 @@ export { fill, infraPath, loadManifest, schemaFileValidator, type Manifest, type
 export { diffProps, normaliseXml } from './compare';
 export { AzureHttpError, bearerFetch, errorFromResponse } from './bearer-fetch';
 export { PROVIDERS, type DeployProvider, type DeployStep } from './providers';
+export { loadAppSettings } from './providers/app-settings';
 // Graph creates that a lost answer must not duplicate (ci setup creates its identity app the same way).
 export { createOnce } from './providers/entra';
 export type { DeployContext, DeployOutputsState } from './context';

@@ -6,18 +6,12 @@
  */
 import { azureErrorInfo, ENV_TAG, withRetry, type PlannedChange, type Step, type StepPlan } from '../deploy';
 import { AzureHttpError } from '../deploy';
-import { stableGuid } from '../entra';
 import { owned, readOrUndefined } from './down-context';
 import type { DownContext, DownKind } from './down-types';
 import { loadResourceManifests } from './manifests';
+import { assignmentName, type AssignmentDecl } from './steps-roles';
 
-type ScopeKind = 'resourceGroup' | 'storageAccount' | 'deploymentContainer' | 'appInsights' | 'functionApp' | 'apimService';
-interface AssignmentDecl {
-  role: string;
-  roleName: string;
-  principal: 'identity' | 'deployer';
-  scope: ScopeKind;
-}
+type ScopeKind = AssignmentDecl['scope'];
 
 const TYPES: Record<Exclude<ScopeKind, 'resourceGroup' | 'deploymentContainer'>, { kind: DownKind; type: string }> = {
   storageAccount: { kind: 'storageAccount', type: 'Microsoft.Storage/storageAccounts' },
@@ -27,9 +21,6 @@ const TYPES: Record<Exclude<ScopeKind, 'resourceGroup' | 'deploymentContainer'>,
 };
 
 const change = (stage: 'down', resource: string, action: PlannedChange['action'], note?: string): PlannedChange => ({ stage, resource, action, ...(note ? { note } : {}) });
-
-/** The name provision gives an assignment: UUID v5 of lower-cased scope (no trailing slash), role GUID and principal. */
-export const assignmentName = (scope: string, role: string, principalId: string): string => stableGuid(`${scope.toLowerCase().replace(/\/+$/, '')}|${role.toLowerCase()}|${principalId.toLowerCase()}`);
 
 /** The scope id of a declared assignment, and whether that scope survives down (else its assignments go with it). */
 function scopeOf(ctx: DownContext, kind: ScopeKind): { id: string; kept: boolean } | undefined {

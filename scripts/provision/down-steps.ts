@@ -6,7 +6,9 @@
  * its own. Every delete is idempotent (a resource already gone answers 204/404), so a re-run after a fault finishes.
  */
 import { azureErrorInfo, bearerFetch, errorFromResponse, withRetry, type PlannedChange, type Step, type StepPlan } from '../deploy';
+import { rm } from 'node:fs/promises';
 import { notOursReason, owned, readOrUndefined } from './down-context';
+import { pendingFile } from './steps-apim';
 import type { DownContext, DownKind } from './down-types';
 
 /** What down knows about each kind it deletes: ARM type, label, the steps it waits for, and the delete call. */
@@ -42,7 +44,10 @@ export const KINDS: KindSpec[] = [
     type: 'Microsoft.ApiManagement/service',
     label: 'API Management service',
     deps: ['functionApp'],
-    remove: (ctx, n) => ctx.apim.apiManagementService.beginDeleteAndWait(ctx.env.names.resourceGroup, n, lro(ctx)),
+    remove: async (ctx, n) => {
+      await ctx.apim.apiManagementService.beginDeleteAndWait(ctx.env.names.resourceGroup, n, lro(ctx));
+      await forgetPending(ctx);
+    },
   },
   { kind: 'appInsights', type: 'Microsoft.Insights/components', label: 'Application Insights', deps: ['functionApp'], remove: deleteComponent },
   {
@@ -67,6 +72,9 @@ export const KINDS: KindSpec[] = [
     remove: (ctx, n) => ctx.msi.userAssignedIdentities.delete(ctx.env.names.resourceGroup, n),
   },
 ];
+
+/** provision's record of an unfinished APIM create (.connectorkit/provision/<env>.json): stale once the service is gone. */
+const forgetPending = (ctx: DownContext) => rm(pendingFile(ctx.opts.root, ctx.env.name), { force: true });
 
 export const stepId = (k: DownKind | 'roles' | 'group'): string => `down.${k}`;
 
@@ -141,7 +149,10 @@ export function groupStep(deps: string[]): Step<DownContext> {
       if (!ctx.inv.deleteGroup) return { changes: [change(`Resource group ${rg}`, 'no-op', `kept: ${ctx.kept.find((k) => k.resource === `Resource group ${rg}`)?.reason ?? 'not ours'}`)] };
       return {
         changes: [change(`Resource group ${rg}`, 'delete', `${ctx.inv.resources.length} resource(s) in it, all tagged ${ctx.env.name}`)],
-        apply: () => idempotent(ctx, () => ctx.resources.resourceGroups.beginDeleteAndWait(rg, lro(ctx))),
+        apply: async () => {
+          await idempotent(ctx, () => ctx.resources.resourceGroups.beginDeleteAndWait(rg, lro(ctx)));
+          await forgetPending(ctx);
+        },
       };
     },
   };

@@ -10,7 +10,7 @@ import { RecordingIoHost } from '../core/io';
 import { isCkError } from '../core/errors';
 import { loadEnvironment, scrubbing, type ResourceNames } from '../deploy';
 import { CLIENT_ID, CLIENT_SECRET, TENANT, deployOptions, recordedDeploy, useDoubles, type Doubles } from '../deploy/testdata/harness';
-import { assignmentName } from './down-identity';
+import { assignmentName } from './steps-roles';
 import { down, renderDown } from './down';
 import type { DownOptions, DownResult } from './down-types';
 

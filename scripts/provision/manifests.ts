@@ -4,9 +4,7 @@
  * step runs, so a bad file fails with zero writes.
  */
 import { CkError } from '../core/errors';
-import { fill, loadManifest, type Manifest, type ManifestSpec } from '../deploy/manifest';
-import type { DeployEnvironment } from '../deploy/types';
-import type { ResourceNames } from '../deploy/resource-names';
+import { fill, loadManifest, type DeployEnvironment, type Manifest, type ManifestSpec, type ResourceNames } from '../deploy';
 
 /** Placeholders filled from the environment and the resolved names (known at plan time). */
 export const ENV_PLACEHOLDERS = [

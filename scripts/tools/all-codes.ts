@@ -24,6 +24,7 @@ import '../build/codes';
 import '../publish/codes';
 import '../connector-test/codes';
 import '../ci/codes';
+import '../provision/codes';
 import '../provision/down-codes';
 
 /** All codes, sorted, for the docs/error-codes.md table and tests. */

@@ -11,7 +11,8 @@ import { envValues } from '../../apim';
 import { v1Issuer } from '../../entra';
 import type { DeployContext } from '../context';
 import { UNKNOWN } from '../engine';
-import { fill, loadManifest, type ManifestSpec } from '../manifest';
+import { readFileSync } from 'node:fs';
+import { fill, infraPath, loadManifest, type ManifestSpec } from '../manifest';
 import { withRetry } from '../retry';
 import type { PlannedChange, PropertyDiff } from '../types';
 import { siteScope, type DeployStep } from './kit';
@@ -57,8 +58,19 @@ export function loadAppSettings(root: string): Record<string, string> {
   return settings;
 }
 
+/** Keys of the platform settings `provision` owns (infra/resources/function-app.json `appSettings`), if the project has them. */
+function platformSettingKeys(root: string): Set<string> {
+  try {
+    const doc = JSON.parse(readFileSync(infraPath(root, 'infra/resources/function-app.json'), 'utf8')) as { appSettings?: Record<string, string> };
+    return new Set(Object.keys(doc.appSettings ?? {}));
+  } catch {
+    return new Set();
+  }
+}
+
 export function appSettingsSteps(ctx0: DeployContext): DeployStep[] {
   const template = loadAppSettings(ctx0.opts.root);
+  const platform = platformSettingKeys(ctx0.opts.root);
   const { resourceGroup: rg, functionApp: app } = ctx0.env;
   return [
     {
@@ -77,8 +89,9 @@ export function appSettingsSteps(ctx0: DeployContext): DeployStep[] {
         };
         const desired = fill(template, values, APP_SETTINGS_MANIFEST.file, [], 'settings');
         const current = (await withRetry(() => ctx.web.webApps.listApplicationSettings(rg, app), ctx.retry, ctx.stats)).properties ?? {};
-        // Values of settings we do not own may be secrets (connection strings, keys): none of them is ever shown.
-        for (const [k, v] of Object.entries(current)) if (!(k in desired) || SECRETISH.test(k)) registerSecret(v);
+        // Values of settings we do not own may be secrets (connection strings, keys): none of them is ever shown —
+        // except the platform settings provision owns (infra/resources/function-app.json: names and ids, not secrets).
+        for (const [k, v] of Object.entries(current)) if (SECRETISH.test(k) || !(k in desired || platform.has(k))) registerSecret(v);
         const diff: PropertyDiff[] = Object.entries(desired)
           .filter(([k, v]) => current[k] !== v)
           .map(([k, v]) => ({ path: k, ...(k in current ? { from: SECRETISH.test(k) ? '(secret)' : current[k] } : {}), to: v }));

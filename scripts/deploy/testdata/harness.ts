@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ClientSecretCredential } from '@azure/identity';
-import { startArmDouble, type ArmDouble } from '../../testing/arm-double';
+import { startArmDouble, type ArmDouble, type ArmDoubleOptions } from '../../testing/arm-double';
 import { startScmDouble, type ScmDouble } from '../../testing/scm-double';
 import { startGraphDouble, type GraphDouble } from '../../testing/graph-double/graph-double';
 import { startTokenDouble, type TokenDouble } from '../../testing/token-double/token-double';
@@ -53,7 +53,18 @@ export function seedExisting(arm: ArmDouble, opts: { product?: boolean } = {}): 
   });
 }
 
-export async function startDoubles(opts: { product?: boolean; lroPolls?: number; lroRetryAfterSeconds?: number; v1Issuer?: string } = {}): Promise<Doubles> {
+/** Options of `startDoubles`: `empty` seeds nothing (an empty subscription), `siteName` is the SCM double's app, `arm` more ARM double options. */
+export interface StartDoublesOptions {
+  product?: boolean;
+  lroPolls?: number;
+  lroRetryAfterSeconds?: number;
+  v1Issuer?: string;
+  empty?: boolean;
+  siteName?: string;
+  arm?: Partial<ArmDoubleOptions>;
+}
+
+export async function startDoubles(opts: StartDoublesOptions = {}): Promise<Doubles> {
   const issuerJwks: Record<string, string> = {};
   // Federated credentials live in the Graph double; the token double asks it (late-bound: both start together).
   let graphRef: GraphDouble | undefined;
@@ -61,11 +72,11 @@ export async function startDoubles(opts: { product?: boolean; lroPolls?: number;
   const [token, graph, arm, scm] = await Promise.all([
     startTokenDouble({ tenantId: TENANT, clients: { [CLIENT_ID]: CLIENT_SECRET }, federation, ...(opts.v1Issuer ? { v1Issuer: opts.v1Issuer } : {}) }),
     startGraphDouble({ audience: 'https://graph.microsoft.com' }),
-    startArmDouble({ subscriptionId: SUB, lroPolls: opts.lroPolls ?? 1, lroRetryAfterSeconds: opts.lroRetryAfterSeconds ?? 0 }),
-    startScmDouble({ flex: true, siteName: APP }),
+    startArmDouble({ subscriptionId: SUB, lroPolls: opts.lroPolls ?? 1, lroRetryAfterSeconds: opts.lroRetryAfterSeconds ?? 0, ...opts.arm }),
+    startScmDouble({ flex: true, siteName: opts.siteName ?? APP }),
   ]);
   graphRef = graph;
-  seedExisting(arm, opts);
+  if (!opts.empty) seedExisting(arm, opts);
   return {
     issuerJwks,
     token, graph, arm, scm,

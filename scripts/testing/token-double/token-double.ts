@@ -4,7 +4,7 @@
  * for (see token-double.md): v2.0 OpenID metadata, the JWKS and a client-credentials token endpoint that mints
  * RS256 JWTs for the requested `<audience>/.default`.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { checkFederatedAssertion, type Federation } from './federation';
 import { startDoubleServer, type DoubleServer, type DoubleRequest, type DoubleResponse } from '../graph-double/double-server';
@@ -91,7 +91,17 @@ export async function startTokenDouble(opts: TokenDoubleOptions): Promise<TokenD
       );
     const audience = scopes[0]!.slice(0, -'/.default'.length);
     const lifetime = opts.lifetimeSec ?? 3600;
-    const access = await new SignJWT({ tid, appid: clientId, azp: clientId, idtyp: 'app', roles: ['Deploy.All'], ver: '2.0', oid: randomUUID(), sub: clientId, uti: randomUUID().replace(/-/g, '') })
+    const access = await new SignJWT({
+      tid,
+      appid: clientId,
+      azp: clientId,
+      idtyp: 'app',
+      roles: ['Deploy.All'],
+      ver: '2.0',
+      oid: servicePrincipalOid(tid, clientId),
+      sub: clientId,
+      uti: randomUUID().replace(/-/g, ''),
+    })
       .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid })
       .setIssuer(`${base}/${tid}/v2.0`)
       .setAudience(audience)
@@ -123,4 +133,13 @@ export async function startTokenDouble(opts: TokenDoubleOptions): Promise<TokenD
   base = server.url;
   const { writes: _w, ...rest } = server;
   return { ...rest, authorityHost: server.url, state };
+}
+
+/**
+ * The object id of a client's service principal: stable per tenant and client, as Entra's `oid` claim is (a role
+ * assignment naming the signed-in identity must find it again in the next token).
+ */
+export function servicePrincipalOid(tenantId: string, clientId: string): string {
+  const h = createHash('sha256').update(`sp-oid|${tenantId.toLowerCase()}|${clientId.toLowerCase()}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

@@ -1,0 +1,49 @@
+import { defineCodes, type CodesOf } from '../core/code-registry';
+
+/** Error codes of `connectorkit provision` and `connectorkit up` (scripts/provision). */
+export const PROVISION_CODES = defineCodes('provision', {
+  CK_PROVISION_LOCATION_MISSING: {
+    source: 'user',
+    title: 'The environment file has no location.',
+    hint: 'Add "location" (an Azure region that offers Flex Consumption, e.g. "westeurope") to infra/environments/<env>.json.',
+  },
+  CK_PROVISION_REGION_UNSUPPORTED: {
+    source: 'user',
+    title: 'The region does not offer Flex Consumption Function Apps.',
+    hint: 'Pick a region from the list in the message for "location" in the env file (az functionapp list-flexconsumption-locations lists them too).',
+  },
+  CK_PROVISION_NAME_TAKEN: {
+    source: 'user',
+    title: 'A globally unique resource name is taken by someone else.',
+    hint: 'Name the resource yourself in the env file (the key in the message), or use another environment name or location (the default names derive from them).',
+  },
+  CK_PROVISION_NAME_INVALID: {
+    source: 'user',
+    title: 'A resource name does not satisfy its Azure naming rules.',
+    hint: 'Fix the name under the key in the message (the env file schema lists the rules).',
+  },
+  CK_PROVISION_APIM_PUBLISHER_MISSING: {
+    source: 'user',
+    title: 'Creating API Management needs a publisher email.',
+    hint: 'Add "apim": { "publisherEmail": "you@contoso.com" } to infra/environments/<env>.json (API Management sends its notifications there).',
+  },
+  CK_PROVISION_APIM_FAILED: {
+    source: 'user',
+    title: 'Creating the API Management service failed.',
+    hint: 'Read the Azure error in the message; fix it and re-run provision (it resumes or re-creates as needed).',
+  },
+  CK_PROVISION_ADOPTED_UNSUITABLE: {
+    source: 'user',
+    title: 'An existing resource named in the env file cannot be used as it is.',
+    hint: 'Provision never changes a resource it did not create: fix it yourself, or remove its name from the env file so provision creates one.',
+  },
+  CK_PROVISION_CONFIRM_REQUIRED: {
+    source: 'user',
+    title: 'The plan has changes and needs confirmation.',
+    hint: 'Review the plan (connectorkit provision --env <name> --plan, or up --plan), then re-run with --yes.',
+  },
+});
+
+declare module '../core/code-registry' {
+  interface CkCodeMap extends CodesOf<typeof PROVISION_CODES> {}
+}

@@ -1,0 +1,11 @@
+/**
+ * Provision stage: the Azure resources of an environment (resource group, storage, monitoring, identity, Flex
+ * Consumption Function App, role assignments, API Management) from infra/resources/, on the deploy's engine.
+ */
+export { provision, provisionGraph, provisionErrorMapper, summarise } from './provision';
+export { createProvisionContext, provisionEnvironment } from './context';
+export { renderProvision } from './render';
+export { loadResourceManifests, RESOURCE_MANIFESTS } from './manifests';
+export { assignmentName, deployerIdentity } from './steps-roles';
+export { pendingFile, readPending, type PendingOperations } from './steps-apim';
+export type * from './types';
