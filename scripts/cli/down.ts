@@ -1,7 +1,6 @@
 /** `connectorkit down`: remove what connectorkit created for an environment, and say what it keeps. */
 import { defineCommand, Option } from './command';
 import { CkError } from '../core/errors';
-import '../provision/down-codes';
 
 interface DownFlags {
   env: string;
@@ -30,7 +29,7 @@ export const command = defineCommand<DownFlags>({
     // Stages load inside run(): help and --version load every command module, and must not pull in the stage's dependencies.
     const { loadConfig } = require('../config') as typeof import('../config');
     const { loadEnvironment, createCredential } = require('../deploy') as typeof import('../deploy');
-    const { down, renderDown } = require('../provision/down') as typeof import('../provision/down');
+    const { down, renderDown } = require('../provision') as typeof import('../provision');
     const loaded = loadConfig({ cwd: ctx.cwd });
     const env = loadEnvironment(loaded.root, flags.env);
     const { credential, name } = createCredential(flags.auth, env);

@@ -17,7 +17,7 @@ import type { IoHost } from '../core/io';
 import { azureErrorInfo, DEFAULT_RETRY, ENV_TAG, lroPacingPolicy, withRetry, type RetryStats, type Step, type StepPlan } from '../deploy';
 import { GraphClient } from '../entra';
 import type { DownContext, DownEnvironment, DownOptions, FoundResource } from './down-types';
-import './down-codes';
+import './codes';
 
 /** The environment with every name resolved, or a coded error saying what to add. */
 export function downEnvironment(opts: DownOptions): DownEnvironment {

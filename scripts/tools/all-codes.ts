@@ -25,7 +25,6 @@ import '../publish/codes';
 import '../connector-test/codes';
 import '../ci/codes';
 import '../provision/codes';
-import '../provision/down-codes';
 
 /** All codes, sorted, for the docs/error-codes.md table and tests. */
 export function allCodes(): Array<CodeDef & { code: string; area: string }> {
