@@ -17,7 +17,7 @@ import './codes';
 import '../bundle/codes';
 import '../routes/codes';
 
-/** The runtime's built-in Entra check (scripts/runtime/entra), which declares the @Security names it handles. */
+/** The runtime's built-in Entra check (scripts/runtime/entra); ../runtime/entra/names.ts lists the @Security names it handles. */
 const BUILT_IN_AUTH_MODULE = path.resolve(__dirname, '../runtime/entra/authenticate.ts');
 
 /* eslint-disable @typescript-eslint/no-require-imports -- lazy: a cache hit must not load TypeScript, tsoa or esbuild */
@@ -40,16 +40,19 @@ export async function build(loaded: LoadedConfig, io: IoHost, opts: BuildOptions
   const hostJsonFile = loaded.resolve('host.json');
   if (!existsSync(hostJsonFile)) throw new CkError({ code: 'CK_BUNDLE_HOST_JSON_MISSING', message: `host.json is missing in ${root}.` });
 
-  const { generateMetadata } = require('../metadata') as typeof import('../metadata');
+  const { generateMetadataPass } = require('../metadata') as typeof import('../metadata');
   // No auth module: @Security('entra') uses the runtime's built-in Entra check. One the project names itself must exist.
   const authModule = config.authModule && existsSync(loaded.resolve(config.authModule)) ? loaded.resolve(config.authModule) : undefined;
   if (!authModule && config.authModule && loaded.sources.authModule !== 'default') {
     throw new CkError({ code: 'CK_ROUTES_AUTH_MODULE_MISSING', message: `The auth module ${config.authModule} (connectorkit.authModule) does not exist.`, target: 'connectorkit.authModule' });
   }
-  const bm = await io.step('Read and type-check controllers (tsoa metadata)', () =>
-    // Without a module of its own the built-in Entra check answers @Security: its declared names are the ones to check.
-    generateMetadata({ root, entryFile: config.entryFile, controllerPathGlobs: [...config.controllerPathGlobs], authModule: authModule ?? BUILT_IN_AUTH_MODULE, typeCheck: true }),
+  // Without a module of its own the built-in Entra check answers @Security: its declared names are the ones to check.
+  const { BUILT_IN_SECURITY_NAMES } = require('../runtime/entra/names') as typeof import('../runtime/entra/names');
+  const builtIn = { file: path.relative(root, BUILT_IN_AUTH_MODULE).split(path.sep).join('/'), securityNames: [...BUILT_IN_SECURITY_NAMES] };
+  const pass = await io.step('Read controllers (tsoa metadata)', () =>
+    generateMetadataPass({ root, entryFile: config.entryFile, controllerPathGlobs: [...config.controllerPathGlobs], ...(authModule ? { authModule } : { auth: builtIn }) }),
   );
+  const bm = pass.bm;
   const { specStep, NO_IMPLICIT_ADDITIONAL_PROPERTIES } = require('./spec-step') as typeof import('./spec-step');
   const { lintErrorOf, logLintWarnings } = require('../spec/lint-error') as typeof import('../spec/lint-error');
   const { emitRoutes, countOperations } = require('../routes/emit-routes') as typeof import('../routes/emit-routes');
@@ -65,7 +68,7 @@ export async function build(loaded: LoadedConfig, io: IoHost, opts: BuildOptions
     }),
   );
 
-  // esbuild runs in its own process: bundle while this thread emits the spec and lints, then decide.
+  // esbuild runs in its own process: bundle while this thread type-checks, emits the spec and lints, then decide.
   const pkg = JSON.parse(readFileSync(loaded.resolve('package.json'), 'utf8')) as { name?: string; version?: string };
   const bundling = io.step('Bundle the Functions app (esbuild)', () =>
     bundleApp({
@@ -82,6 +85,8 @@ export async function build(loaded: LoadedConfig, io: IoHost, opts: BuildOptions
   bundling.catch(() => undefined); // awaited below; never an unhandled rejection while the spec step runs
   let specResult;
   try {
+    // The type errors become lint findings (CK_SPEC_TYPE_ERROR, file:line), so they fail the build like any lint error.
+    bm.typeErrors = await io.step('Type-check the project (the same TypeScript program)', () => pass.typeErrors());
     specResult = await io.step('Lint controllers and emit Swagger 2.0', () => specStep(bm, config.api));
   } catch (e) {
     await bundling.catch(() => undefined);

@@ -19,9 +19,11 @@ const posix = (p: string) => p.split(path.sep).join('/');
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /**
- * Serves the routes file from memory (nothing is written before the bundle succeeds). It lives in its own
- * namespace so only ITS imports pass through the resolver below: relative ones are resolved from the nearest
- * existing folder (functions/.generated may not exist yet), bare ones from the project root.
+ * Serves the routes file from memory (nothing is written before the bundle succeeds). When its folder exists, esbuild
+ * resolves the file's imports itself from there. On a first build (functions/.generated not created yet) the
+ * resolver below does it instead: relative imports from the nearest existing folder, bare ones from the project
+ * root. That costs one call into this thread per import, made one after another, which a busy thread (the build
+ * type-checks while it bundles) delays; hence the native path whenever it can be taken. Both give the same bundle.
  */
 function inMemoryRoutes(file: string, source: () => string, root: string): esbuild.Plugin {
   const ns = 'connectorkit-routes';
@@ -30,12 +32,14 @@ function inMemoryRoutes(file: string, source: () => string, root: string): esbui
     name: ns,
     setup(b) {
       const base = path.basename(file).replace(/\.ts$/, '');
+      const native = existsSync(dir);
       b.onResolve({ filter: new RegExp(`(^|/)${escapeRe(base)}(\\.ts)?$`) }, (args) => {
         const abs = path.resolve(args.resolveDir, args.path);
         // A project-relative path keeps the source map free of machine-specific absolute paths.
         return abs === file || `${abs}.ts` === file ? { path: posix(path.relative(root, file)), namespace: ns } : undefined;
       });
-      b.onLoad({ filter: /.*/, namespace: ns }, () => ({ contents: source(), loader: 'ts' }));
+      b.onLoad({ filter: /.*/, namespace: ns }, () => ({ contents: source(), loader: 'ts', ...(native ? { resolveDir: dir } : {}) }));
+      if (native) return;
       b.onResolve({ filter: /.*/, namespace: ns }, async (args) => {
         const relative = args.path.startsWith('.');
         const r = await b.resolve(relative ? path.resolve(dir, args.path) : args.path, { kind: args.kind, resolveDir: relative ? existingAncestor(dir) : root });

@@ -16,7 +16,7 @@ interface DeployFlags {
 }
 
 /** Delivers a new client secret once: to a file outside the repo (0600), or straight to the terminal. */
-function secretSink(root: string, file: string | undefined): (s: string) => void {
+export function secretSink(root: string, file: string | undefined): (s: string) => void {
   if (file) {
     const abs = path.resolve(file);
     if (!path.relative(root, abs).startsWith('..'))

@@ -35,7 +35,7 @@ function runUntil(args: string[], marker: string): Promise<{ code: number | null
 
 it('SIGINT during build stops it with CK_INTERRUPTED, writes nothing, and a re-run converges', async () => {
   // The metadata step starts before anything is written, so the signal lands before the outputs exist.
-  const r = await runUntil(['build', '--json'], '"title":"Read and type-check controllers (tsoa metadata)","status":"start"');
+  const r = await runUntil(['build', '--json'], '"title":"Read controllers (tsoa metadata)","status":"start"');
   expect(r.signal).toBe('SIGINT');
   const doc = JSON.parse(r.stdout) as { ok: boolean; error: { code: string } };
   expect(doc).toMatchObject({ ok: false, error: { code: 'CK_INTERRUPTED' } });

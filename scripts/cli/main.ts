@@ -23,6 +23,7 @@ const COMMANDS: ReadonlyArray<readonly [name: string, load: () => { command?: Co
   ['validate', () => require('./validate')],
   ['provision', () => require('./provision')],
   ['deploy', () => require('./deploy')],
+  ['up', () => require('./up')],
   ['publish', () => require('./publish')],
   ['down', () => require('./down')],
   ['test', () => require('./test')],

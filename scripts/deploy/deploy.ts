@@ -37,7 +37,7 @@ export function createContext(opts: DeployOptions, stats: RetryStats): DeployCon
     credentialScopes: [`${env.cloud.resourceManagerAudience}/.default`],
     // Our own retry policy (retry.ts) wraps every call; the SDK's would double it.
     retryOptions: { maxRetries: 0 },
-    additionalPolicies: [{ policy: lroPacingPolicy({ maxDelayMs: retry.maxDelayMs }), position: 'perCall' as const }],
+    additionalPolicies: [{ policy: lroPacingPolicy({ maxDelayMs: retry.maxDelayMs, sleep: retry.sleep, now: retry.now }), position: 'perCall' as const }],
   };
   return {
     env,
@@ -58,7 +58,7 @@ export function createContext(opts: DeployOptions, stats: RetryStats): DeployCon
 }
 
 /** The step graph of one run (a fresh context each time: the preflight plan and the apply never share state). */
-function graph(opts: DeployOptions, stats: RetryStats) {
+export function deployGraph(opts: DeployOptions, stats: RetryStats) {
   const ctx = createContext(opts, stats);
   // Each provider loads and checks its infra/ files as it builds its steps, so a bad manifest fails the deploy
   // before anything runs — before its first write.
@@ -76,10 +76,26 @@ function graph(opts: DeployOptions, stats: RetryStats) {
   return { ctx, steps, sites, exportState };
 }
 
+export type DeployGraph = ReturnType<typeof deployGraph>;
+
+/** After the preflight: an unconfirmed breaking change (removed operations, connector export) stops with zero writes. */
+export function refuseBreaking(g: DeployGraph, opts: DeployOptions, plan: unknown): void {
+  const breaking = [...(g.ctx.out.removedOperations ?? []).map((o) => `${o}: removed`), ...(g.exportState.connector?.breaking ?? [])];
+  if (breaking.length && !opts.allowBreaking) {
+    throw new CkError({
+      code: 'CK_DEPLOY_EXPORT_BREAKING',
+      message: `The plan for ${opts.env.name} has breaking changes (${[...new Set(breaking)].join(', ')}); nothing was written.`,
+      hint: 'Review them (connectorkit deploy --env <name> --plan); re-run with --allow-breaking if they are intended.',
+      details: [...new Set(breaking)].map((b) => ({ code: 'BREAKING', message: b })),
+      data: { plan },
+    });
+  }
+}
+
 /** Plans (and unless planOnly, applies) the deploy of one environment. */
 export async function deploy(opts: DeployOptions, io: IoHost): Promise<DeployResult> {
   const stats: RetryStats = { retries: 0 };
-  const run = (o: DeployOptions, g: ReturnType<typeof graph>, plans?: { record?: Map<string, StepPlan>; preplanned?: Map<string, StepPlan> }) =>
+  const run = (o: DeployOptions, g: DeployGraph, plans?: { record?: Map<string, StepPlan>; preplanned?: Map<string, StepPlan> }) =>
     runSteps(g.steps, g.ctx, {
       ...plans,
       planOnly: o.planOnly,
@@ -100,7 +116,7 @@ export async function deploy(opts: DeployOptions, io: IoHost): Promise<DeployRes
     };
   }
   let changes;
-  const g = graph(opts, stats);
+  const g = deployGraph(opts, stats);
   if (opts.planOnly) changes = await run(opts, g);
   else {
     // Preflight: the whole plan is read first (every prerequisite, every current state) and nothing is written
@@ -108,16 +124,7 @@ export async function deploy(opts: DeployOptions, io: IoHost): Promise<DeployRes
     // breaking change stops the run with zero writes.
     const plans = new Map<string, StepPlan>();
     const plan = await io.step('Plan (read-only preflight)', () => run({ ...opts, planOnly: true }, g, { record: plans }));
-    const breaking = [...(g.ctx.out.removedOperations ?? []).map((o) => `${o}: removed`), ...(g.exportState.connector?.breaking ?? [])];
-    if (breaking.length && !opts.allowBreaking) {
-      throw new CkError({
-        code: 'CK_DEPLOY_EXPORT_BREAKING',
-        message: `The plan for ${opts.env.name} has breaking changes (${[...new Set(breaking)].join(', ')}); nothing was written.`,
-        hint: 'Review them (connectorkit deploy --env <name> --plan); re-run with --allow-breaking if they are intended.',
-        details: [...new Set(breaking)].map((b) => ({ code: 'BREAKING', message: b })),
-        data: { plan },
-      });
-    }
+    refuseBreaking(g, opts, plan);
     // Same context: the preflight's reads and outputs stand for every step whose inputs did not change.
     changes = await run(opts, g, { preplanned: plans });
   }

@@ -3,7 +3,7 @@
  * providers/), the environment file, the credential and the step engine, retries and Azure error mapping that
  * publish reuses. Providers and the entra/ and apim/ stages use the smaller kit (providers/kit.ts).
  */
-export { deploy, createContext } from './deploy';
+export { deploy, createContext, deployGraph, refuseBreaking, type DeployGraph } from './deploy';
 export { loadEnvironment, CLOUDS } from './environment';
 export { checkName, defaultNames, ENV_TAG, nameSuffix, NAME_RULES, normaliseLocation, resolveNames, RESOURCE_KINDS, type ResolvedNames, type ResourceKind, type ResourceNames } from './resource-names';
 export { createCredential, scrubbing, AUTH_KINDS, type AuthKind } from './credential';

@@ -15,20 +15,32 @@ export function retryAfterMs(value: string | undefined | null, now = Date.now())
   return Number.isNaN(t) ? undefined : Math.max(0, t - now);
 }
 
-export function lroPacingPolicy(opts: { maxDelayMs: number }): PipelinePolicy {
+export interface LroPacingOptions {
+  /** Upper bound for one wait (RetryOptions.maxDelayMs). */
+  maxDelayMs: number;
+  /** How to wait (default: a real timer); tests pass a recorder with a clock that moves when it sleeps. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Milliseconds since the epoch (default Date.now). */
+  now?: () => number;
+}
+
+export function lroPacingPolicy(opts: LroPacingOptions): PipelinePolicy {
   const notBefore = new Map<string, number>();
+  const now = opts.now ?? Date.now;
+  const wait = opts.sleep ?? sleep;
   return {
     name: 'connectorkitLroPacing',
     async sendRequest(req, next) {
       const due = notBefore.get(req.url);
       if (due !== undefined) {
         notBefore.delete(req.url);
-        await sleep(due - Date.now());
+        const left = due - now();
+        if (left > 0) await wait(left);
       }
       const res = await next(req);
-      const wait = retryAfterMs(res.headers.get('retry-after'));
-      if (wait !== undefined && wait > 0) {
-        const at = Date.now() + Math.min(wait, opts.maxDelayMs);
+      const allowed = retryAfterMs(res.headers.get('retry-after'), now());
+      if (allowed !== undefined && allowed > 0) {
+        const at = now() + Math.min(allowed, opts.maxDelayMs);
         const targets = [res.headers.get('azure-asyncoperation'), res.headers.get('location'), due !== undefined || req.method === 'GET' ? req.url : undefined];
         for (const t of targets) if (t) notBefore.set(t, at);
       }

@@ -83,7 +83,9 @@ export function defaultNames(subscriptionId: string, env: string, location: stri
     identity: dashed('identity'),
     plan: dashed('plan'),
     functionApp: dashed('functionApp'),
-    apimService: dashed('apimService'),
+    // The gateway host (<name>.azure-api.net) becomes the connector's host: with an environment word in it (dev,
+    // test, staging…) the export's certification lint refuses it (scripts/validate/rules/ck-production-host.ts).
+    apimService: `${PREFIX.apimService}-${suffix}`,
     deploymentContainer: 'app-package',
   };
 }

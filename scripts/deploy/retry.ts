@@ -18,6 +18,8 @@ export interface RetryOptions {
   pollIntervalMs?: number;
   /** How to wait between attempts (default: the real setTimeout-based `sleep`); tests pass a recorder instead. */
   sleep?: (ms: number) => Promise<void>;
+  /** The clock LRO pacing reads (default Date.now); tests pass one that moves with their `sleep`. */
+  now?: () => number;
 }
 
 export const DEFAULT_RETRY: RetryOptions = { attempts: 6, baseDelayMs: 500, maxDelayMs: 60_000, lroTimeoutMs: 600_000 };

@@ -14,8 +14,8 @@ import { readParamExtensions } from './param-extensions';
 import { readSourceFacts } from './source-facts';
 import { readTriggerDecorators } from './trigger-decorators';
 import { patchTsoa } from './tsoa-patches';
-import { typeCheck } from './type-check';
-import type { BuildMetadata, LocationMap, SourceLocation } from './types';
+import { typeCheck, typeCheckAsync } from './type-check';
+import type { AuthModuleFacts, BuildMetadata, LocationMap, SourceLocation, TypeErrorFinding } from './types';
 
 export interface GenerateMetadataOptions {
   /** Absolute project root; locations are relative to it. */
@@ -29,11 +29,35 @@ export interface GenerateMetadataOptions {
    * `securityNames` it declares (./auth-names.ts).
    */
   authModule?: string;
+  /**
+   * Instead of `authModule`: the facts of an auth module that is not the project's code (the runtime's built-in
+   * Entra check, whose names scripts/runtime/entra/names.ts declares), so it need not join the program.
+   */
+  auth?: AuthModuleFacts;
   /** Collect TypeScript errors in the project's files into `typeErrors` (the build does; lint tests need not). */
   typeCheck?: boolean;
 }
 
+/** The metadata pass, with the type check still to run on its program (the build runs it while it bundles). */
+export interface MetadataPass {
+  bm: BuildMetadata;
+  /** The project's TypeScript errors, from the pass's own program (./type-check.ts); yields between files. */
+  typeErrors(): Promise<TypeErrorFinding[]>;
+}
+
 export function generateMetadata(opts: GenerateMetadataOptions): BuildMetadata {
+  const pass = metadataPass(opts);
+  return opts.typeCheck ? { ...pass.bm, typeErrors: typeCheck(pass.program, opts.root) } : pass.bm;
+}
+
+/** generateMetadata without the type check; `typeErrors()` runs it later on the same program. */
+export function generateMetadataPass(opts: Omit<GenerateMetadataOptions, 'typeCheck'>): MetadataPass {
+  const { bm, program } = metadataPass({ ...opts, typeCheck: true });
+  return { bm, typeErrors: () => typeCheckAsync(program, opts.root) };
+}
+
+/** `typeCheck` here only decides whether a failed tsoa pass lists the type errors (usually its cause). */
+function metadataPass(opts: GenerateMetadataOptions): { bm: BuildMetadata; program: ts.Program } {
   const rel = (f: string) => path.relative(opts.root, f).split(path.sep).join('/');
   const at = (n: ts.Node): SourceLocation => {
     const sf = n.getSourceFile();
@@ -89,7 +113,7 @@ export function generateMetadata(opts: GenerateMetadataOptions): BuildMetadata {
   const facts = readSourceFacts(program, controllerFiles, gen.controllerNodes, at);
   // After Generate(): resolving a payload type adds it to the SAME referenceTypeMap the metadata returns.
   const triggers = readTriggerDecorators(gen, at);
-  return {
+  const bm: BuildMetadata = {
     metadata,
     locations,
     inputFiles,
@@ -98,9 +122,9 @@ export function generateMetadata(opts: GenerateMetadataOptions): BuildMetadata {
     ...(triggers.length ? { triggers } : {}),
     unrouted: facts.unrouted,
     middlewares: facts.middlewares,
-    ...(opts.authModule ? { auth: readAuthNames(program, path.resolve(opts.root, opts.authModule), rel) } : {}),
-    ...(opts.typeCheck ? { typeErrors: typeCheck(program, opts.root) } : {}),
+    ...(opts.authModule ? { auth: readAuthNames(program, path.resolve(opts.root, opts.authModule), rel) } : opts.auth ? { auth: opts.auth } : {}),
   };
+  return { bm, program };
 }
 
 const programOf = (gen: MetadataGenerator) => (gen as unknown as { program: ts.Program }).program;

@@ -1,3 +1,3 @@
 /** Metadata stage: controllers → tsoa's metadata plus what connectorkit reads from the source (locations, triggers, type errors). */
-export { generateMetadata, type GenerateMetadataOptions } from './generate';
+export { generateMetadata, generateMetadataPass, type GenerateMetadataOptions, type MetadataPass } from './generate';
 export type * from './types';

@@ -80,4 +80,19 @@ describe('connectorkit provision (CLI)', () => {
     expect(JSON.parse(noop.stdout)).toMatchObject({ ok: true, result: { summary: { create: 0, update: 0, 'no-op': 12 } } });
     expect(d.writes()).toEqual(writes);
   }, 180_000);
+
+  it('up --plan shows provision and deploy in one plan; up --yes deploys onto what provision made; a second up writes nothing', async () => {
+    const plan = await cli(root, ['up', '--env', 'test', '--auth', 'env', '--plan']);
+    expect(plan.code).toBe(0);
+    expect(plan.stdout).toContain('Plan for environment "test" (nothing was written):');
+    expect(plan.stdout).toContain(`= no-op  Function App ${NAMES.functionApp}\n`);
+    expect(plan.stdout).toMatch(/\+ create Entra app ck-test-employees-api/);
+    const applied = await cli(root, ['up', '--env', 'test', '--auth', 'env', '--yes', '--json']);
+    expect(applied.code).toBe(0);
+    expect(JSON.parse(applied.stdout)).toMatchObject({ ok: true, result: { planOnly: false, outputs: { host: `${NAMES.apimService}.azure-api.net` } } });
+    const writes = d.writes();
+    const again = await cli(root, ['up', '--env', 'test', '--auth', 'env', '--yes', '--json']);
+    expect(JSON.parse(again.stdout)).toMatchObject({ ok: true, result: { summary: { create: 0, update: 0, delete: 0 } } });
+    expect(d.writes()).toEqual(writes);
+  }, 180_000);
 });

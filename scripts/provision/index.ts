@@ -11,3 +11,4 @@ export { pendingFile, readPending, type PendingOperations } from './steps-apim';
 export { down, downGraph, renderDown } from './down';
 export type * from './types';
 export type * from './down-types';
+export { up, type UpOptions, type UpResult } from './up';

@@ -43,7 +43,7 @@ describe('provision from an empty subscription', () => {
     const first = await run(root);
     expect(first.changes.map((c) => `${c.action} ${c.resource}`)).toEqual(plan.changes.map((c) => `${c.action} ${c.resource}`));
     const st = d.arm.state;
-    for (const type of TYPES) expect(st.resources(type).map((e) => ({ type, name: e.name, tags: e.top?.tags }))).toEqual([{ type, name: expect.stringMatching(/-test-|^sttest/), tags: TAG }]);
+    for (const type of TYPES) expect(st.resources(type).map((e) => ({ type, name: e.name, tags: e.top?.tags }))).toEqual([{ type, name: expect.stringMatching(/-test-|^sttest|^apim-/), tags: TAG }]);
     expect(st.get(IDS.storage)?.properties).toMatchObject({ allowSharedKeyAccess: false, minimumTlsVersion: 'TLS1_2', allowBlobPublicAccess: false });
     expect(st.get(`${IDS.storage}/blobServices/default/containers/app-package`)).toBeDefined();
     const component = st.resources('Microsoft.Insights/components')[0]!;

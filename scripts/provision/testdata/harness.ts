@@ -3,14 +3,14 @@
  * on an EMPTY subscription (nothing seeded), and a project whose env file names no resource — only a location and
  * the APIM publisher — so every name comes from the names resolver.
  */
-import * as path from 'node:path';
 import { ClientSecretCredential } from '@azure/identity';
 import { defaultNames } from '../../deploy/resource-names';
 import { loadEnvironment } from '../../deploy/environment';
 import { scrubbing } from '../../deploy/credential';
-import { startDoubles, makeProject, SUB, TENANT, CLIENT_ID, CLIENT_SECRET, type Doubles, type StartDoublesOptions } from '../../deploy/testdata/harness';
+import { startDoubles, makeProject, deployOptions, SUB, TENANT, CLIENT_ID, CLIENT_SECRET, type Doubles, type StartDoublesOptions } from '../../deploy/testdata/harness';
 import { fakeJwt } from '../../testing/doubles-common';
 import type { ProvisionOptions } from '../types';
+import type { UpOptions } from '../up';
 
 export const LOCATION = 'westeurope';
 /** The names the resolver gives env "test" in the doubles' subscription. */
@@ -33,7 +33,10 @@ export function provisionOptions(root: string, planOnly: boolean): ProvisionOpti
   return { env, root, credential, planOnly, retry: { attempts: 8, baseDelayMs: 1, maxDelayMs: 5, pollIntervalMs: 1, lroTimeoutMs: 30_000 } };
 }
 
-export const ROOT_DIR = path.resolve(__dirname, '../../..');
+/** Options of a library `up` (provision + deploy) for the project. */
+export function upOptions(root: string, planOnly: boolean): UpOptions {
+  return { provision: provisionOptions(root, planOnly), deploy: deployOptions(root, planOnly) };
+}
 
 /** An out-of-band change "in the portal": one ARM request straight to the double (not through connectorkit). */
 export async function portal(d: Doubles, method: string, armPath: string, apiVersion: string, body?: unknown): Promise<number> {

@@ -11,12 +11,12 @@ import { escapeForLog } from '../log-text';
 import { readAuthSettings, type AuthSettings } from './settings';
 import { toPrincipal, type EntraPrincipal } from './principal';
 import { TokenRejection, TokenVerifier, type RejectReason } from './verifier';
+import { BUILT_IN_SECURITY_NAMES, ENTRA_SECURITY_NAME } from './names';
 
-/** The security scheme name the built-in check answers to (`@Security('entra', …)`, securityDefinitions.entra). */
-export const ENTRA_SECURITY_NAME = 'entra';
+export { ENTRA_SECURITY_NAME };
 
-/** The @Security names this module handles; the build refuses any other name (file:line). */
-export const securityNames = [ENTRA_SECURITY_NAME] as const;
+/** The @Security names this module handles (./names.ts); the build refuses any other name (file:line). */
+export const securityNames = BUILT_IN_SECURITY_NAMES;
 
 let cached: { key: string; verifier: TokenVerifier; settings: AuthSettings } | undefined;
 
