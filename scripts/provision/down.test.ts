@@ -9,7 +9,8 @@ import type { TokenCredential } from '@azure/core-auth';
 import { RecordingIoHost } from '../core/io';
 import { isCkError } from '../core/errors';
 import { loadEnvironment, scrubbing, type ResourceNames } from '../deploy';
-import { CLIENT_ID, CLIENT_SECRET, TENANT, deployOptions, recordedDeploy, useDoubles, type Doubles } from '../deploy/testdata/harness';
+import { CLIENT_ID, CLIENT_SECRET, TENANT, deployOptions, makeProject, recordedDeploy, useDoubles, type Doubles } from '../deploy/testdata/harness';
+import { catchCkError } from '../testing/catch-ck-error';
 import { assignmentName } from './steps-roles';
 import { down, renderDown } from './down';
 import type { DownOptions, DownResult } from './down-types';
@@ -123,6 +124,13 @@ describe('down', () => {
     const r = await run(false);
     expect(r.changes).toEqual([]);
     expect(h.d.writes()).toEqual({ ...before, arm: 0 });
+  });
+
+  it('an env file without location (and not naming every resource) is a coded error before anything is read', async () => {
+    const root = makeProject(h.d);
+    const err = await catchCkError(() => down({ ...opts(false), env: loadEnvironment(root, 'test'), root }, new RecordingIoHost()));
+    expect(err).toMatchObject({ code: 'CK_DOWN_NAMES_UNKNOWN', target: 'infra/environments/test.json#location' });
+    expect(h.d.arm.requests).toEqual([]);
   });
 
   it('a fault that outlasts the retries stops down with a coded error; running it again finishes', async () => {
