@@ -8,7 +8,7 @@ import { schemaFileValidator } from './manifest';
 import { CkError } from '../core/errors';
 import type { CloudEndpoints, DeployEnvironment } from './types';
 import { envSchemaError, envSyntaxError } from './env-errors';
-import { normaliseLocation, resolveNames } from './resource-names';
+import { normaliseLocation, resolveNames, type NamedInEnvFile } from './resource-names';
 
 /** Endpoints of the named clouds (Azure CLI `az cloud show`). */
 export const CLOUDS: Record<string, CloudEndpoints> = {
@@ -88,7 +88,7 @@ export function loadEnvironment(root: string, name: string): DeployEnvironment {
           ...(raw.cloud.v1Issuer ? { v1Issuer: raw.cloud.v1Issuer as string } : {}),
         };
   const location = typeof raw.location === 'string' ? normaliseLocation(raw.location) : undefined;
-  const resolved = resolveNames(raw.subscriptionId, name, location, raw);
+  const resolved = resolveNames(raw.subscriptionId, name, location, raw as NamedInEnvFile & { api: { id: string } });
   const missing = ['resourceGroup', 'functionApp', 'apimService'].filter((k) => !raw[k]);
   if (!resolved && missing.length)
     throw new CkError({

@@ -32,7 +32,9 @@ export const AZURE_ERROR_HINTS: Record<string, HintFn> = {
   ResourceNotFound: (s, env) => ({ code: 'CK_DEPLOY_RESOURCE_NOT_FOUND', hint: notFoundHint(s, env) }),
   ResourceGroupNotFound: (_s, env) => ({
     code: 'CK_DEPLOY_RESOURCE_NOT_FOUND',
-    hint: `Resource group "${env.resourceGroup}" (key resourceGroup in ${env.file}) does not exist in subscription ${env.subscriptionId}.`,
+    hint: byProvision('resourceGroup', env)
+      ? `Resource group "${env.resourceGroup}" (the default name for this environment) does not exist in subscription ${env.subscriptionId}: create it and its resources with \`connectorkit provision --env ${env.name}\` (or \`connectorkit up\`).`
+      : `Resource group "${env.resourceGroup}" (key resourceGroup in ${env.file}) does not exist in subscription ${env.subscriptionId}.`,
   }),
   SubscriptionNotFound: (_s, env) => ({ code: 'CK_DEPLOY_RESOURCE_NOT_FOUND', hint: `Subscription ${env.subscriptionId} (key subscriptionId in ${env.file}) is not visible to the deploy identity.` }),
   InvalidAuthenticationTokenTenant: (_s, env) => ({ code: 'CK_DEPLOY_AUTH_FAILED', hint: `The token is for another tenant; sign in to tenant ${env.tenantId} (key tenantId in ${env.file}).` }),
@@ -69,7 +71,14 @@ function roleFor(resource: string): string {
   return 'Contributor';
 }
 
+/** A resource with a default name (not named in the env file) is missing: provision creates it. */
+function byProvision(key: string, env: DeployEnvironment): boolean {
+  return (['resourceGroup', 'functionApp', 'apimService'] as const).some((k) => k === key && !env.named.includes(k));
+}
+
 function notFoundHint(s: ErrorSite, env: DeployEnvironment): string {
+  if (s.envKey && byProvision(s.envKey, env))
+    return `${s.resource} was not found. Its name is the default for this environment: create it with \`connectorkit provision --env ${env.name}\` (or \`connectorkit up\`), or name an existing one under key ${s.envKey} in ${env.file}.`;
   if (s.envKey) return `${s.resource} was not found: check key ${s.envKey} in ${env.file} (and subscription ${env.subscriptionId}, resource group ${env.resourceGroup}).`;
   return `${s.resource} was not found; re-run the deploy to recreate it.`;
 }

@@ -29,11 +29,16 @@ function project(env: Record<string, unknown>): string {
 }
 
 describe('names resolver', () => {
-  it('derives the same names from the same inputs, and other names from another subscription, env or region', () => {
-    const a = defaultNames(SUB, 'dev', 'westeurope');
-    expect(defaultNames(SUB.toUpperCase(), 'DEV', 'West Europe')).toEqual(a);
-    expect(nameSuffix(SUB, 'dev', 'westeurope')).toMatch(/^[a-z0-9]{8}$/);
-    const others = [defaultNames(SUB.replace(/1$/, '2'), 'dev', 'westeurope'), defaultNames(SUB, 'prod', 'westeurope'), defaultNames(SUB, 'dev', 'northeurope')];
+  it('derives the same names from the same inputs, and other names from another subscription, env, region or API', () => {
+    const a = defaultNames(SUB, 'dev', 'westeurope', 'employees');
+    expect(defaultNames(SUB.toUpperCase(), 'DEV', 'West Europe', 'Employees')).toEqual(a);
+    expect(nameSuffix(SUB, 'dev', 'westeurope', 'employees')).toMatch(/^[a-z0-9]{8}$/);
+    const others = [
+      defaultNames(SUB.replace(/1$/, '2'), 'dev', 'westeurope', 'employees'),
+      defaultNames(SUB, 'prod', 'westeurope', 'employees'),
+      defaultNames(SUB, 'dev', 'northeurope', 'employees'),
+      defaultNames(SUB, 'dev', 'westeurope', 'expenses'),
+    ];
     for (const o of others) for (const k of RESOURCE_KINDS) expect(o[k]).not.toBe(a[k]);
     expect(a).toMatchObject({
       resourceGroup: expect.stringMatching(/^rg-dev-[a-z0-9]{8}$/),
@@ -46,22 +51,22 @@ describe('names resolver', () => {
     const envs = ['dev', 'a', 'Prod_EU.2', 'x'.repeat(80), '---', '...', 'feature-very-long-branch-name-2026', '9lives', 'UPPER-lower-09'];
     for (const e of envs)
       for (const loc of ['westeurope', 'East US 2']) {
-        const n = defaultNames(SUB, e, loc);
+        const n = defaultNames(SUB, e, loc, 'employees');
         for (const k of RESOURCE_KINDS) expect({ k, name: n[k], ok: checkName(k, n[k]) }).toEqual({ k, name: n[k], ok: true });
       }
   });
 
   it('env-file names win and are reported as named (adopted when they exist)', () => {
-    const r = resolveNames(SUB, 'dev', 'westeurope', { functionApp: 'func-mine', resources: { storageAccount: 'stmine' } })!;
+    const r = resolveNames(SUB, 'dev', 'westeurope', { api: { id: 'employees' }, functionApp: 'func-mine', resources: { storageAccount: 'stmine' } })!;
     expect(r.names.functionApp).toBe('func-mine');
     expect(r.names.storageAccount).toBe('stmine');
-    expect(r.names.apimService).toBe(defaultNames(SUB, 'dev', 'westeurope').apimService);
+    expect(r.names.apimService).toBe(defaultNames(SUB, 'dev', 'westeurope', 'employees').apimService);
     expect(r.named.sort()).toEqual(['functionApp', 'storageAccount']);
   });
 
   it('deploy resolves the same defaults from the env file (no names, a location)', () => {
     const env = loadEnvironment(project({ location: 'West Europe' }), 'dev');
-    const d = defaultNames(SUB, 'dev', 'westeurope');
+    const d = defaultNames(SUB, 'dev', 'westeurope', 'employees');
     expect({ rg: env.resourceGroup, app: env.functionApp, svc: env.apimService, location: env.location }).toEqual({
       rg: d.resourceGroup,
       app: d.functionApp,

@@ -1,7 +1,7 @@
 /**
  * The names resolver shared by `provision`, `deploy`, `up` and `down`: every Azure resource of an environment gets
  * a name that is either written in the env file (an existing resource to adopt, or a chosen name for a new one) or
- * derived from the subscription, the environment name and the location — a short deterministic suffix, so two
+ * derived from the subscription, the environment name, the location and the API id — a short deterministic suffix, so two
  * subscriptions (teams) never collide on the globally unique names and a re-run, or a `deploy` after `provision`,
  * finds the same names. Each default respects its resource type's naming rules (length, characters, first/last
  * character), checked by `checkName` and by tests over many environment names.
@@ -49,12 +49,14 @@ export function normaliseLocation(location: string): string {
 }
 
 /**
- * Eight lower-case letters and digits from sha256(subscription | environment | location): the same inputs give the
- * same suffix on every machine; another subscription, environment or region gives another one.
+ * Eight lower-case letters and digits from sha256(subscription | environment | location | API id): the same inputs
+ * give the same suffix on every machine; another subscription, environment or region gives another one — and so does
+ * another project (the env file's `api.id`), so two APIs deployed to one subscription under the same environment name
+ * never share, and overwrite, each other's resources.
  */
-export function nameSuffix(subscriptionId: string, env: string, location: string): string {
+export function nameSuffix(subscriptionId: string, env: string, location: string, apiId: string): string {
   const digest = createHash('sha256')
-    .update(`${subscriptionId.toLowerCase()}|${env.toLowerCase()}|${normaliseLocation(location)}`)
+    .update(`${subscriptionId.toLowerCase()}|${env.toLowerCase()}|${normaliseLocation(location)}|${apiId.toLowerCase()}`)
     .digest();
   return digest.readBigUInt64BE(0).toString(36).padStart(13, '0').slice(-8);
 }
@@ -70,8 +72,8 @@ function envSlug(env: string): string {
 }
 
 /** The default name of every resource of an environment. */
-export function defaultNames(subscriptionId: string, env: string, location: string): ResourceNames {
-  const suffix = nameSuffix(subscriptionId, env, location);
+export function defaultNames(subscriptionId: string, env: string, location: string, apiId: string): ResourceNames {
+  const suffix = nameSuffix(subscriptionId, env, location, apiId);
   const slug = envSlug(env);
   const dashed = (k: keyof typeof PREFIX) => `${PREFIX[k]}-${slug}-${suffix}`;
   return {
@@ -115,7 +117,7 @@ export interface ResolvedNames {
  * Resolves every name: the env file's where given, else the default. Needs `location` (and returns undefined
  * without it) unless the env file names every resource; callers decide whether a missing location is an error.
  */
-export function resolveNames(subscriptionId: string, env: string, location: string | undefined, given: NamedInEnvFile): ResolvedNames | undefined {
+export function resolveNames(subscriptionId: string, env: string, location: string | undefined, given: NamedInEnvFile & { api: { id: string } }): ResolvedNames | undefined {
   const explicit: Partial<Record<ResourceKind, string>> = {
     ...(given.resourceGroup ? { resourceGroup: given.resourceGroup } : {}),
     ...(given.functionApp ? { functionApp: given.functionApp } : {}),
@@ -127,6 +129,6 @@ export function resolveNames(subscriptionId: string, env: string, location: stri
     if (named.length !== RESOURCE_KINDS.length) return undefined;
     return { names: { ...(explicit as Record<ResourceKind, string>), deploymentContainer: 'app-package' }, named };
   }
-  const defaults = defaultNames(subscriptionId, env, location);
-  return { names: { ...defaults, ...explicit }, named, suffix: nameSuffix(subscriptionId, env, location) };
+  const defaults = defaultNames(subscriptionId, env, location, given.api.id);
+  return { names: { ...defaults, ...explicit }, named, suffix: nameSuffix(subscriptionId, env, location, given.api.id) };
 }

@@ -167,10 +167,11 @@ function devEnvironment(names: ProjectNames): string {
     $schema: '../../node_modules/connectorkit/infra/environments/schema.json',
     cloud: 'AzureCloud',
     subscriptionId: '00000000-0000-0000-0000-000000000000',
-    resourceGroup: `rg-${names.slug}-dev`,
     tenantId: '00000000-0000-0000-0000-000000000000',
-    functionApp: `func-${names.slug}-dev`,
-    apimService: `apim-${names.slug}-dev`,
+    // Resource names default to <abbreviation>-dev-<suffix> from subscription, environment and location (provision
+    // and deploy resolve the same ones); name existing resources here to adopt them instead.
+    location: 'westeurope',
+    apim: { sku: 'Consumption', publisherEmail: 'api-owner@example.com' },
     api: { id: names.slug, path: names.slug, displayName: names.title },
     entra: {
       apiApp: { displayName: `${names.slug}-dev-api`, uniqueName: `${names.slug}-dev-api` },
@@ -207,8 +208,9 @@ curl -H "Authorization: Bearer $(npm exec --no -- connectorkit token)" http://12
 - For certification, add the connector metadata to \`package.json\` "connectorkit": \`api.contact\` (name, url,
   email), \`connector.publisher\`, \`connector.website\`, \`connector.privacyPolicy\`, \`connector.categories\`
   and \`connector.brandColor\`; \`npm run export\` (level certification) names every key that is missing.
-- To deploy, fill in \`infra/environments/dev.json\` (subscription, tenant, resource names), then
-  \`npm run deploy -- --env dev --plan\`.
+- To run it in Azure, fill in \`infra/environments/dev.json\` (subscription, tenant, location, \`apim.publisherEmail\`),
+  sign in (\`az login\`), then \`npm exec --no -- connectorkit up --env dev --plan\` and \`… up --env dev --yes\`: it creates
+  the resources (\`provision\`) and deploys onto them in one plan.
 `;
 }
 

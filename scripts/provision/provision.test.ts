@@ -10,7 +10,8 @@ import { catchCkError } from '../testing/catch-ck-error';
 import { provision } from './provision';
 import { assignmentName } from './steps-roles';
 import { startEmptyDoubles, makeEmptyProject, provisionOptions, portal, NAMES, IDS } from './testdata/harness';
-import type { Doubles } from '../deploy/testdata/harness';
+import { deployOptions, type Doubles } from '../deploy/testdata/harness';
+import { deploy } from '../deploy';
 
 const TAG = { 'connectorkit-env': 'test' };
 const TYPES = [
@@ -123,6 +124,19 @@ describe('provision preflight: coded errors before any write', () => {
       expect(e.hint).toContain('infra/environments/test.json');
       expect(d.writes()).toEqual({ arm: 0, graph: 0, scm: 0 });
       expect(d.violations()).toEqual([]);
+    } finally {
+      await d.close();
+    }
+  }, 60_000);
+
+  it('deploy before provision (default names, nothing in Azure) says to run provision, with zero writes', async () => {
+    const d = await startEmptyDoubles();
+    try {
+      const root = makeEmptyProject(d);
+      const e = await catchCkError(() => deploy(deployOptions(root, true), new RecordingIoHost()));
+      expect(e.code).toBe('CK_DEPLOY_RESOURCE_NOT_FOUND');
+      expect(e.hint).toContain('connectorkit provision --env test');
+      expect(d.writes()).toEqual({ arm: 0, graph: 0, scm: 0 });
     } finally {
       await d.close();
     }

@@ -14,7 +14,7 @@ import type { UpOptions } from '../up';
 
 export const LOCATION = 'westeurope';
 /** The names the resolver gives env "test" in the doubles' subscription. */
-export const NAMES = defaultNames(SUB, 'test', LOCATION);
+export const NAMES = defaultNames(SUB, 'test', LOCATION, 'employees');
 
 /** Doubles with nothing in the subscription; the SCM double serves the default Function App name. */
 export function startEmptyDoubles(opts: StartDoublesOptions = {}): Promise<Doubles> {
