@@ -1,25 +1,25 @@
 /**
- * `down` after the real `provision` (and `deploy`) against the doubles: from an empty subscription everything they
+ * `down` after the real `up` / `provision` against the doubles: from an empty subscription everything they
  * created goes, Entra apps included, and a second down writes nothing; an existing Function App named in the env
  * file (adopted by provision) survives and is reported as kept; under a 30% fault rate, re-running down converges.
  */
 import { existsSync } from 'node:fs';
 import { RecordingIoHost } from '../core/io';
 import { loadEnvironment } from '../deploy';
-import { deployOptions, recordedDeploy } from '../deploy/testdata/harness';
 import type { Doubles } from '../deploy/testdata/harness';
 import { down, renderDown } from './down';
 import type { DownResult } from './down-types';
 import { provision } from './provision';
 import { pendingFile } from './steps-apim';
-import { makeEmptyProject, NAMES, provisionOptions, startEmptyDoubles } from './testdata/harness';
+import { makeEmptyProject, NAMES, provisionOptions, startEmptyDoubles, upOptions } from './testdata/harness';
+import { up } from './up';
 
 const runDown = (root: string, planOnly = false): Promise<DownResult> => {
   const p = provisionOptions(root, planOnly);
   return down({ ...p, env: loadEnvironment(root, 'test') }, new RecordingIoHost());
 };
 
-describe('down after provision', () => {
+describe('down after up / provision', () => {
   let d: Doubles | undefined;
   afterEach(async () => {
     if (d) expect(d.violations()).toEqual([]);
@@ -27,11 +27,10 @@ describe('down after provision', () => {
     d = undefined;
   });
 
-  it('removes everything provision and deploy created (group, resources, role assignments, Entra apps); a second down writes nothing', async () => {
+  it('removes everything up created (group, resources, role assignments, Entra apps); a second down writes nothing', async () => {
     d = await startEmptyDoubles();
     const root = makeEmptyProject(d);
-    await provision(provisionOptions(root, false), new RecordingIoHost());
-    await recordedDeploy(deployOptions(root, false, { skipExport: true }), []); // the connector export is deploy's business
+    await up(upOptions(root, false), new RecordingIoHost()); // provision + deploy, as a user runs it
     expect(d.arm.state.resources('Microsoft.Authorization/roleAssignments')).toHaveLength(5);
     expect(d.graph.state.applications).toHaveLength(2);
 
@@ -68,10 +67,12 @@ describe('down after provision', () => {
     expect(d.arm.requests.filter((q) => q.write && /\/sites\/func-legacy/i.test(q.path))).toEqual([]);
   }, 120_000);
 
-  it('under a 30% fault rate, running down again until it succeeds leaves nothing of the environment', async () => {
+  it('under a 30% fault rate, running down again until it succeeds leaves nothing of the environment (and keeps what is not its own)', async () => {
     d = await startEmptyDoubles();
     const root = makeEmptyProject(d);
     await provision(provisionOptions(root, false), new RecordingIoHost());
+    // Someone else's identity in the group: the group stays, so every resource is deleted on its own (more requests).
+    d.arm.seed({ identities: [{ resourceGroup: NAMES.resourceGroup, name: 'id-someone-else', location: 'westeurope' }] });
     d.arm.setFaultRate(0.3, ['throttle', 'serverError', 'unavailable', 'drop', 'dropAfterWrite'], 12);
     let runs = 0;
     for (; runs < 10; runs++) {
@@ -82,7 +83,8 @@ describe('down after provision', () => {
       if (ok) break;
     }
     d.arm.setFaultRate(0);
+    expect(d.arm.faultsFired().length).toBeGreaterThan(2); // the faults did hit down's requests
     expect(runs).toBeLessThan(10);
-    expect(d.arm.state.resources()).toEqual([]);
+    expect(d.arm.state.resources().map((e) => e.name)).toEqual([NAMES.resourceGroup, 'id-someone-else']);
   }, 120_000);
 });
