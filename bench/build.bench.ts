@@ -15,7 +15,7 @@ import * as http from 'node:http';
 import * as path from 'node:path';
 import { generateSpecAndRoutes } from '@tsoa/cli';
 import { build } from '../scripts/build/build';
-import { bundleApp } from '../scripts/bundle/bundle';
+import { bundleApp } from '../scripts/bundle';
 import { loadConfig } from '../scripts/config';
 import { RecordingIoHost } from '../scripts/core/io';
 import { startHost } from '../scripts/host';

@@ -15,7 +15,7 @@ export async function main(argv: string[]): Promise<number> {
   for (const f of files) {
     process.stderr.write(`bench: ${f}…\n`);
     // require, not import(): tsx's CommonJS loader (scripts/bin/run-ts.js) handles .ts only through require.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- tsx's CommonJS loader handles .ts only through require
     const mod = require(path.join(__dirname, f)) as { bench: () => Promise<BenchLine[]> };
     const lines = await mod.bench();
     for (const l of lines) {

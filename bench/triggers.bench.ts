@@ -17,7 +17,7 @@ import { startDevServices } from '../scripts/dev-services';
 import { buildSampleProject, type SampleProject } from '../scripts/testing/sample-project';
 import { mintAccessToken } from '../scripts/auth-dev/mint';
 import { KeySet, loadOrCreateKey } from '../scripts/auth-dev/keys';
-import { startReceiver } from '../scripts/triggers/receiver';
+import { startReceiver } from '../scripts/triggers';
 import { percentile, type BenchLine } from './types';
 
 const EVENTS = 60;

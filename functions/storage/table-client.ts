@@ -56,7 +56,7 @@ export function createTableClient(s: TableSettings): TableClient {
   }
   if (s.tableServiceUri) {
     // Loaded lazily: only identity-based connections need @azure/identity (and its MSAL start-up cost).
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only for identity-based connections (MSAL start-up cost)
     const { DefaultAzureCredential, ManagedIdentityCredential } = require('@azure/identity') as typeof import('@azure/identity');
     const credential: TokenCredential =
       s.credential?.toLowerCase() === 'managedidentity'

@@ -55,8 +55,8 @@ export async function build(loaded: LoadedConfig, io: IoHost, opts: BuildOptions
   const bm = pass.bm;
   const { specStep, NO_IMPLICIT_ADDITIONAL_PROPERTIES } = require('./spec-step') as typeof import('./spec-step');
   const { lintErrorOf, logLintWarnings } = require('../spec/lint-error') as typeof import('../spec/lint-error');
-  const { emitRoutes, countOperations } = require('../routes/emit-routes') as typeof import('../routes/emit-routes');
-  const { bundleApp } = require('../bundle/bundle') as typeof import('../bundle/bundle');
+  const { emitRoutes, countOperations } = require('../routes') as typeof import('../routes');
+  const { bundleApp } = require('../bundle') as typeof import('../bundle');
   const routes = config.routes ?? {};
   const routesSource = await io.step('Generate Functions registrations', () =>
     emitRoutes(bm, {

@@ -73,7 +73,7 @@ export async function computeCacheKey(loaded: LoadedConfig, previous?: CacheMani
   for (const s of STAGES) await walk(path.join(SCRIPTS, s), (abs) => abs.includes(`${path.sep}testdata`) || abs.endsWith('.test.ts'), own);
   const h = createHash('sha256');
   h.update(JSON.stringify(loaded.config));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- package.json lies outside the TypeScript root; require reads it relative to this file
   h.update(`connectorkit@${require('../package.json').version}\n`);
   const all = [...new Set(files.filter((f) => !skip(f)))].sort().concat(own.sort());
   const contents = await Promise.all(all.map((f) => fsp.readFile(f).catch(() => undefined)));

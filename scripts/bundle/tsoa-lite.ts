@@ -17,7 +17,7 @@ const LAZY_FILES = new Set(['decorators/middlewares.js']);
 export function tsoaLiteSource(root: string): string {
   const indexFile = require.resolve('@tsoa/runtime', { paths: [root] });
   const dist = path.dirname(indexFile);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- reads the export names of the project's installed @tsoa/runtime at build time
   const allNames = Object.keys(require(indexFile) as object).filter((k) => k !== '__esModule' && k !== 'default');
   const eager: Array<{ spec: string; names: string[] }> = [];
   for (const sub of ['decorators', 'interfaces']) {
@@ -26,7 +26,7 @@ export function tsoaLiteSource(root: string): string {
       .sort()) {
       if (LAZY_FILES.has(`${sub}/${f}`)) continue;
       const spec = `@tsoa/runtime/dist/${sub}/${f.replace(/\.js$/, '')}`;
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- reads the export names of the project's installed @tsoa/runtime at build time
       eager.push({ spec, names: Object.keys(require(path.join(dist, sub, f)) as object).filter((k) => k !== '__esModule') });
     }
   }

@@ -25,6 +25,7 @@ const COMMANDS: ReadonlyArray<readonly [name: string, load: () => { command?: Co
   ['deploy', () => require('./deploy')],
   ['up', () => require('./up')],
   ['publish', () => require('./publish')],
+  ['down', () => require('./down')],
   ['test', () => require('./test')],
   ['ci', () => require('./ci')],
 ];

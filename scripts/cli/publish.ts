@@ -32,9 +32,7 @@ export const command = defineCommand<PublishFlags>({
   async run(_args, flags, ctx) {
     const { loadConfig } = require('../config') as typeof import('../config');
     const { loadEnvironment, createCredential } = require('../deploy') as typeof import('../deploy');
-    const { publish } = require('../publish/publish') as typeof import('../publish/publish');
-    const { renderPublish } = require('../publish/render') as typeof import('../publish/render');
-    const { clientSecretSource } = require('../publish/client-secret') as typeof import('../publish/client-secret');
+    const { publish, renderPublish, clientSecretSource } = require('../publish') as typeof import('../publish');
     const loaded = loadConfig({ cwd: ctx.cwd });
     const env = loadEnvironment(loaded.root, flags.env);
     const { credential, name } = createCredential(flags.auth, env);

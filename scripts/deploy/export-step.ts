@@ -49,7 +49,7 @@ export function exportStep(deps: string[], state: ExportState): Step<DeployConte
       if (Object.values(outputs).some((v) => v.includes(UNKNOWN))) {
         return { changes: [{ stage: 'export', resource: res, action: existsSync(dir) ? 'update' : 'create', note: 're-exported with ids known after apply' }] };
       }
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the export stage loads only when this step runs
       const exp = require('../export') as typeof import('../export');
       const folder = exp.buildConnector({ spec: ctx.spec, config: ctx.opts.config as never, deployOutputs: outputs, root: ctx.opts.root });
       const changed = Object.entries(folder.files)
@@ -78,7 +78,7 @@ export function exportStep(deps: string[], state: ExportState): Step<DeployConte
             });
           throw e;
         }
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- the validator loads only when this step runs
         const { validateConnectorDir } = require('../validate/validate') as typeof import('../validate/validate');
         const report = await validateConnectorDir(dir, { level: 'certification' });
         if (report.errors > 0) {

@@ -65,7 +65,7 @@ export interface PropertyDiff {
 
 /** One line of the plan. */
 export interface PlannedChange {
-  stage: 'code' | 'entra' | 'apim' | 'app' | 'export' | 'publish' | 'ci' | 'provision';
+  stage: 'code' | 'entra' | 'apim' | 'app' | 'export' | 'publish' | 'ci' | 'provision' | 'down';
   resource: string;
   action: ChangeAction;
   diff?: PropertyDiff[];

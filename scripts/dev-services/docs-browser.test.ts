@@ -14,7 +14,7 @@ import { serveProject, type ServeReport } from '../host/serve-project';
 import { waitFor } from '../testing/host-helpers';
 import { buildSampleProject, type SampleProject } from '../testing/sample-project';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS helper shared with scripts/testing/run-jest.js
 const { findChromium, HOW_TO_GET } = require('../testing/browser/chromium.js') as { findChromium(): string | undefined; HOW_TO_GET: string };
 
 const executablePath = findChromium();

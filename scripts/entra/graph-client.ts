@@ -37,6 +37,11 @@ export class GraphClient {
     return withRetry(() => this.send<void>('PATCH', path, body), this.o.retry, this.o.stats);
   }
 
+  /** DELETE is idempotent (repeating it leaves the same state; a second one answers 404, which callers may accept): retried. */
+  delete(path: string): Promise<void> {
+    return withRetry(() => this.send<void>('DELETE', path), this.o.retry, this.o.stats);
+  }
+
   /**
    * POST creates are NOT blindly retried: a lost response may have created the object. The caller re-reads by
    * its unique key and decides (see ../deploy/providers/entra.ts), which is what keeps apps from being duplicated.

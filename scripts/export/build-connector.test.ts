@@ -176,7 +176,7 @@ describe('input problems are coded errors naming the config key', () => {
 });
 
 describe('offline validation (scripts/validate)', () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the validator loads only for this describe block
   const { validateConnectorFiles } = require('../validate/validate') as typeof import('../validate/validate');
   it('the fixture export passes --level certification with 0 errors and 0 warnings, local and deployed', () => {
     for (const deployOutputs of [undefined, FIXTURE_DEPLOY]) {

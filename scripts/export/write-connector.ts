@@ -9,7 +9,7 @@ import { writeDirAtomic, writeIfChanged } from '../core/fs';
 import { detectChanges } from './breaking/detect';
 import type { ConnectorFolder, DefinitionChange, WriteConnectorOptions, WriteConnectorResult } from './types';
 import { validateFolder } from './validate-folder';
-import { deterministicZip } from '../bundle/zip';
+import { deterministicZip } from '../bundle';
 
 const DEF = 'apiDefinition.swagger.json';
 

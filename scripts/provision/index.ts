@@ -8,5 +8,7 @@ export { renderProvision } from './render';
 export { loadResourceManifests, RESOURCE_MANIFESTS } from './manifests';
 export { assignmentName, deployerIdentity } from './steps-roles';
 export { pendingFile, readPending, type PendingOperations } from './steps-apim';
+export { down, downGraph, renderDown } from './down';
 export type * from './types';
+export type * from './down-types';
 export { up, type UpOptions, type UpResult } from './up';

@@ -9,9 +9,9 @@ import type { FieldErrors, ValidationService } from '@tsoa/runtime';
 
 // validator (the library tsoa's own date checks use), required per function so the bundle takes only these two and
 // user projects need no @types package to type-check the runtime.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- one file of validator, typed here, so projects need no @types/validator
 const isDate = (require('validator/lib/isDate') as { default: (s: string, o: { format: string; strictMode: boolean; delimiters: string[] }) => boolean }).default;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- one file of validator, typed here, so projects need no @types/validator
 const isRFC3339 = (require('validator/lib/isRFC3339') as { default: (s: string) => boolean }).default;
 
 /** YYYY-MM-DD naming a day that exists (leap years included). */

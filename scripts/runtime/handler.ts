@@ -20,7 +20,7 @@ let helpers: TsoaHelpers | undefined;
  * tsoa's validation (and the validator library behind it) is loaded on the first request, not at app start:
  * cold start registers every function but validates nothing.
  */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, so a cold start that validates nothing never parses it
 const tsoaHelpers = (): TsoaHelpers => (helpers ??= require('@tsoa/runtime/dist/routeGeneration/templateHelpers') as TsoaHelpers);
 let Validation: typeof ValidationService | undefined;
 /** tsoa's ValidationService plus real-calendar checks for dates and date-times (calendar.ts), built once. */
@@ -74,7 +74,7 @@ export function createHandler(op: OperationSpec, opts: RuntimeOptions): HttpHand
  */
 function middlewaresOf(Controller: ControllerClass, method: string): Middleware[] {
   if (typeof (Reflect as unknown as { getMetadata?: unknown }).getMetadata !== 'function') return [];
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only for a controller that declares middlewares
   const { fetchMiddlewares } = require('@tsoa/runtime/dist/decorators/middlewares') as { fetchMiddlewares<T>(target: unknown): T[] };
   const fn = (Controller.prototype as Record<string, unknown>)[method];
   return [...fetchMiddlewares<Middleware>(Controller), ...(typeof fn === 'function' ? fetchMiddlewares<Middleware>(fn) : [])];

@@ -43,7 +43,7 @@ export function azuriteConnectionString(tableEndpoint: string): string {
 }
 
 export async function startAzurite(opts: AzuriteOptions): Promise<AzuriteHandle> {
-  /* eslint-disable @typescript-eslint/no-require-imports */
+  /* eslint-disable @typescript-eslint/no-require-imports -- Azurite's modules load only when the dev services start */
   const { AzuriteTelemetryClient } = require('azurite/dist/src/common/Telemetry') as { AzuriteTelemetryClient: { enableTelemetry: boolean } };
   const TableConfiguration = require('azurite/dist/src/table/TableConfiguration').default as new (...a: unknown[]) => object;
   const TableServer = require('azurite/dist/src/table/TableServer').default as new (c: object) => AzuriteServer;

@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import { localImportsOf, SCRIPTS_DIR, tsFilesUnder } from '../testing/import-graph';
 
-const STAGES = ['metadata', 'deploy', 'apim', 'entra', 'provision'];
+const STAGES = ['metadata', 'deploy', 'apim', 'entra', 'provision', 'routes', 'bundle', 'publish', 'triggers', 'init', 'storage', 'dev-services'];
 const REPO = path.resolve(SCRIPTS_DIR, '..');
 const stageOf = (f: string) => path.relative(SCRIPTS_DIR, f).split(path.sep)[0]!;
 const KIT = path.join(SCRIPTS_DIR, 'deploy', 'providers', 'kit.ts');

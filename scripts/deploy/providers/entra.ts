@@ -8,6 +8,7 @@
  */
 import type { DeployContext } from '../context';
 import { UNKNOWN } from '../engine';
+import { ENV_TAG } from '../resource-names';
 import { diffProps } from '../compare';
 import { isTransient, type RetryOptions, type RetryStats } from '../retry';
 import { AzureHttpError } from '../bearer-fetch';
@@ -60,6 +61,17 @@ const change = (resource: string, action: PlannedChange['action'], diff?: Planne
   ...(note ? { note } : {}),
 });
 
+/**
+ * Tags of an app the deploy creates: the manifest's plus `connectorkit-env:<env>`, the marker `down` looks for before
+ * it deletes an app (an app someone else made, adopted by its uniqueName, never has it). Set on create only, so a
+ * re-run changes nothing; a manifest that declares `tags` replaces them on its next update (down then keeps the app).
+ */
+function createdTags(manifestTags: unknown, env: string): string[] {
+  const marker = `${ENV_TAG}:${env}`;
+  const own = Array.isArray(manifestTags) ? (manifestTags as string[]) : [];
+  return own.includes(marker) ? own : [...own, marker];
+}
+
 /** Provider: the Entra steps (ids prefixed `entra.`); infra/entra/ is loaded and checked when they are built. */
 export function entraSteps(ctx0: DeployContext): DeployStep[] {
   entraManifests(ctx0);
@@ -99,7 +111,7 @@ export function entraSteps(ctx0: DeployContext): DeployStep[] {
           apply: async () => {
             const { rest, api } = desiredFor(UNKNOWN);
             const { displayName, ...others } = Object.fromEntries(Object.entries(rest).filter(([k]) => !later.includes(k)));
-            const body = { displayName, uniqueName: m.apiUniqueName, ...others, api };
+            const body = { displayName, uniqueName: m.apiUniqueName, ...others, tags: createdTags(others.tags, ctx.env.name), api };
             const app = await createOnce(
               ctx,
               () => ctx.graph.post<App>('applications', body),
@@ -169,7 +181,7 @@ export function entraSteps(ctx0: DeployContext): DeployStep[] {
           ],
           apply: async () => {
             const { displayName, ...others } = desiredNow();
-            const body = { displayName, uniqueName, ...others };
+            const body = { displayName, uniqueName, ...others, tags: createdTags(others.tags, ctx.env.name) };
             const app = await createOnce(
               ctx,
               () => ctx.graph.post<App>('applications', body),

@@ -20,7 +20,7 @@ export interface TriggerTable {
 }
 
 export function openTriggerTable(s: TriggerSettings): TriggerTable {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only by an app that has triggers
   const tables = require('@azure/data-tables') as typeof import('@azure/data-tables');
   const options = (insecure: boolean): TableServiceClientOptions => ({ allowInsecureConnection: insecure, retryOptions: { maxRetries: 2, retryDelayInMs: 100, maxRetryDelayInMs: 400 } });
   let client: TableClient;
@@ -28,7 +28,7 @@ export function openTriggerTable(s: TriggerSettings): TriggerTable {
     const insecure = /DefaultEndpointsProtocol=http;|TableEndpoint=http:|UseDevelopmentStorage=true/i.test(s.connectionString);
     client = tables.TableClient.fromConnectionString(s.connectionString, s.tableName, options(insecure));
   } else if (s.tableServiceUri) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only for identity-based connections (MSAL start-up cost)
     const identity = require('@azure/identity') as typeof import('@azure/identity');
     const credential =
       s.credential?.toLowerCase() === 'managedidentity'

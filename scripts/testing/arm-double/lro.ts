@@ -65,6 +65,12 @@ export class LroTracker {
     return [...this.ops.values()].some((op) => op.status === 'InProgress' && op.entity === key);
   }
 
+  /** The id of the running operation on exactly `entityId`, if any (a repeated request joins it). */
+  runningOp(entityId: string): string | undefined {
+    const key = entityId.toLowerCase();
+    return [...this.ops.values()].find((op) => op.status === 'InProgress' && op.entity === key)?.id;
+  }
+
   /** Counts one poll on each running operation of `entityId` (a GET of a resource being provisioned observes it). */
   advance(entityId: string): void {
     const key = entityId.toLowerCase();

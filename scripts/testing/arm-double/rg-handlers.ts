@@ -44,7 +44,11 @@ const putRg: ArmHandler = (ctx) => {
 const deleteRg: ArmHandler = (ctx) => {
   const e = ctx.store.get(ctx.parentId);
   if (!e) return rgNotFound(ctx);
-  if (e.properties.provisioningState === 'Deleting') return { status: 202, headers: {} };
+  if (e.properties.provisioningState === 'Deleting') {
+    // A repeated delete (a client that lost the first answer) joins the running operation: the same Location.
+    const running = ctx.lro.runningOp(e.id);
+    return { status: 202, headers: running ? ctx.lro.locationHeaders(ctx.base, ctx.store.subscriptionId, running, ctx.apiVersion) : {} };
+  }
   e.properties.provisioningState = 'Deleting';
   const headers = startLocationLro(
     ctx,

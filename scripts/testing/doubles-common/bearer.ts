@@ -93,7 +93,7 @@ export function staticTokenCredential(claims: Record<string, unknown> = {}): { g
  * `{url}/{tenant}/discovery/v2.0/keys`), so the double only accepts tokens issued by that authority.
  */
 export function jwksVerifier(jwksUrl: string): NonNullable<BearerOptions['verifyToken']> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- jose loads only for doubles that verify real tokens
   const jose = require('jose') as typeof import('jose');
   const keys = jose.createRemoteJWKSet(new URL(jwksUrl));
   return async (token) => {

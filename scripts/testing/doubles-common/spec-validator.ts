@@ -94,7 +94,7 @@ export function specValidator(name: SpecSetName): Promise<OavLiveValidator> {
   let p = cache.get(key);
   if (!p) {
     p = (async () => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- oav takes seconds to load: only when a double validates
       const oav = require('oav') as { LiveValidator: new (o: object, log?: (m: string, l: string) => void) => OavLiveValidator };
       const lv = new oav.LiveValidator(
         { directory: dir, swaggerPathsPattern: [set.pattern], git: { shouldClone: false }, loadValidatorInBackground: false, loadValidatorInInitialize: true, isArmCall: true },
@@ -137,7 +137,7 @@ export function requiredHeaders(name: SpecSetName): Map<string, string[]> {
   const dir = path.join(set.directory(), path.dirname(set.pattern));
   const cached = headerCache.get(dir);
   if (cached) return cached;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- kept synchronous and local to the cached header reader
   const fs = require('node:fs') as typeof import('node:fs');
   const docs = new Map<string, Record<string, unknown>>();
   const load = (file: string) => {

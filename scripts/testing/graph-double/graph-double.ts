@@ -18,6 +18,10 @@ export interface GraphApplication {
   api: { requestedAccessTokenVersion: number | null; oauth2PermissionScopes: Array<Record<string, unknown>>; preAuthorizedApplications: Array<{ appId: string; delegatedPermissionIds: string[] }> };
   web: { redirectUris: string[]; homePageUrl: string | null; logoutUrl: string | null; implicitGrantSettings: { enableIdTokenIssuance: boolean; enableAccessTokenIssuance: boolean } };
   requiredResourceAccess: Array<{ resourceAppId: string; resourceAccess: Array<{ id: string; type: string }> }>;
+  description: string | null;
+  notes: string | null;
+  /** Free-form strings (deploy marks the apps it creates with `connectorkit-env:<env>`). */
+  tags: string[];
   passwordCredentials: Array<{ keyId: string; displayName: string | null; hint: string; endDateTime: string; startDateTime: string; secretText: null }>;
   createdDateTime: string;
   publisherDomain: string;
@@ -72,6 +76,9 @@ export async function startGraphDouble(opts: GraphDoubleOptions = {}): Promise<G
     api: { requestedAccessTokenVersion: null, oauth2PermissionScopes: [], preAuthorizedApplications: [] },
     web: { redirectUris: [], homePageUrl: null, logoutUrl: null, implicitGrantSettings: { enableIdTokenIssuance: false, enableAccessTokenIssuance: false } },
     requiredResourceAccess: [],
+    description: null,
+    notes: null,
+    tags: [],
     passwordCredentials: [],
     createdDateTime: new Date().toISOString(),
     publisherDomain: 'contoso.onmicrosoft.com',
@@ -95,6 +102,12 @@ export async function startGraphDouble(opts: GraphDoubleOptions = {}): Promise<G
     if (body.signInAudience !== undefined) next.signInAudience = String(body.signInAudience);
     if (body.identifierUris !== undefined) next.identifierUris = body.identifierUris as string[];
     if (body.requiredResourceAccess !== undefined) next.requiredResourceAccess = body.requiredResourceAccess as GraphApplication['requiredResourceAccess'];
+    if (body.description !== undefined) next.description = body.description === null ? null : String(body.description);
+    if (body.notes !== undefined) next.notes = body.notes === null ? null : String(body.notes);
+    if (body.tags !== undefined) {
+      if (!Array.isArray(body.tags) || body.tags.some((t) => typeof t !== 'string')) return err(400, 'Request_BadRequest', "Invalid value specified for property 'tags' of resource 'Application'.");
+      next.tags = [...(body.tags as string[])];
+    }
     if (body.web !== undefined) next.web = { ...next.web, ...(body.web as object) };
     if (body.api !== undefined) {
       const api = body.api as Partial<GraphApplication['api']>;
@@ -231,6 +244,12 @@ export async function startGraphDouble(opts: GraphDoubleOptions = {}): Promise<G
     if (spGet && req.method === 'GET') {
       const sp = state.servicePrincipals.find((s) => s.id === spGet[1]);
       return sp ? { status: 200, body: sp } : err(404, 'Request_ResourceNotFound', `Resource '${spGet[1]}' does not exist.`);
+    }
+    if (spGet && req.method === 'DELETE') {
+      const at = state.servicePrincipals.findIndex((s) => s.id === spGet[1]);
+      if (at < 0) return err(404, 'Request_ResourceNotFound', `Resource '${spGet[1]}' does not exist.`);
+      state.servicePrincipals.splice(at, 1);
+      return { status: 204 };
     }
     return undefined;
   };

@@ -5,7 +5,7 @@ interface TestCa {
   cert: string;
   key: string;
 }
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS helper shared with scripts/testing/run-jest.js
 const ca = require('./test-ca.js') as { ensureTestCa(): Promise<TestCa>; readTestCa(): TestCa };
 
 export function testTlsOptions(): { cert: string; key: string } {
