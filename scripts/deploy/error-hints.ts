@@ -66,6 +66,7 @@ export const AZURE_ERROR_HINTS: Record<string, HintFn> = {
 };
 
 function roleFor(resource: string): string {
+  if (/^Role assignments/i.test(resource)) return 'Role Based Access Control Administrator (or Owner; `connectorkit ci setup` grants a constrained one)';
   if (/^APIM/i.test(resource)) return 'API Management Service Contributor';
   if (/function|code|host key|site/i.test(resource)) return 'Website Contributor';
   return 'Contributor';

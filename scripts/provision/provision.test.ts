@@ -129,6 +129,20 @@ describe('provision preflight: coded errors before any write', () => {
     }
   }, 60_000);
 
+  it('an identity that may not assign roles gets the role it lacks in the hint', async () => {
+    const d = await startEmptyDoubles({ arm: { denyActions: ['Microsoft.Authorization/roleAssignments/write'] } });
+    try {
+      const e = await catchCkError(() => run(makeEmptyProject(d)));
+      expect(e.code).toBe('CK_DEPLOY_AUTHORIZATION_FAILED');
+      expect(e.message).toMatch(/^Role assignments of /);
+      expect(e.hint).toContain('Role Based Access Control Administrator');
+      expect(d.arm.state.resources('Microsoft.Authorization/roleAssignments')).toEqual([]);
+      expect(d.violations()).toEqual([]);
+    } finally {
+      await d.close();
+    }
+  }, 60_000);
+
   it('deploy before provision (default names, nothing in Azure) says to run provision, with zero writes', async () => {
     const d = await startEmptyDoubles();
     try {
