@@ -44,6 +44,15 @@ function failOnBrokenPackageJson() {
   }
 }
 
+// A reader that goes away (`connectorkit … | head`) must neither crash the CLI with an EPIPE stack nor abandon a deploy
+// half-way: the rest of the output is dropped, the command finishes, and its exit code stands.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e) => {
+    if (e && (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED')) return;
+    throw e;
+  });
+}
+
 failOnBrokenPackageJson();
 require('tsx/cjs/api').register();
 const { main } = require('../cli/main.ts');
