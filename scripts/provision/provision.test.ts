@@ -53,7 +53,7 @@ describe('provision from an empty subscription', () => {
     const site = st.get(IDS.site)!;
     expect(site.properties).toMatchObject({
       serverFarmId: st.resources('Microsoft.Web/serverfarms')[0]!.id,
-      functionAppConfig: { runtime: { name: 'node', version: '20' }, deployment: { storage: { authentication: { type: 'UserAssignedIdentity', userAssignedIdentityResourceId: identity.id } } } },
+      functionAppConfig: { runtime: { name: 'node', version: '22' }, deployment: { storage: { authentication: { type: 'UserAssignedIdentity', userAssignedIdentityResourceId: identity.id } } } },
     });
     expect(st.hidden(IDS.site)?.appSettings).toEqual({
       AzureWebJobsStorage__accountName: NAMES.storageAccount,
