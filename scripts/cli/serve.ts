@@ -1,7 +1,7 @@
 /** `connectorkit serve`: build, start Azurite + the dev issuer, and serve dist/app on a local Functions host. */
 import { defineCommand, Option } from './command';
 import { CkError } from '../core/errors';
-import type { LoadedConfig } from '../config/types';
+import type { LoadedConfig } from '../config';
 import type { ServeProjectOptions } from '../host/serve-project';
 
 export interface ServeFlags {

@@ -7,8 +7,7 @@
 import { existsSync, readFileSync, watch, type FSWatcher } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { build } from '../build';
-import { buildPaths } from '../build/paths';
+import { build, buildPaths } from '../build';
 import type { LoadedConfig } from '../config';
 import { CkError, toCkError } from '../core/errors';
 import type { IoHost } from '../core/io';
