@@ -16,6 +16,7 @@ export { fill, infraPath, loadManifest, schemaFileValidator, type Manifest, type
 export { diffProps, normaliseXml } from './compare';
 export { AzureHttpError, bearerFetch, errorFromResponse } from './bearer-fetch';
 export { PROVIDERS, type DeployProvider, type DeployStep } from './providers';
+export { scopeArg } from './providers/kit';
 export { loadAppSettings } from './providers/app-settings';
 // Graph creates that a lost answer must not duplicate (ci setup creates its identity app the same way).
 export { createOnce } from './providers/entra';
