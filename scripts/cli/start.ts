@@ -17,7 +17,7 @@ export const command = defineCommand<ServeFlags>({
     const { loadConfig } = require('../config') as typeof import('../config');
     const { build } = require('../build') as typeof import('../build');
     const { runExport } = require('../export') as typeof import('../export');
-    const { serveProject } = require('../host/serve-project') as typeof import('../host/serve-project');
+    const { serveProject } = require('../serve') as typeof import('../serve');
     const loaded = loadConfig({ cwd: ctx.cwd, flags: serveFlagConfig(flags) });
     await build(loaded, ctx.io, {});
     try {
