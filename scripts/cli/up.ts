@@ -1,4 +1,4 @@
-/** `connectorkit up`: provision, then deploy, as one plan with one confirmation. */
+/** `connectorkit up`: provision, then deploy (then publish, when the env file configures powerPlatform), as one plan with one confirmation. */
 import { defineCommand, Option } from './command';
 import { CkError } from '../core/errors';
 import { secretSink } from './deploy';
@@ -16,12 +16,14 @@ interface UpFlags {
 
 export const command = defineCommand<UpFlags>({
   name: 'up',
-  summary: 'Provision, then deploy: from an empty subscription to a working API behind API Management and an exported connector, in one plan.',
+  summary: 'Provision, deploy, then publish: from an empty subscription to a working API behind API Management and a published connector, in one plan.',
   description:
     'Plans `provision` (resource group, storage, monitoring, identity and roles, Flex Consumption Function App, API Management) and ' +
     '`deploy` (code, app settings, Entra apps, APIM registration, connector export) together: one read-only preflight across both reads ' +
     'everything before the first write, then one confirmation (--yes) applies it. Deploy steps that need a resource provision is about ' +
-    'to create are planned in full once it exists. A re-run with nothing changed writes nothing.',
+    'to create are planned in full once it exists. When the env file has a powerPlatform section, the connector is then published ' +
+    '(as `publish` does; its environment, application user and solution are checked in the preflight, the connector row is planned in ' +
+    'full once deploy has exported the folder). A re-run with nothing changed writes nothing.',
   options: [
     new Option('--env <name>', 'environment file infra/environments/<name>.json').makeOptionMandatory(),
     new Option('--plan', 'print the plan and write nothing'),
@@ -38,6 +40,7 @@ export const command = defineCommand<UpFlags>({
     const { loadEnvironment, createCredential } = require('../deploy') as typeof import('../deploy');
     const { up, renderProvision } = require('../provision') as typeof import('../provision');
     const { buildPaths } = require('../build') as typeof import('../build');
+    const { clientSecretSource } = require('../publish') as typeof import('../publish');
     const loaded = loadConfig({ cwd: ctx.cwd });
     const { specFile, zipFile } = buildPaths(loaded);
     const env = loadEnvironment(loaded.root, flags.env);
@@ -61,8 +64,18 @@ export const command = defineCommand<UpFlags>({
       createClientSecret: flags.createClientSecret === true,
       ...retry,
     };
-    if (deploy.createClientSecret && !flags.plan) deploy.onClientSecret = secretSink(loaded.root, flags.clientSecretFile);
-    const options = (planOnly: boolean) => ({ provision: { env, root: loaded.root, credential, planOnly, ...retry }, deploy: { ...deploy, planOnly } });
+    // Publish sends the connector app's secret: the one just created, else CK_CONNECTOR_CLIENT_SECRET or Key Vault.
+    let created: string | undefined;
+    if (deploy.createClientSecret && !flags.plan) {
+      const sink = secretSink(loaded.root, flags.clientSecretFile);
+      deploy.onClientSecret = (s) => {
+        created = s;
+        return sink(s);
+      };
+    }
+    const source = env.powerPlatform ? clientSecretSource({ root: loaded.root, keyVaultUrl: env.powerPlatform.clientSecretKeyVaultUrl, credential }) : undefined;
+    const publish = { clientSecret: async () => created ?? (await source?.()) };
+    const options = (planOnly: boolean) => ({ provision: { env, root: loaded.root, credential, planOnly, ...retry }, deploy: { ...deploy, planOnly }, publish });
     if (flags.plan || !flags.yes) {
       const plan = await up(options(true), ctx.io);
       const pending = plan.changes.filter((c) => c.action !== 'no-op').length;

@@ -4,17 +4,21 @@
  * the provision steps that create what they read (the Function App and its platform settings, the APIM service).
  * While provision plans to create one of those, the deploy steps that need it cannot read it yet: they plan a
  * "create, planned in full after provision" line instead, and in the apply — where their inputs have changed —
- * they read and plan for real. A no-op re-run reuses every preflight read and writes nothing.
+ * they read and plan for real. A no-op re-run reuses every preflight read and writes nothing. When the env file has a
+ * powerPlatform section, the publish steps join the graph after the connector export (see up-publish.ts).
  */
 import type { IoHost } from '../core/io';
 import { registerSecret } from '../core/redact';
 import { deployGraph, refuseBreaking, runSteps, toDeployError, type DeployOptions, type DeployResult, type PlannedChange, type RetryStats, type Step, type StepPlan } from '../deploy';
+import { upPublishSteps, EXPORT_STEP } from './up-publish';
 import { provisionErrorMapper, provisionGraph, summarise } from './provision';
 import type { ProvisionOptions, ProvisionResult } from './types';
 
 export interface UpOptions {
   provision: ProvisionOptions;
   deploy: DeployOptions;
+  /** Publish (when the env file configures powerPlatform): the connector app's OAuth client secret, if any. */
+  publish?: { clientSecret?: () => Promise<string | undefined> };
   /** Wraps each step of the graph (the bench times them); identity by default. */
   instrument?: (step: Step<null>) => Step<null>;
 }
@@ -59,6 +63,8 @@ export async function up(opts: UpOptions, io: IoHost): Promise<UpResult> {
   const deploySites = new Map(g.steps.map((s) => [s.id, g.sites.get(s.id) ?? { resource: s.title, scope: `Microsoft Graph (tenant ${dopts.env.tenantId})` }]));
   const provError = provisionErrorMapper(p.ctx, p.steps);
   const provIds = new Set(p.steps.map((s) => s.id));
+  const pub = upPublishSteps(dopts, opts.publish ?? {}, g.ctx.retry, stats, io);
+  const pubIds = new Set(pub?.steps.map((s) => s.id));
   const steps: Step<null>[] = [
     ...p.steps.map((s) => ({ id: s.id, title: s.title, deps: s.deps, plan: () => s.plan(p.ctx) })),
     ...g.steps.map((s) => {
@@ -80,6 +86,7 @@ export async function up(opts: UpOptions, io: IoHost): Promise<UpResult> {
       };
     }),
   ];
+  if (pub) steps.splice(0, steps.length, ...steps.map((s) => (s.id === EXPORT_STEP ? pub.watchExport(s) : s)), ...pub.steps);
   if (opts.instrument) steps.splice(0, steps.length, ...steps.map(opts.instrument));
   const run = (planOnly: boolean, plans: { record?: Map<string, StepPlan>; preplanned?: Map<string, StepPlan> }) =>
     runSteps(steps, null, {
@@ -88,13 +95,13 @@ export async function up(opts: UpOptions, io: IoHost): Promise<UpResult> {
       retry: g.ctx.retry,
       io,
       stats,
-      mapError: (e, step) => (provIds.has(step.id) ? provError(e, step) : toDeployError(e, deploySites.get(step.id)!, dopts.env)),
+      mapError: (e, step) => (provIds.has(step.id) ? provError(e, step) : pubIds.has(step.id) ? pub!.mapError(e, step) : toDeployError(e, deploySites.get(step.id)!, dopts.env)),
     });
   let changes: PlannedChange[];
   if (opts.provision.planOnly) changes = await run(true, {});
   else {
     const plans = new Map<string, StepPlan>();
-    const plan = await io.step('Plan (read-only preflight of provision and deploy)', () => run(true, { record: plans }));
+    const plan = await io.step(`Plan (read-only preflight of ${pub ? 'provision, deploy and publish' : 'provision and deploy'})`, () => run(true, { record: plans }));
     refuseBreaking(g, dopts, plan);
     changes = await run(false, { preplanned: plans });
   }

@@ -4,7 +4,7 @@
  */
 import { CkError, isCkError } from '../core/errors';
 import type { IoHost } from '../core/io';
-import { runSteps, DEFAULT_RETRY, isTransient, type RetryStats, azureErrorInfo, type ChangeAction } from '../deploy';
+import { runSteps, DEFAULT_RETRY, isTransient, type RetryStats, type RetryOptions, azureErrorInfo, type ChangeAction } from '../deploy';
 import { GraphClient } from '../entra';
 import type { PublishContext } from './context';
 import { DataverseClient } from './dataverse-client';
@@ -46,8 +46,8 @@ export function toPublishError(e: unknown, ctx: { env: PublishOptions['env']; wh
   return new CkError({ code: 'CK_PUBLISH_DATAVERSE_ERROR', message: what, cause: e, data });
 }
 
-/** Reads before any write: the identity's application user, the solution, and the connector app. */
-async function preflight(ctx: PublishContext): Promise<void> {
+/** The first reads: the identity's application user in the environment, and the unmanaged solution. */
+export async function checkEnvironment(ctx: Pick<PublishContext, 'env' | 'pp' | 'dv'>): Promise<void> {
   const env = ctx.env;
   try {
     await ctx.dv.get('WhoAmI');
@@ -64,6 +64,12 @@ async function preflight(ctx: PublishContext): Promise<void> {
   } catch (e) {
     throw toPublishError(e, { env, where: 'Dataverse' });
   }
+}
+
+/** Reads before any write: the identity's application user, the solution, and the connector app. */
+export async function preflight(ctx: PublishContext): Promise<void> {
+  const env = ctx.env;
+  await checkEnvironment(ctx);
   if (!ctx.desired.clientId) return;
   let app;
   try {
@@ -80,14 +86,10 @@ async function preflight(ctx: PublishContext): Promise<void> {
   ctx.connectorApp = app;
 }
 
-/** Plans (and unless planOnly, applies) the publish of the connector folder into the env's Power Platform environment. */
-export async function publish(opts: PublishOptions, io: IoHost): Promise<PublishResult> {
+/** The publish context without the desired row (which needs the exported connector folder). */
+export function publishClients(opts: PublishOptions, pp: PublishContext['pp'], retry: RetryOptions, stats: RetryStats): Omit<PublishContext, 'desired' | 'out'> {
   const env = opts.env;
-  const pp = env.powerPlatform;
-  if (!pp) throw new CkError({ code: 'CK_PUBLISH_NOT_CONFIGURED', message: `${env.file} has no "powerPlatform" section.`, target: `${env.file}#powerPlatform` });
-  const stats: RetryStats = { retries: 0 };
-  const retry = { ...DEFAULT_RETRY, ...opts.retry };
-  const ctx: PublishContext = {
+  return {
     env,
     pp,
     opts,
@@ -95,9 +97,18 @@ export async function publish(opts: PublishOptions, io: IoHost): Promise<Publish
     stats,
     dv: new DataverseClient({ environmentUrl: pp.environmentUrl, credential: opts.credential, retry, stats, solution: pp.solution }),
     graph: new GraphClient({ endpoint: env.cloud.graph, audience: env.cloud.graphAudience, credential: opts.credential, retry, stats }),
-    desired: desiredConnector(opts.connectorDir, pp.environmentUrl, pp.connectorName),
-    out: {},
   };
+}
+
+/** Plans (and unless planOnly, applies) the publish of the connector folder into the env's Power Platform environment. */
+export async function publish(opts: PublishOptions, io: IoHost): Promise<PublishResult> {
+  const env = opts.env;
+  const pp = env.powerPlatform;
+  if (!pp) throw new CkError({ code: 'CK_PUBLISH_NOT_CONFIGURED', message: `${env.file} has no "powerPlatform" section.`, target: `${env.file}#powerPlatform` });
+  const stats: RetryStats = { retries: 0 };
+  const retry = { ...DEFAULT_RETRY, ...opts.retry };
+  const base = publishClients(opts, pp, retry, stats);
+  const ctx: PublishContext = { ...base, desired: desiredConnector(opts.connectorDir, pp.environmentUrl, pp.connectorName), out: {} };
   await preflight(ctx);
   const steps = ctx.connectorApp ? [connectorStep(), redirectStep()] : [connectorStep()];
   const changes = await runSteps(steps, ctx, {
