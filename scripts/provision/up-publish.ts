@@ -20,13 +20,7 @@ export interface UpPublish {
 export const EXPORT_STEP = 'export';
 
 /** The publish steps for `up`, or undefined (with one visible note) when the env file has no powerPlatform section. */
-export function upPublishSteps(
-  dopts: DeployOptions,
-  publish: { clientSecret?: () => Promise<string | undefined> },
-  retry: RetryOptions,
-  stats: RetryStats,
-  io: IoHost,
-): UpPublish | undefined {
+export function upPublishSteps(dopts: DeployOptions, publish: { clientSecret?: () => Promise<string | undefined> }, retry: RetryOptions, stats: RetryStats, io: IoHost): UpPublish | undefined {
   const env = dopts.env;
   const pp = env.powerPlatform;
   if (!pp) {
