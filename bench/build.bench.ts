@@ -14,7 +14,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
 import { generateSpecAndRoutes } from '@tsoa/cli';
-import { build } from '../scripts/build/build';
+import { build } from '../scripts/build';
 import { bundleApp } from '../scripts/bundle';
 import { loadConfig } from '../scripts/config';
 import { RecordingIoHost } from '../scripts/core/io';

@@ -9,10 +9,7 @@ import { SilentIoHost } from '../scripts/core/io';
 import { startHost } from '../scripts/host';
 import { startDevServices } from '../scripts/dev-services';
 import { buildSampleProject } from '../scripts/testing/sample-project';
-import { loadConnector } from '../scripts/connector-test/definition';
-import { loadScenarios } from '../scripts/connector-test/scenarios';
-import { runConnectorTests } from '../scripts/connector-test/runner';
-import { resolveTarget } from '../scripts/connector-test/target';
+import { loadConnector, loadScenarios, resolveTarget, runConnectorTests } from '../scripts/connector-test';
 import { median, type BenchLine } from './types';
 
 const ROUNDS = 7;

@@ -14,7 +14,7 @@ import * as h from '../scripts/deploy/testdata/harness';
 import { ensureTestCa } from '../scripts/testing/tls';
 import { readFileSync } from 'node:fs';
 import { buildConnector } from '../scripts/export';
-import { validateConnectorFiles } from '../scripts/validate/validate';
+import { validateConnectorFiles } from '../scripts/validate';
 
 const WARM_OUTPUTS = {
   host: 'warm-up.azure-api.net',

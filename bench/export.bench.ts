@@ -7,8 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { buildConnector, writeConnector } from '../scripts/export';
-import { DEFAULTS } from '../scripts/config/defaults';
-import type { ProjectConfig } from '../scripts/config/types';
+import { DEFAULTS, type ProjectConfig } from '../scripts/config';
 import { median, type BenchLine } from './types';
 
 /** A dist-like Swagger 2.0 with `n` operations over n/2 resources (GET + POST each). */

@@ -15,8 +15,7 @@ import { RecordingIoHost, SilentIoHost } from '../scripts/core/io';
 import { startHost, type HostHandle } from '../scripts/host';
 import { startDevServices } from '../scripts/dev-services';
 import { buildSampleProject, type SampleProject } from '../scripts/testing/sample-project';
-import { mintAccessToken } from '../scripts/auth-dev/mint';
-import { KeySet, loadOrCreateKey } from '../scripts/auth-dev/keys';
+import { KeySet, loadOrCreateKey, mintAccessToken } from '../scripts/auth-dev';
 import { startReceiver } from '../scripts/triggers';
 import { percentile, type BenchLine } from './types';
 

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { CkError } from '../core/errors';
 import { toJsonText, writeDirAtomic, writeIfChanged } from '../core/fs';
 import type { IoHost } from '../core/io';
-import type { LoadedConfig } from '../config/types';
+import type { LoadedConfig } from '../config';
 import { computeCacheKey, hashOutputs, manifestFile, outputsIntact, readManifest, type CacheManifest } from './cache';
 import { buildPaths } from './paths';
 import type { BuildOptions, BuildResult } from './types';
@@ -29,7 +29,7 @@ export async function build(loaded: LoadedConfig, io: IoHost, opts: BuildOptions
   const previous = await readManifest(loaded);
   const key = await io.step('Check build inputs', () => computeCacheKey(loaded, previous));
   if (useCache && previous?.key === key && (await outputsIntact(loaded, previous))) {
-    const { logLintWarnings } = require('../spec/lint-error') as typeof import('../spec/lint-error');
+    const { logLintWarnings } = require('../spec') as typeof import('../spec');
     logLintWarnings(io, previous.findings);
     io.log({ level: 'info', message: 'No input changed since the last build; outputs are up to date.' });
     return { ...paths, functions: previous.functions, cached: true, warnings: previous.findings.filter((f) => f.severity === 'warning'), written: [] };
@@ -54,7 +54,7 @@ export async function build(loaded: LoadedConfig, io: IoHost, opts: BuildOptions
   );
   const bm = pass.bm;
   const { specStep, NO_IMPLICIT_ADDITIONAL_PROPERTIES } = require('./spec-step') as typeof import('./spec-step');
-  const { lintErrorOf, logLintWarnings } = require('../spec/lint-error') as typeof import('../spec/lint-error');
+  const { lintErrorOf, logLintWarnings } = require('../spec') as typeof import('../spec');
   const { emitRoutes, countOperations } = require('../routes') as typeof import('../routes');
   const { bundleApp } = require('../bundle') as typeof import('../bundle');
   const routes = config.routes ?? {};

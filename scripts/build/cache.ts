@@ -13,8 +13,8 @@ import { createHash } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import type { LoadedConfig } from '../config/types';
-import type { LintFinding } from '../spec/types';
+import type { LoadedConfig } from '../config';
+import type { LintFinding } from '../spec';
 
 export interface CacheManifest {
   key: string;

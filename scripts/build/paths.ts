@@ -3,7 +3,7 @@
  * instead of joining outDir and the file names again.
  */
 import * as path from 'node:path';
-import type { LoadedConfig } from '../config/types';
+import type { LoadedConfig } from '../config';
 import type { BuildResult } from './types';
 
 /** The build's output paths (absolute): dist/swagger.json, functions/.generated/routes.ts, dist/app/, dist/app.zip. */

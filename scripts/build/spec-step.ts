@@ -4,7 +4,7 @@
  * exactly where the runtime rejects extras). Required lazily by build.ts so a cache hit never loads tsoa.
  */
 import type { BuildMetadata } from '../metadata';
-import type { ProjectConfig } from '../config/types';
+import type { ProjectConfig } from '../config';
 import { emitSpec, type SpecResult } from '../spec';
 
 export const NO_IMPLICIT_ADDITIONAL_PROPERTIES = 'throw-on-extras' as const;

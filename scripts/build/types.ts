@@ -1,4 +1,4 @@
-import type { LintFinding } from '../spec/types';
+import type { LintFinding } from '../spec';
 
 /** Options of {@link build}. */
 export interface BuildOptions {

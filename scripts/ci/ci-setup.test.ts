@@ -5,12 +5,12 @@
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
 import { RecordingIoHost } from '../core/io';
-import { loadEnvironment, scrubbing } from '../deploy';
+import { GITHUB_ISSUER, loadEnvironment, scrubbing } from '../deploy';
 import { ClientSecretCredential } from '@azure/identity';
 import { startDoubles, makeProject, cliEnv, TENANT, CLIENT_ID, CLIENT_SECRET, SUB, type Doubles } from '../deploy/testdata/harness';
 import { startGithubOidcDouble, type GithubOidcDouble } from '../testing/github-oidc-double/github-oidc-double';
 import { ciSetup, federatedName } from './ci-setup';
-import { GITHUB_ISSUER } from './github-oidc';
+import { BUILTIN_ROLES } from '../testing/arm-double';
 import type { CiSetupOptions } from './types';
 
 const BIN = path.resolve(__dirname, '../bin/connectorkit.cjs');
@@ -116,6 +116,22 @@ describe('connectorkit ci setup', () => {
     expect(e.code).toBe(1);
     expect(JSON.parse(e.stdout)).toMatchObject({ ok: false, error: { code: 'CK_CI_OIDC_UNAVAILABLE', hint: expect.stringContaining('id-token: write') } });
   }, 180_000);
+
+  it('applies the plan (app, service principal, federated credential, role assignments), and a re-run writes nothing', async () => {
+    const io = new RecordingIoHost();
+    const applied = await ciSetup(options(false), io);
+    expect(applied.summary).toMatchObject({ create: 5 });
+    const sp = d.graph.state.servicePrincipals.find((s) => s.appId === applied.variables.AZURE_CLIENT_ID);
+    expect(sp).toBeDefined();
+    const mine = d.arm.state.resources('Microsoft.Authorization/roleAssignments').filter((a) => a.properties.principalId === sp!.id);
+    const roleName = (a: (typeof mine)[number]) => BUILTIN_ROLES[String(a.properties.roleDefinitionId).split('/').pop()!]?.roleName;
+    expect(mine.map((a) => `${String(a.properties.scope)} ${roleName(a)}`).sort()).toEqual([`/subscriptions/${SUB} Contributor`, `/subscriptions/${SUB} Role Based Access Control Administrator`]);
+    const before = d.writes();
+    const again = await ciSetup(options(false), new RecordingIoHost());
+    expect(again.changes.filter((c) => c.action !== 'no-op')).toEqual([]);
+    expect(again.summary).toMatchObject({ create: 0, update: 0 });
+    expect(d.writes()).toEqual(before);
+  });
 });
 
 function fakeGraphToken(): string {

@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { stableGuid } from '../entra';
-import { UNKNOWN, type Step, azureErrorInfo, backoffMs, sleep, withRetry, type PlannedChange } from '../deploy';
+import { UNKNOWN, type Step, azureErrorInfo, backoffMs, scopeArg, sleep, withRetry, type PlannedChange } from '../deploy';
 import type { CiContext, DeployRole } from './types';
 
 export const CONTRIBUTOR = 'b24988ac-6180-42a0-ab88-20f7382dd24c';
@@ -74,7 +74,7 @@ async function current(ctx: CiContext, principalId: string): Promise<Assignment[
   return withRetry(
     async () => {
       const out: Assignment[] = [];
-      for await (const a of ctx.auth.roleAssignments.listForScope(ctx.scopeId, { filter: `principalId eq '${principalId}'` })) if (norm(a.scope) === norm(ctx.scopeId)) out.push(a);
+      for await (const a of ctx.auth.roleAssignments.listForScope(scopeArg(ctx.scopeId), { filter: `principalId eq '${principalId}'` })) if (norm(a.scope) === norm(ctx.scopeId)) out.push(a);
       return out;
     },
     ctx.retry,
@@ -113,7 +113,7 @@ async function assign(ctx: CiContext, r: DeployRole, name?: string): Promise<voi
   const id = name ?? stableGuid(`${norm(ctx.scopeId)}|${r.roleId}|${principalId}`);
   for (let attempt = 0; ; attempt++) {
     try {
-      await withRetry(() => ctx.auth.roleAssignments.create(ctx.scopeId, id, body), ctx.retry, ctx.stats);
+      await withRetry(() => ctx.auth.roleAssignments.create(scopeArg(ctx.scopeId), id, body), ctx.retry, ctx.stats);
       return;
     } catch (e) {
       const code = azureErrorInfo(e).code;

@@ -19,7 +19,7 @@ export const command = defineCommand<BuildFlags>({
   async run(_args, flags, ctx) {
     // Stages load inside run(): help and --version load every command module, and must not pull in the stage's dependencies.
     const { loadConfig } = require('../config') as typeof import('../config');
-    const { build } = require('../build/build') as typeof import('../build/build');
+    const { build } = require('../build') as typeof import('../build');
     const loaded = loadConfig({ cwd: ctx.cwd });
     const r = await build(loaded, ctx.io, { cache: flags.cache !== false, minify: flags.minify !== false });
     const rel = (f: string) => path.relative(loaded.root, f);

@@ -70,7 +70,7 @@ export const command = defineCommand<DeployFlags>({
     // Stages load inside run(): help and --version load every command module, and must not pull in the stage's dependencies.
     const { loadConfig } = require('../config') as typeof import('../config');
     const { loadEnvironment, createCredential, deploy, renderDeploy } = require('../deploy') as typeof import('../deploy');
-    const { buildPaths } = require('../build/paths') as typeof import('../build/paths');
+    const { buildPaths } = require('../build') as typeof import('../build');
     const loaded = loadConfig({ cwd: ctx.cwd });
     const { specFile, zipFile } = buildPaths(loaded);
     const env = loadEnvironment(loaded.root, flags.env);

@@ -29,14 +29,14 @@ export const command = defineCommand<ExportFlags>({
   async run(_args, flags, ctx) {
     // Stages load inside run(): help and --version load every command module, and must not pull in the stage's dependencies.
     const { loadConfig } = require('../config') as typeof import('../config');
-    const { runExport } = require('../export/run-export') as typeof import('../export/run-export');
+    const { runExport } = require('../export') as typeof import('../export');
     const loaded = loadConfig({ cwd: ctx.cwd });
     const r = await runExport(loaded, ctx.io, { out: flags.out, env: flags.env, allowBreaking: flags.allowBreaking === true, zip: flags.zip === true, level: flags.level });
     const rel = path.relative(loaded.root, r.dir) || '.';
     let postmanFile: string | undefined;
     if (flags.postman) {
       const { writeIfChanged } = require('../core/fs') as typeof import('../core/fs');
-      const { postmanCollectionText } = require('../export/postman') as typeof import('../export/postman');
+      const { postmanCollectionText } = require('../export') as typeof import('../export');
       const { readFileSync } = require('node:fs') as typeof import('node:fs');
       postmanFile = path.resolve(ctx.cwd, flags.postman);
       await writeIfChanged(postmanFile, postmanCollectionText(JSON.parse(readFileSync(path.join(r.dir, 'apiDefinition.swagger.json'), 'utf8'))));

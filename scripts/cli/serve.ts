@@ -1,8 +1,8 @@
 /** `connectorkit serve`: build, start Azurite + the dev issuer, and serve dist/app on a local Functions host. */
 import { defineCommand, Option } from './command';
 import { CkError } from '../core/errors';
-import type { LoadedConfig } from '../config/types';
-import type { ServeProjectOptions } from '../host/serve-project';
+import type { LoadedConfig } from '../config';
+import type { ServeProjectOptions } from '../serve';
 
 export interface ServeFlags {
   port?: string;
@@ -51,7 +51,7 @@ export const command = defineCommand<ServeFlags>({
     if (flags.port !== undefined && !/^\d+$/.test(flags.port)) throw new CkError({ code: 'CK_USAGE', message: `--port must be a number, got "${flags.port}".` });
     // Stages load inside run(): help and --version load every command module, and must not pull in the stage's dependencies.
     const { loadConfig } = require('../config') as typeof import('../config');
-    const { serveProject } = require('../host/serve-project') as typeof import('../host/serve-project');
+    const { serveProject } = require('../serve') as typeof import('../serve');
     const loaded = loadConfig({ cwd: ctx.cwd, flags: serveFlagConfig(flags) });
     await serveProject(loaded, ctx.io, serveProjectOptions(loaded, flags, ctx.signal, flags.build !== false));
   },

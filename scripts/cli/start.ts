@@ -16,8 +16,8 @@ export const command = defineCommand<ServeFlags>({
     // Stages load inside run(): help and --version load every command module, and must not pull in the stage's dependencies.
     const { loadConfig } = require('../config') as typeof import('../config');
     const { build } = require('../build') as typeof import('../build');
-    const { runExport } = require('../export/run-export') as typeof import('../export/run-export');
-    const { serveProject } = require('../host/serve-project') as typeof import('../host/serve-project');
+    const { runExport } = require('../export') as typeof import('../export');
+    const { serveProject } = require('../serve') as typeof import('../serve');
     const loaded = loadConfig({ cwd: ctx.cwd, flags: serveFlagConfig(flags) });
     await build(loaded, ctx.io, {});
     try {

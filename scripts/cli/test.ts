@@ -42,11 +42,7 @@ export const command = defineCommand<TestFlags>({
   examples: ['npm start   # in another terminal, then:', 'connectorkit test', 'connectorkit test --junit reports/connector.xml --json', 'connectorkit test --env dev --auth cli'],
   async run(_args, flags, ctx) {
     const { loadConfig } = require('../config') as typeof import('../config');
-    const { loadConnector } = require('../connector-test/definition') as typeof import('../connector-test/definition');
-    const { loadScenarios } = require('../connector-test/scenarios') as typeof import('../connector-test/scenarios');
-    const { runConnectorTests } = require('../connector-test/runner') as typeof import('../connector-test/runner');
-    const { resolveTarget } = require('../connector-test/target') as typeof import('../connector-test/target');
-    const { toJUnit } = require('../connector-test/junit') as typeof import('../connector-test/junit');
+    const { loadConnector, loadScenarios, runConnectorTests, resolveTarget, toJUnit } = require('../connector-test') as typeof import('../connector-test');
     const loaded = loadConfig({ cwd: ctx.cwd });
     const model = loadConnector(path.resolve(ctx.cwd, flags.connector ?? loaded.resolve(loaded.config.connectorDir)));
     const scenarios = loadScenarios(loaded.resolve(flags.scenarios ?? 'functions/scenarios'), model);
@@ -54,7 +50,7 @@ export const command = defineCommand<TestFlags>({
     let deployed;
     if (flags.env) {
       const { loadEnvironment, createCredential } = require('../deploy') as typeof import('../deploy');
-      const { readDeployOutputs } = require('../export/deploy-outputs') as typeof import('../export/deploy-outputs');
+      const { readDeployOutputs } = require('../export') as typeof import('../export');
       const env = loadEnvironment(loaded.root, flags.env);
       const outputs = readDeployOutputs(loaded.root, flags.env)!.outputs;
       deployed = { host: outputs.host, basePath: outputs.basePath, apiAppIdUri: outputs.apiAppIdUri, credential: createCredential(flags.auth, env).credential, env: env.name };

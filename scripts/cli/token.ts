@@ -30,7 +30,7 @@ export const command = defineCommand<TokenFlags>({
   async run(_args, flags, ctx) {
     // Stages load inside run(): help and --version load every command module, and must not pull in the stage's dependencies.
     const { loadConfig } = require('../config') as typeof import('../config');
-    const { mintDevToken, parseDuration } = require('../auth-dev/dev-token') as typeof import('../auth-dev/dev-token');
+    const { mintDevToken, parseDuration } = require('../auth-dev') as typeof import('../auth-dev');
     const { devKeyFile } = require('../dev-services') as typeof import('../dev-services');
     const loaded = loadConfig({ cwd: ctx.cwd });
     const scopes = (flags.scope ?? loaded.config.auth.scope).split(/[ ,]+/).filter(Boolean);

@@ -41,9 +41,9 @@ export const command = defineCommand<TriggerFlags>({
     const { existsSync, readFileSync } = require('node:fs') as typeof import('node:fs');
     const { loadConfig } = require('../config') as typeof import('../config');
     const { CkError } = require('../core/errors') as typeof import('../core/errors');
-    const { buildPaths } = require('../build/paths') as typeof import('../build/paths');
+    const { buildPaths } = require('../build') as typeof import('../build');
     const { findTrigger, runTrigger } = require('../triggers') as typeof import('../triggers');
-    const { parseDuration } = require('../auth-dev/dev-token') as typeof import('../auth-dev/dev-token');
+    const { parseDuration } = require('../auth-dev') as typeof import('../auth-dev');
     const loaded = loadConfig({ cwd: ctx.cwd });
     const specFile = flags.spec ? loaded.resolve(flags.spec) : buildPaths(loaded).specFile;
     if (!existsSync(specFile)) throw new CkError({ code: 'CK_TRIGGER_SPEC_MISSING', message: `No spec at ${specFile}.` });
@@ -52,7 +52,7 @@ export const command = defineCommand<TriggerFlags>({
     const interval = flags.interval === undefined ? undefined : nonNegative(flags.interval, '--interval');
     let token = flags.token;
     if (!token && flags.auth !== false) {
-      const { mintDevToken } = require('../auth-dev/dev-token') as typeof import('../auth-dev/dev-token');
+      const { mintDevToken } = require('../auth-dev') as typeof import('../auth-dev');
       const { devKeyFile } = require('../dev-services') as typeof import('../dev-services');
       token = (await mintDevToken({ keyFile: devKeyFile(loaded), issuerPort: loaded.config.serve.issuerPort, scopes: [loaded.config.auth.scope], version: '2.0', expiresInSeconds: 3600 })).accessToken;
     }

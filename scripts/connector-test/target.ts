@@ -6,8 +6,8 @@
  */
 import type { TokenCredential } from '@azure/core-auth';
 import type { LoadedConfig } from '../config';
-import { readHostJson } from '../host/app-settings';
-import { mintDevToken } from '../auth-dev/dev-token';
+import { readHostJson } from '../host';
+import { mintDevToken } from '../auth-dev';
 import { devKeyFile } from '../dev-services';
 import type { TestTarget } from './types';
 

@@ -9,7 +9,7 @@ import { CkError, isCkError } from '../core/errors';
 import { toJsonText, writeIfChanged } from '../core/fs';
 import type { DeployContext } from './context';
 import { UNKNOWN, type Step } from './engine';
-import type { DeployOutputs } from '../export/types';
+import type { DeployOutputs } from '../export';
 import type { DeployResult, PlannedChange } from './types';
 import '../export/codes';
 
@@ -79,7 +79,7 @@ export function exportStep(deps: string[], state: ExportState): Step<DeployConte
           throw e;
         }
         // eslint-disable-next-line @typescript-eslint/no-require-imports -- the validator loads only when this step runs
-        const { validateConnectorDir } = require('../validate/validate') as typeof import('../validate/validate');
+        const { validateConnectorDir } = require('../validate') as typeof import('../validate');
         const report = await validateConnectorDir(dir, { level: 'certification' });
         if (report.errors > 0) {
           throw new CkError({

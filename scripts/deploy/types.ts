@@ -1,6 +1,6 @@
 /** Types of the deploy stage: the environment, the plan and the result. */
 import type { TokenCredential } from '@azure/core-auth';
-import type { DeployOutputs } from '../export/types';
+import type { DeployOutputs } from '../export';
 import type { RetryOptions } from './retry';
 import type { ResourceKind, ResourceNames } from './resource-names';
 

@@ -3,7 +3,7 @@
  * dev issuer's authorize/token endpoints, and Swagger UI uses the authorization code flow with PKCE as the dev
  * client app (no secret involved). The spec file on disk is untouched.
  */
-import type { DocsOptions } from '../host/types';
+import type { DocsOptions } from '../host';
 import type { DevIssuer } from '../auth-dev';
 
 export function devDocsOptions(issuer: DevIssuer, scope: string): DocsOptions {

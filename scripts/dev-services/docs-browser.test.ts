@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { loadConfig } from '../config';
 import { RecordingIoHost } from '../core/io';
-import { serveProject, type ServeReport } from '../host/serve-project';
+import { serveProject, type ServeReport } from '../serve';
 import { waitFor } from '../testing/host-helpers';
 import { buildSampleProject, type SampleProject } from '../testing/sample-project';
 

@@ -6,8 +6,7 @@
 import * as path from 'node:path';
 import type { LoadedConfig } from '../config';
 import type { IoHost } from '../core/io';
-import type { DocsOptions } from '../host/types';
-import { readLocalSettings } from '../host/app-settings';
+import { readLocalSettings, type DocsOptions } from '../host';
 import { startAzurite, type AzuriteHandle } from '../storage';
 import { loopbackOrigins, removeRunningIssuer, runningIssuerFile, startDevIssuer, writeRunningIssuer, type DevIssuer } from '../auth-dev';
 import { devDocsOptions } from './docs-auth';

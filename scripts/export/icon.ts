@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { PNG } from 'pngjs';
-import { readPng } from '../validate/png-read';
+import { readPng } from '../validate';
 import { CkError } from '../core/errors';
 import type { ExportNotice } from './types';
 import './codes';

@@ -4,4 +4,5 @@ export { writeConnector, diffExisting } from './write-connector';
 export { detectChanges } from './breaking/detect';
 export { readDeployOutputs, deployOutputsFile } from './deploy-outputs';
 export { runExport } from './run-export';
+export { postmanCollectionText } from './postman';
 export type * from './types';

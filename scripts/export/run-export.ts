@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { LoadedConfig } from '../config/types';
+import type { LoadedConfig } from '../config';
 import { CkError } from '../core/errors';
 import type { IoHost } from '../core/io';
 import { buildConnector } from './build-connector';

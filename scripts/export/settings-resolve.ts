@@ -3,11 +3,11 @@
  * certification rules up front so the user gets one error naming every config key to fix (not a validator
  * finding pointing into a generated file).
  */
-import type { ProjectConfig } from '../config/types';
+import type { ProjectConfig } from '../config';
 import { CkError, type ErrorDetail } from '../core/errors';
 import type { DeployOutputs, ExportNotice } from './types';
 // Microsoft's list lives once, with the validator rule that enforces it.
-import { CATEGORIES as CONNECTOR_CATEGORIES } from '../validate/rules/invalid-connector-category';
+import { CONNECTOR_CATEGORIES } from '../validate';
 import './codes';
 
 /** Placeholders used before the first deploy; GUID-free so nobody mistakes them for real app ids. */

@@ -2,7 +2,7 @@
  * Types of the export stage: what goes in (spec, config, deploy outputs) and what comes out (a connector folder
  * held in memory, then written).
  */
-import type { ProjectConfig } from '../config/types';
+import type { ProjectConfig } from '../config';
 
 /** Outputs of `connectorkit deploy` for one environment (`.connectorkit/deploy-<env>.json`). */
 export interface DeployOutputs {

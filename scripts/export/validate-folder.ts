@@ -2,7 +2,7 @@
  * Runs the offline validator (scripts/validate) on the in-memory folder before anything is written.
  */
 import { CkError } from '../core/errors';
-import { validateConnectorFiles } from '../validate/validate';
+import { validateConnectorFiles } from '../validate';
 import type { WriteConnectorOptions, WriteConnectorResult } from './types';
 import './codes';
 

@@ -5,7 +5,7 @@
  * the wrong method falls through and ends as 404 (not 405); HEAD is not implied by GET.
  */
 import { CkError, type ErrorDetail } from '../core/errors';
-import { compareOrdinalIgnoreCase, isReservedRoute, isValidFunctionName } from '../spec/host-rules';
+import { compareOrdinalIgnoreCase, isReservedRoute, isValidFunctionName } from '../core/host-rules';
 import { compileRoute, type CompiledRoute } from './route-template';
 import type { FunctionInfo, RegisteredFunction } from './types';
 import './codes';

@@ -4,7 +4,7 @@
  * environment's Entra app registrations, only when deploy created them (the application's `tags` hold
  * `connectorkit-env:<env>`, which the deploy's Entra step sets on create).
  */
-import { azureErrorInfo, ENV_TAG, withRetry, type PlannedChange, type Step, type StepPlan } from '../deploy';
+import { azureErrorInfo, ENV_TAG, scopeArg, withRetry, type PlannedChange, type Step, type StepPlan } from '../deploy';
 import { AzureHttpError } from '../deploy';
 import { owned, readOrUndefined } from './down-context';
 import type { DownContext, DownKind } from './down-types';
@@ -49,8 +49,7 @@ export function rolesStep(): Step<DownContext> {
         const principal = a.principal === 'identity' ? ctx.inv.identityPrincipalId : ctx.inv.deployerId;
         if (!scope?.kept || !principal) continue;
         const name = assignmentName(scope.id, a.role, principal);
-        // The SDK's path template is `/{scope}/providers/…`: the scope goes without its leading slash.
-        const rel = scope.id.replace(/^\/+/, '');
+        const rel = scopeArg(scope.id);
         const found = await readOrUndefined(ctx, () => ctx.auth.roleAssignments.get(rel, name));
         if (found) doomed.push({ scope: rel, name, label: `${a.roleName} for the ${a.principal === 'identity' ? 'managed identity' : 'deploying identity'} on ${a.scope}` });
       }

@@ -76,6 +76,12 @@ export const KINDS: KindSpec[] = [
 /** provision's record of an unfinished APIM create (.connectorkit/provision/<env>.json): stale once the service is gone. */
 const forgetPending = (ctx: DownContext) => rm(pendingFile(ctx.opts.root, ctx.env.name), { force: true });
 
+/** What deploy writes into a resource it does not own, which stays when down keeps that resource. */
+const INSIDE: Partial<Record<DownKind, string>> = {
+  functionApp: 'the code and app settings deploy put on it',
+  apimService: 'the API, backend, named value and policy deploy registered in it',
+};
+
 export const stepId = (k: DownKind | 'roles' | 'group'): string => `down.${k}`;
 
 const change = (resource: string, action: PlannedChange['action'], note?: string): PlannedChange => ({ stage: 'down', resource, action, ...(note ? { note } : {}) });
@@ -119,7 +125,7 @@ export function kindStep(spec: KindSpec, extraDeps: string[]): Step<DownContext>
       const found = ctx.inv.resources.find((r) => r.type.toLowerCase() === spec.type.toLowerCase() && r.name.toLowerCase() === name.toLowerCase());
       if (!found) return { changes: [] };
       if (!owned(ctx, found.tags)) {
-        const reason = notOursReason(ctx, found.tags);
+        const reason = notOursReason(ctx, found.tags) + (INSIDE[spec.kind] ? `; ${INSIDE[spec.kind]} stay with it` : '');
         ctx.kept.push({ resource: res, reason });
         return { changes: [change(res, 'no-op', `kept: ${reason}`)] };
       }

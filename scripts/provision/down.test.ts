@@ -93,6 +93,7 @@ describe('down', () => {
     const plan = await run(true);
     expect(plan.kept.map((k) => k.resource)).toEqual([`Resource group ${names.resourceGroup}`, `Function App ${names.functionApp}`, `Storage account ${names.storageAccount}`]);
     expect(plan.kept[1].reason).toContain('exists without the tag connectorkit-env=test');
+    expect(plan.kept[1].reason).toContain('the code and app settings deploy put on it stay with it');
     expect(plan.changes.filter((c) => c.action === 'delete').map((c) => c.resource.split(' ').slice(0, -1).join(' '))).toEqual([
       'Role assignment', // Storage Blob Data Owner and Table Data Contributor on the kept account;
       'Role assignment', // the one on Application Insights goes with the component

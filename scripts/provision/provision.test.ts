@@ -53,7 +53,7 @@ describe('provision from an empty subscription', () => {
     const site = st.get(IDS.site)!;
     expect(site.properties).toMatchObject({
       serverFarmId: st.resources('Microsoft.Web/serverfarms')[0]!.id,
-      functionAppConfig: { runtime: { name: 'node', version: '20' }, deployment: { storage: { authentication: { type: 'UserAssignedIdentity', userAssignedIdentityResourceId: identity.id } } } },
+      functionAppConfig: { runtime: { name: 'node', version: '22' }, deployment: { storage: { authentication: { type: 'UserAssignedIdentity', userAssignedIdentityResourceId: identity.id } } } },
     });
     expect(st.hidden(IDS.site)?.appSettings).toEqual({
       AzureWebJobsStorage__accountName: NAMES.storageAccount,
@@ -167,6 +167,9 @@ describe('provision preflight: coded errors before any write', () => {
       const after = d.arm.state.resources('Microsoft.Web/sites')[0]!;
       expect({ tags: after.top?.tags, etag: after.etag }).toEqual({ tags: { owner: 'platform' }, etag: before.etag });
       expect(d.arm.requests.filter((q) => q.write && /\/sites\/func-legacy/i.test(q.path))).toEqual([]);
+      // The adopted app runs on its own plan: no Flex Consumption plan is created for nothing.
+      expect(r.changes.find((c) => c.resource.startsWith('Flex Consumption plan'))).toMatchObject({ action: 'no-op', note: expect.stringContaining('adopted Function App func-legacy') });
+      expect(d.arm.state.resources('Microsoft.Web/serverfarms')).toEqual([]);
       expect(d.violations()).toEqual([]);
     } finally {
       await d.close();

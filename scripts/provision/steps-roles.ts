@@ -5,7 +5,7 @@
  * at the same scope (another name) counts as present. A missing assignment makes its group an update listing it.
  */
 import { stableGuid } from '../entra';
-import { azureErrorInfo, backoffMs, sleep, UNKNOWN, withRetry, type PropertyDiff, type StepPlan } from '../deploy';
+import { azureErrorInfo, backoffMs, scopeArg, sleep, UNKNOWN, withRetry, type PropertyDiff, type StepPlan } from '../deploy';
 import { change } from './tracked';
 import type { ProvisionContext, ProvisionOutputs, ProvisionStep } from './types';
 
@@ -51,8 +51,6 @@ function scopeLabel(ctx: ProvisionContext, s: ScopeKind): string {
 }
 
 const norm = (s: string | undefined) => (s ?? '').toLowerCase().replace(/\/+$/, '');
-/** The SDK puts `scope` after a slash of its own: a leading slash would make the path start with `//`. */
-const bare = (scope: string) => scope.replace(/^\/+/, '');
 
 /** The deterministic name of an assignment (what `down` and a re-run look for). */
 export const assignmentName = (scope: string, role: string, principalId: string) => stableGuid(`${norm(scope)}|${role.toLowerCase()}|${principalId.toLowerCase()}`);
@@ -117,7 +115,7 @@ async function assignmentsAt(ctx: ProvisionContext, scope: string, principalId: 
   return withRetry(
     async () => {
       const out = new Set<string>();
-      for await (const a of ctx.auth.roleAssignments.listForScope(bare(scope), { filter: `principalId eq '${principalId}'` }))
+      for await (const a of ctx.auth.roleAssignments.listForScope(scopeArg(scope), { filter: `principalId eq '${principalId}'` }))
         if (norm(a.scope) === norm(scope)) out.add((a.roleDefinitionId ?? '').split('/').pop()!.toLowerCase());
       return out;
     },
@@ -137,7 +135,7 @@ async function assign(ctx: ProvisionContext, scope: string, a: AssignmentDecl, p
   };
   for (let attempt = 0; ; attempt++) {
     try {
-      await withRetry(() => ctx.auth.roleAssignments.create(bare(scope), assignmentName(scope, a.role, principalId), body), ctx.retry, ctx.stats);
+      await withRetry(() => ctx.auth.roleAssignments.create(scopeArg(scope), assignmentName(scope, a.role, principalId), body), ctx.retry, ctx.stats);
       return;
     } catch (e) {
       const code = azureErrorInfo(e).code;

@@ -32,6 +32,12 @@ export function webSteps(ctx0: ProvisionContext): ProvisionStep[] {
       desired: (ctx) => part(ctx, 'plan'),
       write: (ctx, body) => withRetry(async () => ctx.web.appServicePlans.createOrUpdate(rg, plan, body as never, lro(ctx)), ctx.retry, ctx.stats),
       publish: (ctx, cur) => void (ctx.out.planId = cur ? String(cur.id) : UNKNOWN),
+      notNeeded: async (ctx) => {
+        const site = (await readOrUndefined(ctx, () => ctx.web.webApps.get(rg, app))) as { tags?: Record<string, string>; serverFarmId?: string } | undefined;
+        if (!site || isOwned(ctx, site)) return undefined;
+        const own = site.serverFarmId?.split('/').pop();
+        return `the adopted Function App ${app} runs on its own plan${own ? ` (${own})` : ''}`;
+      },
       beforeCreate: (ctx) => checkFlexRegion(ctx),
       summary: (b) => `${(b.sku as { name: string }).name}, Linux`,
     }),

@@ -30,6 +30,11 @@ export interface TrackedSpec {
   write(ctx: ProvisionContext, body: Record<string, unknown>): Promise<object>;
   /** Publishes outputs from the current resource (undefined: it will be created). */
   publish(ctx: ProvisionContext, current: ArmLike | undefined): void;
+  /**
+   * Why this resource is not needed in this run (e.g. an adopted Function App brings its own plan), or undefined.
+   * When it says why, the step neither reads nor creates the resource and shows the reason on a no-op line.
+   */
+  notNeeded?(ctx: ProvisionContext): Promise<string | undefined>;
   /** Checks run in the plan before a create (name availability, region, required inputs); throw a CkError to stop. */
   beforeCreate?(ctx: ProvisionContext): Promise<void>;
   /** Short facts shown on a create line. */
@@ -90,6 +95,8 @@ export function trackedStep(ctx0: ProvisionContext, spec: TrackedSpec): Provisio
     async plan(ctx): Promise<StepPlan> {
       const name = ctx.env.names[spec.kind];
       const res = `${spec.label} ${name}`;
+      const notNeeded = await spec.notNeeded?.(ctx);
+      if (notNeeded) return { changes: [change(res, 'no-op', undefined, `not needed: ${notNeeded}`)] };
       const current = (await spec.read(ctx)) as ArmLike | undefined;
       if (current && !isOwned(ctx, current)) {
         spec.publish(ctx, current);

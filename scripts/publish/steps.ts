@@ -5,7 +5,7 @@
  */
 import { CkError } from '../core/errors';
 import { UNKNOWN, type Step, isTransient, AzureHttpError, type PlannedChange, type PropertyDiff } from '../deploy';
-import { detectChanges } from '../export/breaking/detect';
+import { detectChanges } from '../export';
 import type { PublishContext } from './context';
 import { MANAGED_COLUMNS, sameColumn, withClientSecret, type ManagedColumn } from './desired';
 import type { Row } from './dataverse-client';

@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import { CkError } from '../core/errors';
 import type { BuildMetadata } from '../metadata';
-import { operationIdOf, routeOf } from '../spec/operations';
+import { operationIdOf, routeOf } from '../spec';
 import { SchemaBuilder } from './route-generator';
 import type { EmitRoutesOptions } from './types';
 import './codes';

@@ -4,7 +4,7 @@
  * every Entra-protected certified connector uses, with the scopes the controllers ask for. The export stage (and
  * deploy) replace the placeholder URLs with the real app registration.
  */
-import type { ProjectConfig } from '../config/types';
+import type { ProjectConfig } from '../config';
 import { SPEC_CODES } from './codes';
 import { finding } from './lint/index';
 import type { LintFinding, OperationRef } from './types';

@@ -7,6 +7,8 @@ export { validateConnectorDir, validateConnectorFiles, checkLevel } from './vali
 export { formatReport, formatSummary } from './format';
 export { findConnectorDirs, validateConnectorDirs, topRules, type BatchReport, type FolderReport } from './batch';
 export { RULES } from './rules';
+export { CATEGORIES as CONNECTOR_CATEGORIES } from './rules/invalid-connector-category';
+export { readPng } from './png-read';
 export { RELAXATIONS, type Relaxation } from './relaxations';
 export type { Finding, Severity, ValidationLevel, ValidationReport, ValidateOptions, Rule } from './types';
 export { VALIDATE_CODES } from './codes';

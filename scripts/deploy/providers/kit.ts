@@ -34,5 +34,12 @@ export const siteScope = (o: DeployOptions) => `/subscriptions/${o.env.subscript
 /** ARM scope of the APIM service (also the resource-id prefix of everything in it). */
 export const svcScope = (o: DeployOptions) => `/subscriptions/${o.env.subscriptionId}/resourceGroups/${o.env.resourceGroup}/providers/Microsoft.ApiManagement/service/${o.env.apimService}`;
 
+/**
+ * An ARM scope as the `scope` argument of the Azure SDK's scope-based operations (role assignments, locks, …): their
+ * path templates put the argument after a slash of their own, so a leading slash would make the request path start
+ * with `//`, which URL resolution reads as a host name (`https://subscriptions/…`).
+ */
+export const scopeArg = (scope: string) => scope.replace(/^\/+/, '');
+
 /** The site of a Graph call (Entra steps). */
 export const graphScope = (o: DeployOptions) => `Microsoft Graph (tenant ${o.env.tenantId})`;

@@ -68,14 +68,17 @@ export async function startDoubles(opts: StartDoublesOptions = {}): Promise<Doub
   const issuerJwks: Record<string, string> = {};
   // Federated credentials live in the Graph double; the token double asks it (late-bound: both start together).
   let graphRef: GraphDouble | undefined;
+  // One directory behind Graph and ARM: a service principal Graph creates is a principal ARM role assignments accept.
+  let armRef: ArmDouble | undefined;
   const federation = { credentialsFor: (id: string) => graphRef?.federatedCredentialsFor(id), issuerJwks };
   const [token, graph, arm, scm] = await Promise.all([
     startTokenDouble({ tenantId: TENANT, clients: { [CLIENT_ID]: CLIENT_SECRET }, federation, ...(opts.v1Issuer ? { v1Issuer: opts.v1Issuer } : {}) }),
-    startGraphDouble({ audience: 'https://graph.microsoft.com' }),
+    startGraphDouble({ audience: 'https://graph.microsoft.com', onServicePrincipal: (id) => armRef?.addPrincipal(id) }),
     startArmDouble({ subscriptionId: SUB, lroPolls: opts.lroPolls ?? 1, lroRetryAfterSeconds: opts.lroRetryAfterSeconds ?? 0, ...opts.arm }),
     startScmDouble({ flex: true, siteName: opts.siteName ?? APP }),
   ]);
   graphRef = graph;
+  armRef = arm;
   if (!opts.empty) seedExisting(arm, opts);
   return {
     issuerJwks,

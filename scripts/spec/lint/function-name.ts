@@ -1,5 +1,5 @@
 import { SPEC_CODES } from '../codes';
-import { isValidFunctionName } from '../host-rules';
+import { isValidFunctionName } from '../../core/host-rules';
 import type { LintRule } from '../types';
 
 /** The operationId becomes the function name, so it must be one the Functions host accepts. */

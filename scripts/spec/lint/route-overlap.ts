@@ -5,7 +5,7 @@
  * function shadows, and identical templates (the host refuses to start with those).
  */
 import { SPEC_CODES } from '../codes';
-import { compareOrdinalIgnoreCase } from '../host-rules';
+import { compareOrdinalIgnoreCase } from '../../core/host-rules';
 import type { LintFinding, LintRule, OperationRef } from '../types';
 
 /**

@@ -1,5 +1,5 @@
 import { SPEC_CODES } from '../codes';
-import { isReservedRoute } from '../host-rules';
+import { isReservedRoute } from '../../core/host-rules';
 import type { LintRule } from '../types';
 
 /**

@@ -46,7 +46,23 @@ function roleDefinitionBody(sub: string, guid: string): Record<string, unknown> 
 }
 
 /** The stored form of a role assignment. */
-export function assignmentEntity(sub: string, scope: string, name: string, p: { roleDefinitionId: string; principalId: string; principalType?: string }, by: string): Omit<ArmEntity, 'etag'> {
+/** What a PUT may set on an assignment besides its identity (scope, role, principal): ARM keeps and updates these. */
+export interface AssignmentExtras {
+  description?: string;
+  condition?: string;
+  conditionVersion?: string;
+}
+
+const extrasOf = (p: AssignmentExtras): AssignmentExtras =>
+  Object.fromEntries((['description', 'condition', 'conditionVersion'] as const).filter((k) => typeof p[k] === 'string').map((k) => [k, p[k]]));
+
+export function assignmentEntity(
+  sub: string,
+  scope: string,
+  name: string,
+  p: { roleDefinitionId: string; principalId: string; principalType?: string } & AssignmentExtras,
+  by: string,
+): Omit<ArmEntity, 'etag'> {
   const at = new Date().toISOString();
   return {
     id: `${scope === '/' ? '' : scope}/providers/${T_RA}/${name}`,
@@ -57,6 +73,7 @@ export function assignmentEntity(sub: string, scope: string, name: string, p: { 
       principalId: p.principalId,
       principalType: p.principalType ?? 'User',
       scope,
+      ...extrasOf(p),
       createdOn: at,
       updatedOn: at,
       createdBy: by,
@@ -81,7 +98,7 @@ function principalProblem(ctx: HandlerCtx, principalId: string): ReturnType<ArmH
 
 const putAssignment: ArmHandler = (ctx) => {
   const scope = ctx.route.scope!;
-  const p = bodyProperties(ctx) as { roleDefinitionId?: string; principalId?: string; principalType?: string };
+  const p = bodyProperties(ctx) as { roleDefinitionId?: string; principalId?: string; principalType?: string } & AssignmentExtras;
   const guid = roleGuid(String(p.roleDefinitionId));
   if (!BUILTIN_ROLES[guid]) return armError(400, 'RoleDefinitionDoesNotExist', `The specified role definition with ID '${guid}' does not exist.`);
   if (scope.toLowerCase().includes('/providers/') && !ctx.store.get(scope))
@@ -93,7 +110,15 @@ const putAssignment: ArmHandler = (ctx) => {
     String(e.properties.principalId).toLowerCase() === String(p.principalId).toLowerCase() &&
     norm(String(e.properties.scope)) === norm(scope);
   if (existing) {
-    if (same(existing)) return { status: 201, body: entityBody(existing) };
+    if (same(existing)) {
+      // Description and condition are the updatable parts of an assignment.
+      const extras = extrasOf(p);
+      if (Object.keys(extras).length) {
+        const updated = ctx.store.put({ ...existing, properties: { ...existing.properties, ...extras, updatedOn: new Date().toISOString(), updatedBy: ctx.caller } });
+        return { status: 201, body: entityBody(updated) };
+      }
+      return { status: 201, body: entityBody(existing) };
+    }
     return armError(400, 'RoleAssignmentUpdateNotPermitted', 'Tenant ID, application ID, principal ID, and scope are not allowed to be updated.');
   }
   const problem = principalProblem(ctx, String(p.principalId));
@@ -104,7 +129,7 @@ const putAssignment: ArmHandler = (ctx) => {
       ctx.store.subscriptionId,
       scope,
       ctx.route.resource,
-      { roleDefinitionId: String(p.roleDefinitionId), principalId: String(p.principalId), principalType: p.principalType },
+      { ...extrasOf(p), roleDefinitionId: String(p.roleDefinitionId), principalId: String(p.principalId), principalType: p.principalType },
       ctx.caller,
     ),
   );

@@ -38,6 +38,11 @@ export interface GraphServicePrincipal {
 export interface GraphDoubleOptions {
   /** The audience Graph tokens must carry (the env's graph endpoint, e.g. the double's own URL). Unset: any bearer. */
   audience?: string;
+  /**
+   * Called with the object id of each service principal created: Graph and ARM front one Entra directory, so a test
+   * harness passes the ARM double's `addPrincipal` here (role assignments to a new principal then pass its check).
+   */
+  onServicePrincipal?: (objectId: string) => void;
 }
 
 export interface GraphDouble extends DoubleServer {
@@ -238,6 +243,7 @@ export async function startGraphDouble(opts: GraphDoubleOptions = {}): Promise<G
       if (state.servicePrincipals.some((s) => s.appId === app.appId)) return err(409, 'Request_MultipleObjectsWithSameKeyValue', 'The service principal name is already present for the tenant.');
       const sp: GraphServicePrincipal = { id: randomUUID(), appId: app.appId, displayName: app.displayName, servicePrincipalType: 'Application', accountEnabled: true };
       state.servicePrincipals.push(sp);
+      opts.onServicePrincipal?.(sp.id);
       return { status: 201, body: sp };
     }
     const spGet = /^servicePrincipals\/([^/]+)$/.exec(seg);

@@ -7,16 +7,12 @@
 import { existsSync, readFileSync, watch, type FSWatcher } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { build } from '../build';
-import { buildPaths } from '../build/paths';
+import { build, buildPaths } from '../build';
 import type { LoadedConfig } from '../config';
 import { CkError, toCkError } from '../core/errors';
 import type { IoHost } from '../core/io';
 import { startDevServices, type DevServices } from '../dev-services';
-import { loadOrCreateKeys } from './keys-file';
-import { startHost } from './start-host';
-import { tryItCurl } from './try-it';
-import type { FunctionInfo, HostHandle } from './types';
+import { loadOrCreateKeys, startHost, tryItCurl, type FunctionInfo, type HostHandle } from '../host';
 
 export interface ServeProjectOptions {
   port?: number;

@@ -12,8 +12,8 @@ import { appendFileSync, readdirSync, rmSync } from 'node:fs';
 function project(): string {
   const root = mkdtempSync(path.join(tmpdir(), 'ck-serve-'));
   writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'p', connectorkit: { serve: { port: 0 } } }));
-  cpSync(bundleFixture(path.join(__dirname, 'testdata', 'apps', 'basic')), path.join(root, 'dist', 'app'), { recursive: true });
-  copyFileSync(path.join(__dirname, 'testdata', 'swagger.json'), path.join(root, 'dist', 'swagger.json'));
+  cpSync(bundleFixture(path.join(__dirname, '..', 'host', 'testdata', 'apps', 'basic')), path.join(root, 'dist', 'app'), { recursive: true });
+  copyFileSync(path.join(__dirname, '..', 'host', 'testdata', 'swagger.json'), path.join(root, 'dist', 'swagger.json'));
   writeFileSync(path.join(root, 'local.settings.json'), JSON.stringify({ Values: { MY_SETTING: 'project-level' } }));
   return root;
 }
@@ -53,7 +53,7 @@ describe('serveProject --no-build without a build', () => {
     expect(io.steps).toEqual([]); // neither Azurite nor the issuer was started
     expect(existsSync(path.join(root, '.azurite'))).toBe(false);
     // package.json present but its "main" missing: same code, names the file.
-    cpSync(bundleFixture(path.join(__dirname, 'testdata', 'apps', 'basic')), path.join(root, 'dist', 'app'), { recursive: true });
+    cpSync(bundleFixture(path.join(__dirname, '..', 'host', 'testdata', 'apps', 'basic')), path.join(root, 'dist', 'app'), { recursive: true });
     rmSync(path.join(root, 'dist', 'app', 'main.js'));
     await expect(serve()).rejects.toMatchObject({ code: 'CK_HOST_ENTRY_NOT_FOUND', message: `serve --no-build: ${path.join('dist', 'app', 'main.js')} (package.json "main") does not exist.` });
     expect(io.steps).toEqual([]);
