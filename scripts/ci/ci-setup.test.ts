@@ -5,12 +5,11 @@
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
 import { RecordingIoHost } from '../core/io';
-import { loadEnvironment, scrubbing } from '../deploy';
+import { GITHUB_ISSUER, loadEnvironment, scrubbing } from '../deploy';
 import { ClientSecretCredential } from '@azure/identity';
 import { startDoubles, makeProject, cliEnv, TENANT, CLIENT_ID, CLIENT_SECRET, SUB, type Doubles } from '../deploy/testdata/harness';
 import { startGithubOidcDouble, type GithubOidcDouble } from '../testing/github-oidc-double/github-oidc-double';
 import { ciSetup, federatedName } from './ci-setup';
-import { GITHUB_ISSUER } from './github-oidc';
 import { BUILTIN_ROLES } from '../testing/arm-double';
 import type { CiSetupOptions } from './types';
 

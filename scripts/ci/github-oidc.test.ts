@@ -5,14 +5,13 @@
  * verifies against the issuer's JWKS.
  */
 import { decodeJwt } from 'jose';
-import { createCredential, type DeployEnvironment } from '../deploy';
+import { createCredential, FEDERATION_AUDIENCE, GITHUB_ISSUER, githubOidcCredential, type DeployEnvironment, type OidcVars } from '../deploy';
 import { scrub } from '../core/redact';
 import { catchCkError } from '../testing/catch-ck-error';
 import { startGraphDouble, type GraphDouble } from '../testing/graph-double/graph-double';
 import { startTokenDouble, type TokenDouble } from '../testing/token-double/token-double';
 import { startGithubOidcDouble, type GithubOidcDouble } from '../testing/github-oidc-double/github-oidc-double';
 import { fakeJwt } from '../testing/doubles-common/bearer';
-import { FEDERATION_AUDIENCE, GITHUB_ISSUER, githubOidcCredential, type OidcVars } from './github-oidc';
 
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const ARM = 'https://management.azure.com/.default';

@@ -7,10 +7,9 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildProgram } from '../cli/main';
-import { loadEnvironment } from '../deploy';
+import { githubOidcCredential, loadEnvironment, type OidcVars } from '../deploy';
 import { catchCkError } from '../testing/catch-ck-error';
 import { loadWorkflows, REPO_ROOT, runCommands, shellWords, type RunCommand } from '../testing/github-workflow';
-import { githubOidcCredential, type OidcVars } from './github-oidc';
 
 const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
 const workflows = loadWorkflows();

@@ -41,8 +41,7 @@ const setup = defineCommand<CiSetupFlags>({
     // Stages load inside run(): help must not pull in the Azure SDKs.
     const { loadConfig } = require('../config') as typeof import('../config');
     const { loadEnvironment, createCredential } = require('../deploy') as typeof import('../deploy');
-    const { ciSetup, checkCiInput } = require('../ci/ci-setup') as typeof import('../ci/ci-setup');
-    const { renderCiSetup } = require('../ci/render') as typeof import('../ci/render');
+    const { ciSetup, checkCiInput, renderCiSetup } = require('../ci') as typeof import('../ci');
     const githubEnvironment = flags.environment ?? flags.env;
     checkCiInput(flags.repo, githubEnvironment);
     const loaded = loadConfig({ cwd: ctx.cwd });

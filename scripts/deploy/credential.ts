@@ -6,7 +6,7 @@ import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-
 import { AzureCliCredential, DefaultAzureCredential, EnvironmentCredential, InteractiveBrowserCredential, ManagedIdentityCredential, WorkloadIdentityCredential } from '@azure/identity';
 import { CkError, isCkError } from '../core/errors';
 import { registerSecret } from '../core/redact';
-import { githubOidcCredential } from '../ci/github-oidc';
+import { githubOidcCredential } from './github-oidc';
 import type { DeployEnvironment } from './types';
 import './codes';
 

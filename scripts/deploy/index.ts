@@ -7,6 +7,7 @@ export { deploy, createContext, deployGraph, refuseBreaking, type DeployGraph } 
 export { loadEnvironment, CLOUDS } from './environment';
 export { checkName, defaultNames, ENV_TAG, nameSuffix, NAME_RULES, normaliseLocation, resolveNames, RESOURCE_KINDS, type ResolvedNames, type ResourceKind, type ResourceNames } from './resource-names';
 export { createCredential, scrubbing, AUTH_KINDS, type AuthKind } from './credential';
+export { githubOidcCredential, fetchGithubIdToken, FEDERATION_AUDIENCE, GITHUB_ISSUER, type OidcVars } from './github-oidc';
 export { renderDeploy } from './render-plan';
 export { lroPacingPolicy } from './lro-pacing';
 export { runSteps, UNKNOWN, type Step, type StepPlan, type RunOptions } from './engine';

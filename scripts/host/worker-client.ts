@@ -8,29 +8,31 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { createInterface } from 'node:readline';
-import { buildSync } from 'esbuild';
+import { build } from 'esbuild';
 import { CkError } from '../core/errors';
 import type { FromWorker, LoadReport, RpcHttpIn, RpcHttpOut, ToWorker } from './types';
 import './codes';
 
-let workerCode: string | undefined;
+let workerCode: Promise<string> | undefined;
 
-/** app-worker.ts compiled once per process into a self-contained CJS string (node builtins + bundled picomatch). */
-function compiledWorker(): string {
-  if (!workerCode) {
-    const r = buildSync({
-      entryPoints: [path.join(__dirname, 'app-worker.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      write: false,
-      logLevel: 'silent',
-      // keep `import()` native so ESM apps load through Node's loader
-      supported: { 'dynamic-import': true },
-    });
-    workerCode = r.outputFiles[0]!.text;
-  }
+/**
+ * app-worker.ts compiled once per process into a self-contained CJS string (node builtins + bundled picomatch).
+ * esbuild's async API, not buildSync: buildSync starts a worker thread of its own (a whole Node environment) that
+ * lives until the process ends, and the process must stop and join it on exit (one per jest test file, since each
+ * file loads its own copy of esbuild).
+ */
+function compiledWorker(): Promise<string> {
+  workerCode ??= build({
+    entryPoints: [path.join(__dirname, 'app-worker.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    write: false,
+    logLevel: 'silent',
+    // keep `import()` native so ESM apps load through Node's loader
+    supported: { 'dynamic-import': true },
+  }).then((r) => r.outputFiles[0]!.text);
   return workerCode;
 }
 
@@ -69,7 +71,7 @@ export interface StartWorkerOptions {
 }
 
 export async function startAppWorker(opts: StartWorkerOptions): Promise<AppWorker> {
-  const worker = new Worker(compiledWorker(), { eval: true, env: opts.env, stdout: true, stderr: true });
+  const worker = new Worker(await compiledWorker(), { eval: true, env: opts.env, stdout: true, stderr: true });
   createInterface({ input: worker.stdout }).on('line', (l) => opts.onOutput(l, 'stdout'));
   createInterface({ input: worker.stderr }).on('line', (l) => opts.onOutput(l, 'stderr'));
   const waiting = new Map<number, (r: { http: RpcHttpOut | null; error?: { message: string; stack?: string } }) => void>();

@@ -4,6 +4,7 @@
  * Azurite's telemetry is switched off: nothing leaves 127.0.0.1.
  */
 import { mkdir } from 'node:fs/promises';
+import type { Server } from 'node:http';
 import * as path from 'node:path';
 import { CkError } from '../core/errors';
 import './codes';
@@ -35,6 +36,8 @@ interface AzuriteServer {
   start(): Promise<void>;
   close(): Promise<void>;
   getHttpServerAddress(): string;
+  /** azurite 3.35 ServerBase keeps its node:http server here (wrapped by `stoppable`). */
+  httpServer?: Server;
 }
 
 /** Builds the connection string apps use for an Azurite table endpoint. */
@@ -91,7 +94,18 @@ export async function startAzurite(opts: AzuriteOptions): Promise<AzuriteHandle>
     stop: async () => {
       if (stopped) return;
       stopped = true;
+      // Azurite's close() removes the request listener and calls stoppable's stop() without waiting for it: the
+      // listening socket closes on a later setImmediate, and an idle keep-alive connection is only half-closed, so
+      // it stays open until the client ends it. stop() waits for the HTTP server's 'close' and ends every
+      // connection itself (no request can be served any more), so nothing Azurite started outlives stop().
+      const http = server.httpServer;
+      const closed = http ? new Promise<void>((resolve) => http.once('close', () => resolve())) : undefined;
       await server.close();
+      if (http) {
+        http.close();
+        http.closeAllConnections();
+        await closed;
+      }
     },
   };
 }

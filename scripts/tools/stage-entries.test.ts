@@ -9,7 +9,7 @@ import { localImportsOf, SCRIPTS_DIR, tsFilesUnder } from '../testing/import-gra
 
 const STAGES = [
   ...['metadata', 'deploy', 'apim', 'entra', 'provision', 'routes', 'bundle', 'publish', 'triggers', 'init', 'storage', 'dev-services'],
-  ...['config', 'spec', 'validate', 'auth-dev', 'build', 'export', 'connector-test', 'host', 'serve'],
+  ...['config', 'spec', 'validate', 'auth-dev', 'build', 'export', 'connector-test', 'host', 'serve', 'ci'],
 ];
 const REPO = path.resolve(SCRIPTS_DIR, '..');
 const stageOf = (f: string) => path.relative(SCRIPTS_DIR, f).split(path.sep)[0]!;

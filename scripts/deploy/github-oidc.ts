@@ -2,15 +2,15 @@
  * `--auth github-oidc`: signs in as the deploy app registration with GitHub Actions' OIDC token as a client
  * assertion (workload identity federation) — no Azure CLI, no stored secret. GitHub sets
  * ACTIONS_ID_TOKEN_REQUEST_URL/TOKEN only for jobs with `permissions: id-token: write`; the token it returns for the
- * audience `api://AzureADTokenExchange` is what the app's federated credential trusts (see ci-setup.ts).
+ * audience `api://AzureADTokenExchange` is what the app's federated credential trusts (see scripts/ci/ci-setup.ts, which creates it).
  */
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
 import { ClientAssertionCredential } from '@azure/identity';
 import { decodeJwt } from 'jose';
 import { CkError, isCkError } from '../core/errors';
 import { registerSecret } from '../core/redact';
-import type { DeployEnvironment } from '../deploy';
-import './codes';
+import type { DeployEnvironment } from './types';
+import '../ci/codes';
 
 /** The audience Entra ID expects in a federated token (the `audiences` of the federated credential). */
 export const FEDERATION_AUDIENCE = 'api://AzureADTokenExchange';
