@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { BenchLine } from './types';
 import { RecordingIoHost } from '../scripts/core/io';
 import { createContext, deploy, PROVIDERS } from '../scripts/deploy';
-import * as h from '../scripts/deploy/testdata/harness';
+import * as h from '../scripts/testing/deploy-harness';
 import { ensureTestCa } from '../scripts/testing/tls';
 import { readFileSync } from 'node:fs';
 import { buildConnector } from '../scripts/export';

@@ -24,8 +24,8 @@ import { criticalPath } from './deploy.bench';
 import { RecordingIoHost } from '../scripts/core/io';
 import type { Step } from '../scripts/deploy';
 import { up } from '../scripts/provision';
-import { startEmptyDoubles, makeEmptyProject, upOptions } from '../scripts/provision/testdata/harness';
-import type { Doubles } from '../scripts/deploy/testdata/harness';
+import { startEmptyDoubles, makeEmptyProject, upOptions } from '../scripts/testing/provision-harness';
+import type { Doubles } from '../scripts/testing/deploy-harness';
 import { ensureTestCa } from '../scripts/testing/tls';
 
 const LATENCY_MS = 100;

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { RecordingIoHost } from '../core/io';
 import { GITHUB_ISSUER, loadEnvironment, scrubbing } from '../deploy';
 import { ClientSecretCredential } from '@azure/identity';
-import { startDoubles, makeProject, cliEnv, TENANT, CLIENT_ID, CLIENT_SECRET, SUB, type Doubles } from '../deploy/testdata/harness';
+import { startDoubles, makeProject, cliEnv, TENANT, CLIENT_ID, CLIENT_SECRET, SUB, type Doubles } from '../testing/deploy-harness';
 import { startGithubOidcDouble, type GithubOidcDouble } from '../testing/github-oidc-double/github-oidc-double';
 import { ciSetup, federatedName } from './ci-setup';
 import { BUILTIN_ROLES } from '../testing/arm-double';

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { ClientSecretCredential } from '@azure/identity';
 import { readAuthSettings } from '../runtime/entra/settings';
 import { TokenVerifier } from '../runtime/entra/verifier';
-import { useDoubles, deployOptions, recordedDeploy, RG, APP, TENANT, CLIENT_ID, CLIENT_SECRET } from './testdata/harness';
+import { useDoubles, deployOptions, recordedDeploy, RG, APP, TENANT, CLIENT_ID, CLIENT_SECRET } from '../testing/deploy-harness';
 
 const FOREIGN_SECRET = 'DefaultEndpointsProtocol=https;AccountName=st;AccountKey=Zm9yZWlnbi1zZWNyZXQtdmFsdWU=';
 

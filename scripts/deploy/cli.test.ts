@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { RecordingIoHost } from '../core/io';
 import { isCkError } from '../core/errors';
 import { deploy } from './deploy';
-import { startDoubles, makeProject, cliEnv, deployOptions, secretFiles, type Doubles } from './testdata/harness';
+import { startDoubles, makeProject, cliEnv, deployOptions, secretFiles, type Doubles } from '../testing/deploy-harness';
 
 const BIN = path.resolve(__dirname, '../bin/connectorkit.cjs');
 

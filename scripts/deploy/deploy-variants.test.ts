@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { useDoubles, startDoubles, makeProject, deployOptions, recordedDeploy, secretFiles } from './testdata/harness';
+import { useDoubles, startDoubles, makeProject, deployOptions, recordedDeploy, secretFiles } from '../testing/deploy-harness';
 
 describe('deploy variants', () => {
   const h = useDoubles({ product: true, env: { product: 'connectors' }, check: true });

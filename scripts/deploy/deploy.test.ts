@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { RecordingIoHost } from '../core/io';
 import { deploy } from './deploy';
 import { renderDeploy } from './render-plan';
-import { startDoubles, makeProject, deployOptions, secretFiles, secretsInFiles, type Doubles, FUNCTION_KEY, RG, SVC, APP } from './testdata/harness';
+import { startDoubles, makeProject, deployOptions, secretFiles, secretsInFiles, type Doubles, FUNCTION_KEY, RG, SVC, APP } from '../testing/deploy-harness';
 
 const T = {
   api: 'Microsoft.ApiManagement/service/apis',

@@ -12,7 +12,7 @@ import { API_APP_MANIFEST, CONNECTOR_APP_MANIFEST, entraManifests } from '../ent
 import { loadApimDefinitions, renderApiPolicy, POLICY_TEMPLATE } from '../apim';
 import { loadEnvironment } from './environment';
 import type { DeployContext } from './context';
-import { useDoubles, deployOptions, recordedDeploy, RG, SVC } from './testdata/harness';
+import { useDoubles, deployOptions, recordedDeploy, RG, SVC } from '../testing/deploy-harness';
 
 const REPO = path.resolve(__dirname, '../..');
 

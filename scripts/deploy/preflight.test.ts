@@ -6,7 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { useDoubles, makeProject, deployOptions, recordedDeploy, startDoubles, SVC, APP, RG, TENANT } from './testdata/harness';
+import { useDoubles, makeProject, deployOptions, recordedDeploy, startDoubles, SVC, APP, RG, TENANT } from '../testing/deploy-harness';
 
 const NONE = { arm: 0, graph: 0, scm: 0 };
 

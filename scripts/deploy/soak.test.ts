@@ -5,7 +5,7 @@
  * named values or backends; a fault-free re-run afterwards writes nothing.
  */
 import type { FaultKind } from '../testing/doubles-common';
-import { useDoubles, seedExisting, deployOptions, secretFiles, type Doubles, recordedDeploy } from './testdata/harness';
+import { useDoubles, seedExisting, deployOptions, secretFiles, type Doubles, recordedDeploy } from '../testing/deploy-harness';
 
 const ARM_KINDS: FaultKind[] = ['throttle', 'serverError', 'unavailable', 'conflict', 'preconditionFailed', 'lroFailed', 'drop', 'dropAfterWrite'];
 const SCM_KINDS: FaultKind[] = ['throttle', 'serverError', 'unavailable', 'conflict', 'lroFailed', 'drop', 'dropAfterWrite'];

@@ -6,9 +6,9 @@
 import { spawn, execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { cliEnv, type Doubles } from '../deploy/testdata/harness';
+import { cliEnv, type Doubles } from '../testing/deploy-harness';
 import { pendingFile } from './steps-apim';
-import { startEmptyDoubles, makeEmptyProject, NAMES } from './testdata/harness';
+import { startEmptyDoubles, makeEmptyProject, NAMES } from '../testing/provision-harness';
 
 const BIN = path.resolve(__dirname, '../bin/connectorkit.cjs');
 

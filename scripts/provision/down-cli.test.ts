@@ -4,8 +4,8 @@
  */
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
-import { cliEnv, type Doubles } from '../deploy/testdata/harness';
-import { makeEmptyProject, NAMES, startEmptyDoubles } from './testdata/harness';
+import { cliEnv, type Doubles } from '../testing/deploy-harness';
+import { makeEmptyProject, NAMES, startEmptyDoubles } from '../testing/provision-harness';
 
 const BIN = path.resolve(__dirname, '../bin/connectorkit.cjs');
 const TAG = { 'connectorkit-env': 'test' };

@@ -6,12 +6,12 @@
 import { existsSync } from 'node:fs';
 import { RecordingIoHost } from '../core/io';
 import { loadEnvironment } from '../deploy';
-import type { Doubles } from '../deploy/testdata/harness';
+import type { Doubles } from '../testing/deploy-harness';
 import { down, renderDown } from './down';
 import type { DownResult } from './down-types';
 import { provision } from './provision';
 import { pendingFile } from './steps-apim';
-import { makeEmptyProject, NAMES, provisionOptions, startEmptyDoubles, upOptions } from './testdata/harness';
+import { makeEmptyProject, NAMES, provisionOptions, startEmptyDoubles, upOptions } from '../testing/provision-harness';
 import { up } from './up';
 
 const runDown = (root: string, planOnly = false): Promise<DownResult> => {

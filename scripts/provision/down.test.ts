@@ -9,7 +9,7 @@ import type { TokenCredential } from '@azure/core-auth';
 import { RecordingIoHost } from '../core/io';
 import { isCkError } from '../core/errors';
 import { loadEnvironment, scrubbing, type ResourceNames } from '../deploy';
-import { CLIENT_ID, CLIENT_SECRET, TENANT, deployOptions, makeProject, recordedDeploy, useDoubles, type Doubles } from '../deploy/testdata/harness';
+import { CLIENT_ID, CLIENT_SECRET, TENANT, deployOptions, makeProject, recordedDeploy, useDoubles, type Doubles } from '../testing/deploy-harness';
 import { catchCkError } from '../testing/catch-ck-error';
 import { assignmentName } from './steps-roles';
 import { down, renderDown } from './down';

@@ -9,8 +9,8 @@ import { RecordingIoHost } from '../core/io';
 import { catchCkError } from '../testing/catch-ck-error';
 import { provision } from './provision';
 import { assignmentName } from './steps-roles';
-import { startEmptyDoubles, makeEmptyProject, provisionOptions, portal, NAMES, IDS } from './testdata/harness';
-import { deployOptions, type Doubles } from '../deploy/testdata/harness';
+import { startEmptyDoubles, makeEmptyProject, provisionOptions, portal, NAMES, IDS } from '../testing/provision-harness';
+import { deployOptions, type Doubles } from '../testing/deploy-harness';
 import { deploy } from '../deploy';
 
 const TAG = { 'connectorkit-env': 'test' };

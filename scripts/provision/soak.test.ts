@@ -7,9 +7,9 @@
  */
 import { RecordingIoHost } from '../core/io';
 import type { FaultKind } from '../testing/doubles-common';
-import { secretFiles, type Doubles } from '../deploy/testdata/harness';
+import { secretFiles, type Doubles } from '../testing/deploy-harness';
 import { up } from './up';
-import { startEmptyDoubles, makeEmptyProject, portal, upOptions, IDS } from './testdata/harness';
+import { startEmptyDoubles, makeEmptyProject, portal, upOptions, IDS } from '../testing/provision-harness';
 
 const ARM_KINDS: FaultKind[] = ['throttle', 'serverError', 'unavailable', 'conflict', 'preconditionFailed', 'lroFailed', 'drop', 'dropAfterWrite'];
 const SCM_KINDS: FaultKind[] = ['throttle', 'serverError', 'unavailable', 'conflict', 'lroFailed', 'drop', 'dropAfterWrite'];

@@ -6,11 +6,11 @@
  */
 import { RecordingIoHost } from '../core/io';
 import { isCkError } from '../core/errors';
-import { CLIENT_ID, type Doubles } from '../deploy/testdata/harness';
+import { CLIENT_ID, type Doubles } from '../testing/deploy-harness';
 import { startDataverseDouble, type DataverseDouble } from '../testing/dataverse-double/dataverse-double';
 import { renderProvision } from './render';
 import { up } from './up';
-import { startEmptyDoubles, makeEmptyProject, upOptions } from './testdata/harness';
+import { startEmptyDoubles, makeEmptyProject, upOptions } from '../testing/provision-harness';
 
 const SOLUTION = 'ContosoHR';
 

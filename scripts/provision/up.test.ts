@@ -8,10 +8,10 @@ import { ClientSecretCredential } from '@azure/identity';
 import { RecordingIoHost } from '../core/io';
 import { readAuthSettings } from '../runtime/entra/settings';
 import { TokenVerifier } from '../runtime/entra/verifier';
-import { secretFiles, TENANT, CLIENT_ID, CLIENT_SECRET, type Doubles } from '../deploy/testdata/harness';
+import { secretFiles, TENANT, CLIENT_ID, CLIENT_SECRET, type Doubles } from '../testing/deploy-harness';
 import { renderProvision } from './render';
 import { up } from './up';
-import { startEmptyDoubles, makeEmptyProject, upOptions, NAMES, IDS } from './testdata/harness';
+import { startEmptyDoubles, makeEmptyProject, upOptions, NAMES, IDS } from '../testing/provision-harness';
 
 const lines = (r: { changes: Array<{ action: string; resource: string }> }) => r.changes.map((c) => `${c.action} ${c.resource}`);
 

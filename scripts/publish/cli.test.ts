@@ -4,8 +4,8 @@
  */
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
-import { secretsInFiles } from '../deploy/testdata/harness';
-import { CLIENT_ID, CLIENT_SECRET, CONNECTOR_SECRET, TENANT, startPublishDoubles, type PublishDoubles } from './testdata/harness';
+import { secretsInFiles } from '../testing/deploy-harness';
+import { CLIENT_ID, CLIENT_SECRET, CONNECTOR_SECRET, TENANT, startPublishDoubles, type PublishDoubles } from '../testing/publish-harness';
 
 const BIN = path.resolve(__dirname, '../bin/connectorkit.cjs');
 

@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import { ClientSecretCredential } from '@azure/identity';
-import { startDoubles, makeProject, deployOptions, recordedDeploy, CLIENT_ID, CLIENT_SECRET, TENANT, type Doubles } from '../deploy/testdata/harness';
+import { startDoubles, makeProject, deployOptions, recordedDeploy, CLIENT_ID, CLIENT_SECRET, TENANT, type Doubles } from '../testing/deploy-harness';
 import { startDataverseDouble, type DataverseDouble } from '../testing/dataverse-double/dataverse-double';
 import { scrubbing, loadEnvironment } from '../deploy';
 import { RecordingIoHost } from '../core/io';

@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { catchCkError } from '../testing/catch-ck-error';
-import { envJson, publishOptions, recordedPublish, startPublishDoubles, type PublishDoubles } from './testdata/harness';
+import { envJson, publishOptions, recordedPublish, startPublishDoubles, type PublishDoubles } from '../testing/publish-harness';
 
 const KINDS = ['429', '500', '503', 'drop', 'drop-after-commit'] as const;
 

@@ -5,8 +5,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { catchCkError } from '../testing/catch-ck-error';
-import { secretsInFiles } from '../deploy/testdata/harness';
-import { CONNECTOR_SECRET, publishOptions, recordedPublish, startPublishDoubles, SOLUTION, type PublishDoubles } from './testdata/harness';
+import { secretsInFiles } from '../testing/deploy-harness';
+import { CONNECTOR_SECRET, publishOptions, recordedPublish, startPublishDoubles, SOLUTION, type PublishDoubles } from '../testing/publish-harness';
 
 describe('connectorkit publish (Dataverse Web API)', () => {
   let d: PublishDoubles;

@@ -7,17 +7,14 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ClientSecretCredential } from '@azure/identity';
-import { startArmDouble, type ArmDouble, type ArmDoubleOptions } from '../../testing/arm-double';
-import { startScmDouble, type ScmDouble } from '../../testing/scm-double';
-import { startGraphDouble, type GraphDouble } from '../../testing/graph-double/graph-double';
-import { startTokenDouble, type TokenDouble } from '../../testing/token-double/token-double';
-import { scrubbing } from '../credential';
-import { loadConfig } from '../../config';
-import { loadEnvironment } from '../environment';
-import type { DeployOptions, DeployResult } from '../types';
-import { RecordingIoHost } from '../../core/io';
-import { deploy } from '../deploy';
-import { renderDeploy } from '../render-plan';
+import { startArmDouble, type ArmDouble, type ArmDoubleOptions } from './arm-double';
+import { startScmDouble, type ScmDouble } from './scm-double';
+import { startGraphDouble, type GraphDouble } from './graph-double/graph-double';
+import { startTokenDouble, type TokenDouble } from './token-double/token-double';
+import { loadConfig } from '../config';
+import type { DeployOptions, DeployResult } from '../deploy';
+import { RecordingIoHost } from '../core/io';
+import { deploy, loadEnvironment, renderDeploy, scrubbing } from '../deploy';
 
 export const SUB = '9c1d2e3f-4a5b-4c6d-8e7f-000000000001';
 export const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
@@ -82,7 +79,10 @@ export async function startDoubles(opts: StartDoublesOptions = {}): Promise<Doub
   if (!opts.empty) seedExisting(arm, opts);
   return {
     issuerJwks,
-    token, graph, arm, scm,
+    token,
+    graph,
+    arm,
+    scm,
     close: async () => void (await Promise.all([token.close(), graph.close(), arm.close(), scm.close()])),
     secrets: () => [CLIENT_SECRET, FUNCTION_KEY, MASTER_KEY, ...graph.issuedSecrets, ...token.state.issued.map((t) => t.token)],
     violations: () => [...token.violations, ...graph.violations, ...arm.violations, ...scm.violations],
@@ -150,7 +150,10 @@ export function envJson(d: Doubles, extra: Record<string, unknown> = {}): Record
     functionApp: APP,
     apimService: SVC,
     api: { id: 'employees', path: 'employees', displayName: 'Employee Directory' },
-    entra: { apiApp: { displayName: 'Employee Directory API', uniqueName: 'ck-test-employees-api' }, connectorApp: { displayName: 'Employee Directory connector', uniqueName: 'ck-test-employees-connector' } },
+    entra: {
+      apiApp: { displayName: 'Employee Directory API', uniqueName: 'ck-test-employees-api' },
+      connectorApp: { displayName: 'Employee Directory connector', uniqueName: 'ck-test-employees-connector' },
+    },
     ...extra,
   };
 }
@@ -158,8 +161,8 @@ export function envJson(d: Doubles, extra: Record<string, unknown> = {}): Record
 /** A fresh temp project: fixture package.json + dist, the repo's env schema and policy, and env `test`. */
 export function makeProject(d: Doubles, extra: Record<string, unknown> = {}): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'ck-deploy-'));
-  cpSync(path.join(__dirname, 'project'), dir, { recursive: true });
-  const repo = path.resolve(__dirname, '../../..');
+  cpSync(path.join(__dirname, '../deploy/testdata/project'), dir, { recursive: true });
+  const repo = path.resolve(__dirname, '../..');
   cpSync(path.join(repo, 'infra'), path.join(dir, 'infra'), { recursive: true });
   writeFileSync(path.join(dir, 'infra/environments/test.json'), JSON.stringify(envJson(d, extra), null, 2));
   return dir;
@@ -200,8 +203,15 @@ export function deployOptions(root: string, planOnly: boolean, more: Partial<Dep
   const env = loadEnvironment(root, 'test');
   const credential = scrubbing(new ClientSecretCredential(TENANT, CLIENT_ID, CLIENT_SECRET, { authorityHost: env.cloud.authorityHost, disableInstanceDiscovery: true }));
   return {
-    env, root, credential, planOnly, scope: loaded.config.auth.scope, config: loaded.config,
-    specFile: path.join(root, 'dist/swagger.json'), zipFile: path.join(root, 'dist/app.zip'), connectorDir: path.join(root, 'connector'),
+    env,
+    root,
+    credential,
+    planOnly,
+    scope: loaded.config.auth.scope,
+    config: loaded.config,
+    specFile: path.join(root, 'dist/swagger.json'),
+    zipFile: path.join(root, 'dist/app.zip'),
+    connectorDir: path.join(root, 'connector'),
     retry: { attempts: 8, baseDelayMs: 1, maxDelayMs: 5, pollIntervalMs: 0, lroTimeoutMs: 30_000 },
     ...more,
   };
@@ -224,5 +234,12 @@ export async function recordedDeploy(opts: DeployOptions, sink: string[]): Promi
 
 /** Environment for running the real CLI as a child process against the doubles. */
 export function cliEnv(): NodeJS.ProcessEnv {
-  return { ...process.env, AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT_ID, AZURE_CLIENT_SECRET: CLIENT_SECRET, CONNECTORKIT_DEPLOY__RETRY: JSON.stringify({ attempts: 8, baseDelayMs: 1, maxDelayMs: 5, pollIntervalMs: 0, lroTimeoutMs: 30000 }), NO_COLOR: '1' };
+  return {
+    ...process.env,
+    AZURE_TENANT_ID: TENANT,
+    AZURE_CLIENT_ID: CLIENT_ID,
+    AZURE_CLIENT_SECRET: CLIENT_SECRET,
+    CONNECTORKIT_DEPLOY__RETRY: JSON.stringify({ attempts: 8, baseDelayMs: 1, maxDelayMs: 5, pollIntervalMs: 0, lroTimeoutMs: 30000 }),
+    NO_COLOR: '1',
+  };
 }

@@ -7,14 +7,12 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ClientSecretCredential } from '@azure/identity';
-import { startGraphDouble, type GraphDouble } from '../../testing/graph-double/graph-double';
-import { startTokenDouble, type TokenDouble } from '../../testing/token-double/token-double';
-import { startDataverseDouble, type DataverseDouble } from '../../testing/dataverse-double/dataverse-double';
-import { scrubbing, loadEnvironment } from '../../deploy';
-import { RecordingIoHost } from '../../core/io';
-import { publish } from '../publish';
-import { renderPublish } from '../render';
-import type { PublishOptions, PublishResult } from '../types';
+import { startGraphDouble, type GraphDouble } from './graph-double/graph-double';
+import { startTokenDouble, type TokenDouble } from './token-double/token-double';
+import { startDataverseDouble, type DataverseDouble } from './dataverse-double/dataverse-double';
+import { scrubbing, loadEnvironment } from '../deploy';
+import { RecordingIoHost } from '../core/io';
+import { publish, renderPublish, type PublishOptions, type PublishResult } from '../publish';
 
 export const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 export const CLIENT_ID = '5d6e7f80-0000-4000-8000-00000000c11e';
@@ -40,11 +38,28 @@ export interface PublishDoubles {
 export async function startPublishDoubles(opts: { applicationUsers?: string[]; solutions?: Array<{ uniquename: string; ismanaged?: boolean }> } = {}): Promise<PublishDoubles> {
   const [token, graph] = await Promise.all([startTokenDouble({ tenantId: TENANT, clients: { [CLIENT_ID]: CLIENT_SECRET } }), startGraphDouble({ audience: 'https://graph.microsoft.com' })]);
   const dv = await startDataverseDouble({ applicationUsers: opts.applicationUsers ?? [CLIENT_ID], solutions: opts.solutions ?? [{ uniquename: SOLUTION }] });
-  graph.seed({ applications: [{ displayName: 'Employee Directory connector', uniqueName: 'ck-test-employees-connector', web: { redirectUris: ['https://global.consent.azure-apim.net/redirect'], homePageUrl: null, logoutUrl: null, implicitGrantSettings: { enableIdTokenIssuance: false, enableAccessTokenIssuance: false } } }] });
+  graph.seed({
+    applications: [
+      {
+        displayName: 'Employee Directory connector',
+        uniqueName: 'ck-test-employees-connector',
+        web: {
+          redirectUris: ['https://global.consent.azure-apim.net/redirect'],
+          homePageUrl: null,
+          logoutUrl: null,
+          implicitGrantSettings: { enableIdTokenIssuance: false, enableAccessTokenIssuance: false },
+        },
+      },
+    ],
+  });
   const connectorAppId = graph.state.applications[0]!.appId;
   const root = makeProject({ token, graph, dv, connectorAppId });
   return {
-    token, graph, dv, connectorAppId, root,
+    token,
+    graph,
+    dv,
+    connectorAppId,
+    root,
     close: async () => void (await Promise.all([token.close(), graph.close(), dv.close()])),
     secrets: () => [CLIENT_SECRET, CONNECTOR_SECRET, ...token.state.issued.map((t) => t.token)],
     violations: () => [...token.violations, ...graph.violations, ...dv.violations],
@@ -55,7 +70,7 @@ export async function startPublishDoubles(opts: { applicationUsers?: string[]; s
 /** A temp project: the repo's infra/ (env schema), env `test` for the doubles, and connector/ with real ids. */
 function makeProject(d: { token: TokenDouble; graph: GraphDouble; dv: DataverseDouble; connectorAppId: string }): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'ck-publish-'));
-  const repo = path.resolve(__dirname, '../../..');
+  const repo = path.resolve(__dirname, '../..');
   cpSync(path.join(repo, 'infra'), path.join(dir, 'infra'), { recursive: true });
   cpSync(path.join(repo, 'connector'), path.join(dir, 'connector'), { recursive: true });
   cpSync(path.join(repo, 'scripts/deploy/testdata/project/package.json'), path.join(dir, 'package.json'));
@@ -68,10 +83,25 @@ function makeProject(d: { token: TokenDouble; graph: GraphDouble; dv: DataverseD
 export function envJson(d: { token: TokenDouble; graph: GraphDouble; dv: DataverseDouble }, powerPlatform: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     $schema: './schema.json',
-    cloud: { name: 'LoopbackDoubles', resourceManager: 'https://127.0.0.1:9', authorityHost: d.token.authorityHost, graph: d.graph.url, graphAudience: 'https://graph.microsoft.com', scmSuffix: 'scm.azurewebsites.net', disableInstanceDiscovery: true },
-    subscriptionId: '9c1d2e3f-4a5b-4c6d-8e7f-000000000001', resourceGroup: 'rg-ck-test', tenantId: TENANT, functionApp: 'func-contoso-hr', apimService: 'apim-contoso-hr',
+    cloud: {
+      name: 'LoopbackDoubles',
+      resourceManager: 'https://127.0.0.1:9',
+      authorityHost: d.token.authorityHost,
+      graph: d.graph.url,
+      graphAudience: 'https://graph.microsoft.com',
+      scmSuffix: 'scm.azurewebsites.net',
+      disableInstanceDiscovery: true,
+    },
+    subscriptionId: '9c1d2e3f-4a5b-4c6d-8e7f-000000000001',
+    resourceGroup: 'rg-ck-test',
+    tenantId: TENANT,
+    functionApp: 'func-contoso-hr',
+    apimService: 'apim-contoso-hr',
     api: { id: 'employees', path: 'employees', displayName: 'Employee Directory' },
-    entra: { apiApp: { displayName: 'Employee Directory API', uniqueName: 'ck-test-employees-api' }, connectorApp: { displayName: 'Employee Directory connector', uniqueName: 'ck-test-employees-connector' } },
+    entra: {
+      apiApp: { displayName: 'Employee Directory API', uniqueName: 'ck-test-employees-api' },
+      connectorApp: { displayName: 'Employee Directory connector', uniqueName: 'ck-test-employees-connector' },
+    },
     powerPlatform: { environmentUrl: d.dv.url, solution: SOLUTION, ...powerPlatform },
   };
 }
@@ -81,7 +111,10 @@ export function publishOptions(root: string, planOnly: boolean, more: Partial<Pu
   const env = loadEnvironment(root, 'test');
   const credential = scrubbing(new ClientSecretCredential(TENANT, CLIENT_ID, CLIENT_SECRET, { authorityHost: env.cloud.authorityHost, disableInstanceDiscovery: true }));
   return {
-    env, credential, planOnly, connectorDir: path.join(root, 'connector'),
+    env,
+    credential,
+    planOnly,
+    connectorDir: path.join(root, 'connector'),
     clientSecret: async () => CONNECTOR_SECRET,
     retry: { attempts: 8, baseDelayMs: 1, maxDelayMs: 5, pollIntervalMs: 0, lroTimeoutMs: 30_000 },
     ...more,

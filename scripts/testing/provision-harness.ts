@@ -1,16 +1,13 @@
 /**
- * Provision/up test harness on top of the deploy's (scripts/deploy/testdata/harness.ts): the four doubles started
+ * Provision/up test harness on top of the deploy's (deploy-harness.ts): the four doubles started
  * on an EMPTY subscription (nothing seeded), and a project whose env file names no resource — only a location and
  * the APIM publisher — so every name comes from the names resolver.
  */
 import { ClientSecretCredential } from '@azure/identity';
-import { defaultNames } from '../../deploy/resource-names';
-import { loadEnvironment } from '../../deploy/environment';
-import { scrubbing } from '../../deploy/credential';
-import { startDoubles, makeProject, deployOptions, SUB, TENANT, CLIENT_ID, CLIENT_SECRET, type Doubles, type StartDoublesOptions } from '../../deploy/testdata/harness';
-import { fakeJwt } from '../../testing/doubles-common';
-import type { ProvisionOptions } from '../types';
-import type { UpOptions } from '../up';
+import { defaultNames, loadEnvironment, scrubbing } from '../deploy';
+import { startDoubles, makeProject, deployOptions, SUB, TENANT, CLIENT_ID, CLIENT_SECRET, type Doubles, type StartDoublesOptions } from './deploy-harness';
+import { fakeJwt } from './doubles-common';
+import type { ProvisionOptions, UpOptions } from '../provision';
 
 export const LOCATION = 'westeurope';
 /** The names the resolver gives env "test" in the doubles' subscription. */
