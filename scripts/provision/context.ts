@@ -12,7 +12,7 @@ import { ResourceManagementClient } from '@azure/arm-resources';
 import { StorageManagementClient } from '@azure/arm-storage';
 import { CkError } from '../core/errors';
 import type { IoHost } from '../core/io';
-import { DEFAULT_RETRY, lroPacingPolicy, type RetryStats } from '../deploy';
+import { DEFAULT_RETRY, lroPacingPolicy, type DeployEnvironment, type RetryStats } from '../deploy';
 import { envPlaceholderValues, loadResourceManifests } from './manifests';
 import type { ProvisionContext, ProvisionEnvironment, ProvisionOptions } from './types';
 import './codes';
@@ -29,17 +29,25 @@ export function provisionEnvironment(opts: ProvisionOptions): ProvisionEnvironme
   return env as ProvisionEnvironment;
 }
 
+/**
+ * Options for every ARM SDK client of provision and down: the environment's endpoint and audience (sovereign clouds),
+ * our retries instead of the SDK's, and the Retry-After pacing of long-running operations. Classic
+ * (@azure/core-client: $host, credentialScopes) and modular (@azure-rest/core-client: endpoint, credentials.scopes)
+ * SDKs name the same settings differently; each reads its own.
+ */
+export function armClientOptions(env: Pick<DeployEnvironment, 'cloud'>, retry: { maxDelayMs: number }) {
+  const arm = env.cloud.resourceManager;
+  const scopes = [`${env.cloud.resourceManagerAudience}/.default`];
+  const pacing = { policy: lroPacingPolicy({ maxDelayMs: retry.maxDelayMs }), position: 'perCall' as const };
+  return { $host: arm, endpoint: arm, credentialScopes: scopes, credentials: { scopes }, retryOptions: { maxRetries: 0 }, additionalPolicies: [pacing] };
+}
+
 /** Builds the context (clients, manifests, placeholder values) of one run; loading the manifests checks them. */
 export function createProvisionContext(opts: ProvisionOptions, io: IoHost, stats: RetryStats): ProvisionContext {
   const env = provisionEnvironment(opts);
   const retry = { ...DEFAULT_RETRY, ...opts.retry };
   const manifests = loadResourceManifests(opts.root);
-  const arm = env.cloud.resourceManager;
-  const scopes = [`${env.cloud.resourceManagerAudience}/.default`];
-  const pacing = { policy: lroPacingPolicy({ maxDelayMs: retry.maxDelayMs }), position: 'perCall' as const };
-  // Classic (@azure/core-client: $host, credentialScopes) and modular (@azure-rest/core-client: endpoint,
-  // credentials.scopes) SDKs name the same settings differently; each reads its own.
-  const options = { $host: arm, endpoint: arm, credentialScopes: scopes, credentials: { scopes }, retryOptions: { maxRetries: 0 }, additionalPolicies: [pacing] };
+  const options = armClientOptions(env, retry);
   const sub = env.subscriptionId;
   const cred = opts.credential;
   return {

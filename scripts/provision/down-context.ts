@@ -14,9 +14,10 @@ import { ResourceManagementClient } from '@azure/arm-resources';
 import { StorageManagementClient } from '@azure/arm-storage';
 import { CkError } from '../core/errors';
 import type { IoHost } from '../core/io';
-import { azureErrorInfo, DEFAULT_RETRY, ENV_TAG, lroPacingPolicy, withRetry, type RetryStats, type Step, type StepPlan } from '../deploy';
+import { azureErrorInfo, DEFAULT_RETRY, ENV_TAG, withRetry, type RetryStats, type Step, type StepPlan } from '../deploy';
 import { GraphClient } from '../entra';
 import type { DownContext, DownEnvironment, DownOptions, FoundResource } from './down-types';
+import { armClientOptions } from './context';
 import './codes';
 
 /** The environment with every name resolved, or a coded error saying what to add. */
@@ -35,12 +36,7 @@ export function downEnvironment(opts: DownOptions): DownEnvironment {
 export function createDownContext(opts: DownOptions, io: IoHost, stats: RetryStats): DownContext {
   const env = downEnvironment(opts);
   const retry = { ...DEFAULT_RETRY, ...opts.retry };
-  const arm = env.cloud.resourceManager;
-  const scopes = [`${env.cloud.resourceManagerAudience}/.default`];
-  const pacing = { policy: lroPacingPolicy({ maxDelayMs: retry.maxDelayMs }), position: 'perCall' as const };
-  // Classic (@azure/core-client: $host, credentialScopes) and modular (@azure-rest/core-client: endpoint,
-  // credentials.scopes) SDKs name the same settings differently; each reads its own.
-  const options = { $host: arm, endpoint: arm, credentialScopes: scopes, credentials: { scopes }, retryOptions: { maxRetries: 0 }, additionalPolicies: [pacing] };
+  const options = armClientOptions(env, retry);
   const sub = env.subscriptionId;
   const cred = opts.credential;
   return {
