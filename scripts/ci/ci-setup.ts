@@ -7,7 +7,7 @@ import { AuthorizationManagementClient } from '@azure/arm-authorization';
 import { CkError } from '../core/errors';
 import type { IoHost } from '../core/io';
 import { GraphClient } from '../entra';
-import { runSteps, UNKNOWN, type StepPlan, toDeployError, DEFAULT_RETRY, type RetryStats, type ChangeAction, FEDERATION_AUDIENCE, GITHUB_ISSUER } from '../deploy';
+import { countChanges, planThenApply, UNKNOWN, toDeployError, DEFAULT_RETRY, type RetryStats, FEDERATION_AUDIENCE, GITHUB_ISSUER } from '../deploy';
 import { identitySteps } from './identity-steps';
 import { deployRoles, roleSteps } from './role-steps';
 import type { CiContext, CiSetupOptions, CiSetupResult } from './types';
@@ -67,24 +67,14 @@ export async function ciSetup(opts: CiSetupOptions, io: IoHost): Promise<CiSetup
   const stats: RetryStats = { retries: 0 };
   const ctx = context(opts, stats);
   const steps = [...identitySteps(), ...roleSteps(ctx)];
-  const run = (planOnly: boolean, plans: { record?: Map<string, StepPlan>; preplanned?: Map<string, StepPlan> }) =>
-    runSteps(steps, ctx, {
-      ...plans,
-      planOnly,
-      retry: ctx.retry,
-      io,
-      stats,
-      mapError: (e, step) => toDeployError(e, { resource: step.title, scope: step.id.startsWith('ci.role') ? ctx.scopeId : `Microsoft Graph (tenant ${opts.env.tenantId})` }, opts.env),
-    });
-  let changes;
-  if (opts.planOnly) changes = await run(true, {});
-  else {
-    const plans = new Map<string, StepPlan>();
-    await io.step('Plan (read-only preflight)', () => run(true, { record: plans }));
-    changes = await run(false, { preplanned: plans });
-  }
-  const summary: Record<ChangeAction, number> = { create: 0, update: 0, delete: 0, 'no-op': 0 };
-  for (const c of changes) summary[c.action]++;
+  const changes = await planThenApply(steps, ctx, {
+    planOnly: opts.planOnly,
+    retry: ctx.retry,
+    io,
+    stats,
+    mapError: (e, step) => toDeployError(e, { resource: step.title, scope: step.id.startsWith('ci.role') ? ctx.scopeId : `Microsoft Graph (tenant ${opts.env.tenantId})` }, opts.env),
+  });
+  const summary = countChanges(changes);
   return {
     env: opts.env.name,
     repo: opts.repo,

@@ -11,14 +11,14 @@ import type { IoHost } from '../core/io';
 import { registerSecret } from '../core/redact';
 import { GraphClient } from '../entra';
 import type { DeployContext } from './context';
-import { runSteps, type Step, type StepPlan } from './engine';
+import { countChanges, runSteps, type Step, type StepPlan } from './engine';
 import { toDeployError, type ErrorSite } from './error-hints';
 import { exportStep, type ExportState } from './export-step';
 import { DEFAULT_RETRY, type RetryStats } from './retry';
 import { ScmClient } from './scm-client';
 import { lroPacingPolicy } from './lro-pacing';
 import { graphScope, PROVIDERS, svcScope } from './providers';
-import type { ChangeAction, DeployOptions, DeployResult } from './types';
+import type { DeployOptions, DeployResult } from './types';
 
 function readInput(file: string, what: string): Buffer {
   if (!existsSync(file)) throw new CkError({ code: 'CK_DEPLOY_INPUT_MISSING', message: `${what} (${file}) does not exist.`, target: file });
@@ -129,8 +129,7 @@ export async function deploy(opts: DeployOptions, io: IoHost): Promise<DeployRes
     changes = await run(opts, g, { preplanned: plans });
   }
   const exportState = g.exportState;
-  const summary: Record<ChangeAction, number> = { create: 0, update: 0, delete: 0, 'no-op': 0 };
-  for (const c of changes) summary[c.action]++;
+  const summary = countChanges(changes);
   return {
     env: opts.env.name,
     planOnly: opts.planOnly,

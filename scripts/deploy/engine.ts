@@ -8,7 +8,7 @@
 import type { IoHost } from '../core/io';
 import { isCkError } from '../core/errors';
 import { isRetryable, backoffMs, sleep, type RetryOptions, type RetryStats } from './retry';
-import type { PlannedChange } from './types';
+import type { ChangeAction, PlannedChange } from './types';
 
 /** Placeholder for a value that only exists after a create. */
 export const UNKNOWN = '(known after apply)';
@@ -110,4 +110,22 @@ async function applyStep<Ctx>(s: Step<Ctx>, ctx: Ctx, opts: RunOptions, cached?:
       await (opts.retry.sleep ?? sleep)(backoffMs(attempt, opts.retry));
     }
   }
+}
+
+/** How many planned changes of each action (the summary line of every plan/apply command). */
+export function countChanges(changes: PlannedChange[]): Record<ChangeAction, number> {
+  const summary: Record<ChangeAction, number> = { create: 0, update: 0, delete: 0, 'no-op': 0 };
+  for (const c of changes) summary[c.action]++;
+  return summary;
+}
+
+/**
+ * The plan/apply sequence of a command on the engine: plan only, or a read-only preflight of every step (so a missing
+ * prerequisite stops the run before its first write) and then the apply, which reuses the preflight's plans.
+ */
+export async function planThenApply<Ctx>(steps: Step<Ctx>[], ctx: Ctx, opts: Omit<RunOptions, 'record' | 'preplanned'>): Promise<PlannedChange[]> {
+  if (opts.planOnly) return runSteps(steps, ctx, opts);
+  const plans = new Map<string, StepPlan>();
+  await opts.io.step('Plan (read-only preflight)', () => runSteps(steps, ctx, { ...opts, planOnly: true, record: plans }));
+  return runSteps(steps, ctx, { ...opts, planOnly: false, preplanned: plans });
 }

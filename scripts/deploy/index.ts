@@ -10,7 +10,7 @@ export { createCredential, scrubbing, AUTH_KINDS, type AuthKind } from './creden
 export { githubOidcCredential, fetchGithubIdToken, FEDERATION_AUDIENCE, GITHUB_ISSUER, type OidcVars } from './github-oidc';
 export { renderDeploy } from './render-plan';
 export { lroPacingPolicy } from './lro-pacing';
-export { runSteps, UNKNOWN, type Step, type StepPlan, type RunOptions } from './engine';
+export { countChanges, planThenApply, runSteps, UNKNOWN, type Step, type StepPlan, type RunOptions } from './engine';
 export { DEFAULT_RETRY, backoffMs, isTransient, sleep, withRetry, type RetryOptions, type RetryStats } from './retry';
 export { azureErrorInfo, toDeployError, AZURE_ERROR_HINTS, type AzureErrorInfo, type ErrorSite } from './error-hints';
 export { fill, infraPath, loadManifest, schemaFileValidator, type Manifest, type ManifestSpec } from './manifest';

@@ -6,7 +6,7 @@
  * finished by running it again.
  */
 import type { IoHost } from '../core/io';
-import { runSteps, toDeployError, type ChangeAction, type RetryStats, type Step, type StepPlan } from '../deploy';
+import { countChanges, planThenApply, toDeployError, type RetryStats, type Step } from '../deploy';
 import { createDownContext, inventoryStep } from './down-context';
 import { entraStep, rolesStep } from './down-identity';
 import { groupStep, KINDS, kindStep, stepId } from './down-steps';
@@ -20,29 +20,16 @@ export function downGraph(opts: DownOptions, io: IoHost, stats: RetryStats): { c
   return { ctx, steps: [inventoryStep(), rolesStep(), ...kinds, groupStep(kinds.map((s) => s.id)), entraStep('apiApp'), entraStep('connectorApp')] };
 }
 
-function summarise(changes: DownResult['changes']): Record<ChangeAction, number> {
-  const summary: Record<ChangeAction, number> = { create: 0, update: 0, delete: 0, 'no-op': 0 };
-  for (const c of changes) summary[c.action]++;
-  return summary;
-}
-
 /** Plans (and unless planOnly, applies) the removal of one environment. */
 export async function down(opts: DownOptions, io: IoHost): Promise<DownResult> {
   const stats: RetryStats = { retries: 0 };
   const { ctx, steps } = downGraph(opts, io, stats);
   const mapError = (e: unknown, step: { id: string; title: string }) =>
     toDeployError(e, { resource: step.title, scope: `/subscriptions/${ctx.env.subscriptionId}/resourceGroups/${ctx.env.names.resourceGroup}` }, ctx.env);
-  const run = (planOnly: boolean, plans: { record?: Map<string, StepPlan>; preplanned?: Map<string, StepPlan> }) => runSteps(steps, ctx, { ...plans, planOnly, retry: ctx.retry, io, stats, mapError });
-  let changes;
-  if (opts.planOnly) changes = await run(true, {});
-  else {
-    const plans = new Map<string, StepPlan>();
-    await io.step('Plan (read-only preflight)', () => run(true, { record: plans }));
-    changes = await run(false, { preplanned: plans });
-  }
+  const changes = await planThenApply(steps, ctx, { planOnly: opts.planOnly, retry: ctx.retry, io, stats, mapError });
   // A step re-planned during the apply reports what it keeps again: one line per resource.
   const kept = [...new Map(ctx.kept.map((k) => [k.resource, k])).values()];
-  return { env: opts.env.name, planOnly: opts.planOnly, changes, summary: summarise(changes), kept, retries: stats.retries };
+  return { env: opts.env.name, planOnly: opts.planOnly, changes, summary: countChanges(changes), kept, retries: stats.retries };
 }
 
 /** Human rendering: what goes, what stays and why. */

@@ -2,7 +2,7 @@
  * Provision stage: the Azure resources of an environment (resource group, storage, monitoring, identity, Flex
  * Consumption Function App, role assignments, API Management) from infra/resources/, on the deploy's engine.
  */
-export { provision, provisionGraph, provisionErrorMapper, summarise } from './provision';
+export { provision, provisionGraph, provisionErrorMapper } from './provision';
 export { createProvisionContext, provisionEnvironment } from './context';
 export { renderProvision } from './render';
 export { loadResourceManifests, RESOURCE_MANIFESTS } from './manifests';

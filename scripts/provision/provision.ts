@@ -4,7 +4,7 @@
  * resources, inputs), and a re-run with nothing changed writes nothing.
  */
 import type { IoHost } from '../core/io';
-import { runSteps, toDeployError, type ChangeAction, type RetryStats, type StepPlan } from '../deploy';
+import { countChanges, planThenApply, toDeployError, type RetryStats } from '../deploy';
 import { createProvisionContext } from './context';
 import { apimStep } from './steps-apim';
 import { coreSteps } from './steps-core';
@@ -24,24 +24,10 @@ export function provisionErrorMapper(ctx: ProvisionContext, steps: ProvisionStep
   return (e: unknown, step: { id: string; title: string }) => toDeployError(e, sites.get(step.id) ?? { resource: step.title }, ctx.env);
 }
 
-export function summarise(changes: ProvisionResult['changes']): Record<ChangeAction, number> {
-  const summary: Record<ChangeAction, number> = { create: 0, update: 0, delete: 0, 'no-op': 0 };
-  for (const c of changes) summary[c.action]++;
-  return summary;
-}
-
 /** Plans (and unless planOnly, applies) the resources of one environment. */
 export async function provision(opts: ProvisionOptions, io: IoHost): Promise<ProvisionResult> {
   const stats: RetryStats = { retries: 0 };
   const { ctx, steps } = provisionGraph(opts, io, stats);
-  const run = (planOnly: boolean, plans: { record?: Map<string, StepPlan>; preplanned?: Map<string, StepPlan> }) =>
-    runSteps(steps, ctx, { ...plans, planOnly, retry: ctx.retry, io, stats, mapError: provisionErrorMapper(ctx, steps) });
-  let changes;
-  if (opts.planOnly) changes = await run(true, {});
-  else {
-    const plans = new Map<string, StepPlan>();
-    await io.step('Plan (read-only preflight)', () => run(true, { record: plans }));
-    changes = await run(false, { preplanned: plans });
-  }
-  return { env: opts.env.name, planOnly: opts.planOnly, changes, summary: summarise(changes), names: ctx.env.names, retries: stats.retries };
+  const changes = await planThenApply(steps, ctx, { planOnly: opts.planOnly, retry: ctx.retry, io, stats, mapError: provisionErrorMapper(ctx, steps) });
+  return { env: opts.env.name, planOnly: opts.planOnly, changes, summary: countChanges(changes), names: ctx.env.names, retries: stats.retries };
 }

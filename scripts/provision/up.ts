@@ -9,9 +9,9 @@
  */
 import type { IoHost } from '../core/io';
 import { registerSecret } from '../core/redact';
-import { deployGraph, refuseBreaking, runSteps, toDeployError, type DeployOptions, type DeployResult, type PlannedChange, type RetryStats, type Step, type StepPlan } from '../deploy';
+import { countChanges, deployGraph, refuseBreaking, runSteps, toDeployError, type DeployOptions, type DeployResult, type PlannedChange, type RetryStats, type Step, type StepPlan } from '../deploy';
 import { upPublishSteps, EXPORT_STEP } from './up-publish';
-import { provisionErrorMapper, provisionGraph, summarise } from './provision';
+import { provisionErrorMapper, provisionGraph } from './provision';
 import type { ProvisionOptions, ProvisionResult } from './types';
 
 export interface UpOptions {
@@ -109,7 +109,7 @@ export async function up(opts: UpOptions, io: IoHost): Promise<UpResult> {
     env: dopts.env.name,
     planOnly: opts.provision.planOnly,
     changes,
-    summary: summarise(changes),
+    summary: countChanges(changes),
     names: p.ctx.env.names,
     retries: stats.retries,
     ...(g.exportState.outputs && !opts.provision.planOnly ? { outputs: g.exportState.outputs } : {}),

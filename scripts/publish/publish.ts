@@ -4,7 +4,7 @@
  */
 import { CkError, isCkError } from '../core/errors';
 import type { IoHost } from '../core/io';
-import { runSteps, DEFAULT_RETRY, isTransient, type RetryStats, type RetryOptions, azureErrorInfo, type ChangeAction } from '../deploy';
+import { countChanges, runSteps, DEFAULT_RETRY, isTransient, type RetryStats, type RetryOptions, azureErrorInfo } from '../deploy';
 import { GraphClient } from '../entra';
 import type { PublishContext } from './context';
 import { DataverseClient } from './dataverse-client';
@@ -118,8 +118,7 @@ export async function publish(opts: PublishOptions, io: IoHost): Promise<Publish
     stats,
     mapError: (e, step) => toPublishError(e, { env, where: step.id === 'publish.connector' ? 'Dataverse connector' : 'Graph connector app' }),
   });
-  const summary: Record<ChangeAction, number> = { create: 0, update: 0, delete: 0, 'no-op': 0 };
-  for (const c of changes) summary[c.action]++;
+  const summary = countChanges(changes);
   const o = ctx.out;
   return {
     env: env.name,
