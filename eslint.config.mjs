@@ -34,6 +34,15 @@ export default defineConfig(
       'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
       // Each codes.ts adds its codes to the CkCodeMap type by declaration merging: `interface CkCodeMap extends …{}`.
       '@typescript-eslint/no-empty-object-type': ['error', { allowInterfaces: 'with-single-extends' }],
+      // `async () => void f()` returns before f's promise settles: its failure is lost and the caller goes on while
+      // it still runs (a step of `up` once did this). Await it in a block body instead.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ArrowFunctionExpression[async=true] > UnaryExpression[operator='void'] > :matches(CallExpression, ChainExpression)",
+          message: 'An async arrow whose body is `void call()` does not wait for the call; write `async () => { await call(); }`.',
+        },
+      ],
     },
   },
   {

@@ -166,7 +166,9 @@ describe('retry policy', () => {
 
   it('honours Retry-After from the response headers and keeps backoff within its bounds', async () => {
     const asked: number[] = [];
-    const record = async (ms: number) => void asked.push(ms);
+    const record = async (ms: number) => {
+      asked.push(ms);
+    };
     const headers = (v: string) => ({ get: (h: string) => (h === 'retry-after' ? v : undefined) });
     let n = 0;
     // attempt 0: 429 Retry-After 3s; attempt 1: 503 Retry-After 0.05s; attempt 2: 500 without Retry-After; then success.
@@ -196,7 +198,15 @@ describe('retry policy', () => {
 
   it('caps a Retry-After above maxDelayMs and gives up after the last attempt', async () => {
     const asked: number[] = [];
-    const o = { ...DEFAULT_RETRY, attempts: 3, baseDelayMs: 10, maxDelayMs: 2000, sleep: async (ms: number) => void asked.push(ms) };
+    const o = {
+      ...DEFAULT_RETRY,
+      attempts: 3,
+      baseDelayMs: 10,
+      maxDelayMs: 2000,
+      sleep: async (ms: number) => {
+        asked.push(ms);
+      },
+    };
     const err = { statusCode: 429, response: { headers: { get: (h: string) => (h === 'retry-after' ? '120' : undefined) } } };
     await expect(
       withRetry(async () => {

@@ -60,6 +60,8 @@ export function apimStep(ctx0: ProvisionContext): ProvisionStep {
     site: { resource: `API Management service ${name}`, envKey: 'apimService', scope: `/subscriptions/${ctx0.env.subscriptionId}/resourceGroups/${rg}` },
     async plan(ctx): Promise<StepPlan> {
       const res = `API Management service ${name}`;
+      // "Being created" is what the latest plan says: a re-plan after a failed write may find the service ready.
+      ctx.out.creating.delete('apimService');
       const current = (await readOrUndefined(ctx, () => ctx.apim.apiManagementService.get(rg, name))) as Service | undefined;
       const publish = (s: Service | undefined) => void (ctx.out.apimId = s?.id ?? UNKNOWN);
       publish(current);

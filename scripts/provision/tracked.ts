@@ -95,6 +95,8 @@ export function trackedStep(ctx0: ProvisionContext, spec: TrackedSpec): Provisio
     async plan(ctx): Promise<StepPlan> {
       const name = ctx.env.names[spec.kind];
       const res = `${spec.label} ${name}`;
+      // "Being created" is what the latest plan says: a re-plan after a failed write may find the resource made.
+      ctx.out.creating.delete(spec.kind);
       const notNeeded = await spec.notNeeded?.(ctx);
       if (notNeeded) return { changes: [change(res, 'no-op', undefined, `not needed: ${notNeeded}`)] };
       const current = (await spec.read(ctx)) as ArmLike | undefined;

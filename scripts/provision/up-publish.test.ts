@@ -67,4 +67,17 @@ describe('up with powerPlatform configured', () => {
     expect(isCkError(err) && [err.code, err.target]).toEqual(['CK_PUBLISH_SOLUTION_NOT_FOUND', 'infra/environments/test.json#powerPlatform.solution']);
     expect([d.writes(), dv.writes()]).toEqual([{ arm: 0, graph: 0, scm: 0 }, 0]);
   }, 120_000);
+
+  it('the connector write planned after the export fails → the run fails with a publish code (the step is awaited)', async () => {
+    f = await start([{ uniquename: SOLUTION }]);
+    const { dv, root } = f;
+    // Every create of the connector row fails (500 until the retries are spent).
+    dv.setFaultRate(1, { kinds: ['500'], match: /^POST .*connectors/ });
+    const err = await up(upOptions(root, false), new RecordingIoHost()).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(isCkError(err) && err.code).toMatch(/^CK_PUBLISH_/);
+    expect(dv.state.connectors).toHaveLength(0);
+  }, 120_000);
 });

@@ -58,7 +58,12 @@ export function upPublishSteps(dopts: DeployOptions, publish: { clientSecret?: (
         if (!exportPending) return connector.plan(await full());
         await checkEnvironment(base);
         const change: PlannedChange = { stage: 'publish', resource: `connector in solution ${pp.solution}`, action: 'create', note: `planned in full once deploy has exported ${rel}` };
-        return { changes: [change], apply: async () => void (await connector.plan(await full())).apply?.() };
+        return {
+          changes: [change],
+          apply: async () => {
+            await (await connector.plan(await full())).apply?.();
+          },
+        };
       },
     },
     {

@@ -6,6 +6,7 @@
  */
 import { ClientSecretCredential } from '@azure/identity';
 import { RecordingIoHost } from '../core/io';
+import { isCkError } from '../core/errors';
 import { readAuthSettings } from '../runtime/entra/settings';
 import { TokenVerifier } from '../runtime/entra/verifier';
 import { secretFiles, TENANT, CLIENT_ID, CLIENT_SECRET, type Doubles } from '../testing/deploy-harness';
@@ -88,4 +89,33 @@ describe('up from an empty subscription', () => {
     if (process.env.CK_PRINT_PLANS) process.stdout.write(`\n----- no-op up -----\n${renderProvision(again, 'Up')}\n`);
     expect(again.names.functionApp).toBe(NAMES.functionApp);
   }, 180_000);
+});
+
+describe('up: a write that fails in a deploy step planned after provision', () => {
+  let d: Doubles;
+  let root: string;
+  beforeAll(async () => {
+    d = await startEmptyDoubles();
+    root = makeEmptyProject(d);
+  });
+  afterAll(() => d.close());
+
+  it('fails the run (the step is awaited, not left running) and what depends on it is not written', async () => {
+    // The Function App's create is applied, but every answer is lost until the write's retries are spent: the step is
+    // re-planned, finds the app and goes on (the deploy steps waiting for it must then read and plan for real).
+    d.arm.inject({ kind: 'dropAfterWrite', method: 'PUT', path: /Microsoft\.Web\/sites\/[^/]+$/i, times: 8 });
+    // The named value, planned "in full once provision has created" the app and the service, is refused for good.
+    d.arm.inject({ kind: 'authorizationFailed', method: 'PUT', path: '/namedValues/' });
+    const err = await up(upOptions(root, false), new RecordingIoHost()).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(isCkError(err) && err.code).toBe('CK_DEPLOY_AUTHORIZATION_FAILED');
+    expect(d.arm.state.resources('Microsoft.ApiManagement/service/namedValues')).toHaveLength(0);
+    // The backend reads the named value: it never ran.
+    expect(d.arm.state.resources('Microsoft.ApiManagement/service/backends')).toHaveLength(0);
+    // A re-run converges.
+    await up(upOptions(root, false), new RecordingIoHost());
+    expect(d.arm.state.resources('Microsoft.ApiManagement/service/backends')).toHaveLength(1);
+  }, 120_000);
 });

@@ -77,11 +77,15 @@ export async function up(opts: UpOptions, io: IoHost): Promise<UpResult> {
         plan: async (): Promise<StepPlan> => {
           const waiting = needs.filter((n) => creating.has(n));
           if (!waiting.length) return s.plan(g.ctx);
+          // Read and plan for real once provision has made what the step reads; the run waits for the write.
+          const later = async () => {
+            await (await s.plan(g.ctx)).apply?.();
+          };
           // Steps that only read (the site, its host key, the APIM service) have no plan line of their own.
-          if (READ_ONLY.has(s.id)) return { changes: [], apply: async () => void (await s.plan(g.ctx)).apply?.() };
+          if (READ_ONLY.has(s.id)) return { changes: [], apply: later };
           const what = waiting.map((n) => (n === 'functionApp' ? `Function App ${dopts.env.functionApp}` : `API Management ${dopts.env.apimService}`)).join(' and ');
           const change: PlannedChange = { stage: stageOf(s.id), resource: s.title, action: 'create', note: `planned in full once provision has created ${what}` };
-          return { changes: [change], apply: async () => void (await s.plan(g.ctx)).apply?.() };
+          return { changes: [change], apply: later };
         },
       };
     }),
