@@ -8,6 +8,11 @@ export const DEPLOY_CODES = defineCodes('deploy', {
     hint: 'Create infra/environments/<env>.json (copy infra/environments/dev.json) or pass an existing --env name.',
   },
   CK_DEPLOY_ENV_INVALID: { source: 'user', title: 'The environment file does not match its schema.', hint: 'Fix the listed keys; the schema is infra/environments/schema.json.' },
+  CK_DEPLOY_ENV_PLACEHOLDER: {
+    source: 'user',
+    title: 'The environment file still holds the placeholder subscription or tenant that connectorkit init wrote.',
+    hint: 'Put your Azure subscription and Entra tenant in the env file (az account show --query "{subscriptionId:id, tenantId:tenantId}"), then re-run.',
+  },
   CK_DEPLOY_ENV_SECRET: {
     source: 'user',
     title: 'The environment file looks like it holds a secret.',

@@ -71,6 +71,7 @@ export function loadEnvironment(root: string, name: string): DeployEnvironment {
   const validate = schemaFileValidator(schemaPath);
   if (!validate(raw)) throw envSchemaError(rel, validate.errors ?? [], raw);
   rejectSecrets(raw, rel);
+  rejectPlaceholders(raw, rel);
   const cloud: CloudEndpoints =
     typeof raw.cloud === 'string'
       ? CLOUDS[raw.cloud]!
@@ -125,4 +126,17 @@ function rejectSecrets(o: unknown, rel: string, at = ''): void {
     if (SECRETISH.test(k) && typeof v === 'string') throw new CkError({ code: 'CK_DEPLOY_ENV_SECRET', message: `${rel}: key ${p} looks like a secret.`, target: `${rel}#${p}` });
     rejectSecrets(v, rel, p);
   }
+}
+
+/** The all-zero GUIDs `connectorkit init` writes: say which to fill in before anything signs in or names resources. */
+function rejectPlaceholders(raw: Record<string, any>, rel: string): void {
+  const zero = /^0{8}-0{4}-0{4}-0{4}-0{12}$/;
+  const keys = (['subscriptionId', 'tenantId'] as const).filter((k) => zero.test(String(raw[k])));
+  if (!keys.length) return;
+  throw new CkError({
+    code: 'CK_DEPLOY_ENV_PLACEHOLDER',
+    message: `${rel}: ${keys.join(' and ')} still ${keys.length > 1 ? 'hold the placeholder' : 'holds the placeholder'} 00000000-0000-0000-0000-000000000000 (nothing was read or written in Azure).`,
+    hint: `Set ${keys.join(' and ')} in ${rel} to your Azure subscription and Entra tenant — \`az account show --query "{subscriptionId:id, tenantId:tenantId}"\` prints both — then re-run.`,
+    target: `${rel}#${keys[0]}`,
+  });
 }

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { catchCkError } from '../testing/catch-ck-error';
+import { loadEnvironment } from '../deploy/environment';
 import { initProject } from './init';
 
 let work: string;
@@ -46,5 +47,21 @@ describe('connectorkit init', () => {
     const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
     expect(pkg.dependencies.connectorkit).toBe('1.2.3');
     expect(pkg.connectorkit.api.title).toBe('Field Notes');
+  });
+
+  it('its env file holds placeholders, and every command that reads it says which to fill in (nothing reaches Azure)', async () => {
+    const dir = path.join(work, 'placeholders');
+    await initProject(dir, { name: 'Field Notes', framework: '1.2.3' });
+    const err = await catchCkError(async () => loadEnvironment(dir, 'dev'));
+    expect([err.code, err.target]).toEqual(['CK_DEPLOY_ENV_PLACEHOLDER', 'infra/environments/dev.json#subscriptionId']);
+    expect(err.message).toMatch(/subscriptionId and tenantId/);
+    // Once filled in, the file loads.
+    const file = path.join(dir, 'infra/environments/dev.json');
+    const env = JSON.parse(readFileSync(file, 'utf8'));
+    writeFileSync(file, JSON.stringify({ ...env, subscriptionId: '9c1d2e3f-4a5b-4c6d-8e7f-000000000001' }));
+    const again = await catchCkError(async () => loadEnvironment(dir, 'dev'));
+    expect([again.code, again.target, again.message]).toEqual(['CK_DEPLOY_ENV_PLACEHOLDER', 'infra/environments/dev.json#tenantId', expect.stringMatching(/tenantId still/)]);
+    writeFileSync(file, JSON.stringify({ ...env, subscriptionId: '9c1d2e3f-4a5b-4c6d-8e7f-000000000001', tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47' }));
+    expect(loadEnvironment(dir, 'dev').subscriptionId).toBe('9c1d2e3f-4a5b-4c6d-8e7f-000000000001');
   });
 });

@@ -182,4 +182,14 @@ describe('in the new project', () => {
     expect(doc.ok).toBe(true);
     expect(doc.result.findings.filter((f) => f.severity === 'error')).toEqual([]);
   }, 300_000);
+
+  it('up --plan on the env file init wrote stops before signing in: fill in the subscription and tenant', async () => {
+    const r = await connectorkit(['up', '--env', 'dev', '--plan', '--json']);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout) as { ok: boolean; error: { code: string; message: string; hint: string; target: string } };
+    expect(doc.error.code).toBe('CK_DEPLOY_ENV_PLACEHOLDER');
+    expect(doc.error.message).toMatch(/subscriptionId and tenantId/);
+    expect(doc.error.target).toBe('infra/environments/dev.json#subscriptionId');
+    expect(doc.error.hint).toMatch(/az account show/);
+  }, 120_000);
 });
