@@ -19,4 +19,9 @@ module.exports = {
   },
   testTimeout: 60000,
   maxWorkers: 2,
+  // At the end of a run jest asks each worker to exit and, by default, force-kills it after 500 ms with "A worker
+  // process has failed to exit gracefully". Ours hold the heaps of the Azurite and browser suites (hundreds of MB),
+  // which Node can take longer than that to tear down under load. 10 s still catches a worker kept alive by a leaked
+  // handle: it would print the same message, 10 s later.
+  workerGracefulExitTimeout: 10_000,
 };
