@@ -4,9 +4,13 @@
  * redirect URI on the connector app; a second `up` writes nothing anywhere. A missing solution stops the run in the
  * read-only preflight, before any write.
  */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { RecordingIoHost } from '../core/io';
 import { isCkError } from '../core/errors';
-import { CLIENT_ID, type Doubles } from '../testing/deploy-harness';
+import { CLIENT_ID, cliEnv, secretsInFiles, type Doubles } from '../testing/deploy-harness';
 import { startDataverseDouble, type DataverseDouble } from '../testing/dataverse-double/dataverse-double';
 import { renderProvision } from './render';
 import { up } from './up';
@@ -80,4 +84,40 @@ describe('up with powerPlatform configured', () => {
     expect(isCkError(err) && err.code).toMatch(/^CK_PUBLISH_/);
     expect(dv.state.connectors).toHaveLength(0);
   }, 120_000);
+});
+
+describe('connectorkit up (CLI) with powerPlatform and --create-client-secret', () => {
+  it('the secret deploy creates is the one publish sends with the connector; it reaches the file only', async () => {
+    const d = await startEmptyDoubles();
+    const dv = await startDataverseDouble({ applicationUsers: [CLIENT_ID], solutions: [{ uniquename: SOLUTION }] });
+    try {
+      const root = makeEmptyProject(d, { powerPlatform: { environmentUrl: dv.url, solution: SOLUTION } });
+      const file = path.join(mkdtempSync(path.join(tmpdir(), 'ck-up-secret-')), 'connector.secret');
+      const bin = path.resolve(__dirname, '../bin/connectorkit.cjs');
+      const { CK_CONNECTOR_CLIENT_SECRET: _none, ...env } = cliEnv();
+      const run = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
+        execFile(
+          process.execPath,
+          [bin, 'up', '--env', 'test', '--auth', 'env', '--yes', '--create-client-secret', '--client-secret-file', file, '--json'],
+          { cwd: root, env, maxBuffer: 1 << 24 },
+          (err, stdout, stderr) => resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+        ),
+      );
+      expect([run.code, run.stderr.slice(-2000)]).toEqual([0, expect.any(String)]);
+      const secret = readFileSync(file, 'utf8').trim();
+      expect(secret.length).toBeGreaterThan(20);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      // Publish sent exactly that secret with the connector's OAuth connection parameter.
+      const row = dv.state.connectors[0]!;
+      expect(dv.state.secretStore[String(row.connectorid)]).toEqual({ token: secret });
+      // …and it is nowhere else: not in the output, not in the project's files.
+      expect(run.stdout).not.toContain(secret);
+      expect(run.stderr).not.toContain(secret);
+      expect(secretsInFiles(root, [secret])).toEqual([]);
+      expect([...d.violations(), ...dv.violations]).toEqual([]);
+    } finally {
+      await d.close();
+      await dv.close();
+    }
+  }, 240_000);
 });

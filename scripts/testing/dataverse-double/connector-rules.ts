@@ -65,18 +65,22 @@ export function checkConnectorWrite(body: Row, creating: boolean): RuleError | u
   return undefined;
 }
 
-/** Blanks OAuth client secrets inside connectionparameters (Dataverse never stores them). */
-export function blankSecrets(row: Row): void {
-  if (typeof row.connectionparameters !== 'string' || !row.connectionparameters) return;
+/**
+ * Blanks OAuth client secrets inside connectionparameters (the row never returns them) and returns what it blanked,
+ * by parameter name, for the platform's own store.
+ */
+export function blankSecrets(row: Row): Record<string, string> {
+  if (typeof row.connectionparameters !== 'string' || !row.connectionparameters) return {};
   const params = JSON.parse(row.connectionparameters) as Record<string, { oAuthSettings?: { clientSecret?: string } }>;
-  let changed = false;
-  for (const p of Object.values(params)) {
+  const taken: Record<string, string> = {};
+  for (const [name, p] of Object.entries(params)) {
     if (p?.oAuthSettings && typeof p.oAuthSettings.clientSecret === 'string' && p.oAuthSettings.clientSecret !== '') {
+      taken[name] = p.oAuthSettings.clientSecret;
       p.oAuthSettings.clientSecret = '';
-      changed = true;
     }
   }
-  if (changed) row.connectionparameters = JSON.stringify(params);
+  if (Object.keys(taken).length) row.connectionparameters = JSON.stringify(params);
+  return taken;
 }
 
 /**

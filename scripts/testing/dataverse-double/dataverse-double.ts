@@ -25,7 +25,16 @@ export interface DataverseDoubleOptions {
 }
 
 export interface DataverseDouble extends DoubleServer {
-  state: { connectors: Row[]; solutions: DataverseSolution[]; solutionComponents: Array<{ solution: string; connectorid: string }> };
+  state: {
+    connectors: Row[];
+    solutions: DataverseSolution[];
+    solutionComponents: Array<{ solution: string; connectorid: string }>;
+    /**
+     * The OAuth client secrets the platform keeps out of the row (never readable through the Web API), by connector
+     * id and connection parameter: what the latest write that carried one sent. Tests read it; no route does.
+     */
+    secretStore: Record<string, Record<string, string>>;
+  };
   /** Someone else saves the row (a maker in the portal): its version, hence its ETag, changes. */
   concurrentEdit(connectorid: string, changes?: Row): void;
   /** On `rate` of PATCH requests, a concurrent edit happens just before the request is handled (seeded). */
@@ -55,6 +64,10 @@ export async function startDataverseDouble(opts: DataverseDoubleOptions): Promis
     connectors: [],
     solutions: (opts.solutions ?? []).map((s) => ({ solutionid: randomUUID(), uniquename: s.uniquename, friendlyname: s.uniquename, ismanaged: s.ismanaged === true })),
     solutionComponents: [],
+    secretStore: {},
+  };
+  const keepSecrets = (id: string, taken: Record<string, string>) => {
+    if (Object.keys(taken).length) state.secretStore[id] = { ...state.secretStore[id], ...taken };
   };
   let version = 1000;
   let editRate = 0;
@@ -92,7 +105,7 @@ export async function startDataverseDouble(opts: DataverseDoubleOptions): Promis
     const now = new Date().toISOString();
     const row: Row = { ...Object.fromEntries([...readable].map((c) => [c, null])), ...body, connectorid: id, statecode: 0, statuscode: 1, createdon: now };
     row.connectorinternalid ??= newInternalId(String(body.name), randomUUID());
-    blankSecrets(row);
+    keepSecrets(id, blankSecrets(row));
     bump(row);
     state.connectors.push(row);
     addToSolution(sol.name, id);
@@ -169,7 +182,7 @@ export async function startDataverseDouble(opts: DataverseDoubleOptions): Promis
         const bad = checkConnectorWrite(body, false);
         if (bad) return fail(bad.status, bad.code, bad.message);
         Object.assign(row, body);
-        blankSecrets(row);
+        keepSecrets(id, blankSecrets(row));
         bump(row);
         addToSolution(sol.name, id);
         return { status: 204, headers: { 'odata-entityid': `${base}${API}connectors(${id})` } };
@@ -179,6 +192,7 @@ export async function startDataverseDouble(opts: DataverseDoubleOptions): Promis
         if (ifMatch !== undefined && ifMatch !== '*' && ifMatch !== etag(row)) return fail(412, '0x80060882', "The version of the existing record doesn't match the RowVersion property provided.");
         state.connectors.splice(state.connectors.indexOf(row), 1);
         state.solutionComponents = state.solutionComponents.filter((c) => c.connectorid !== id);
+        delete state.secretStore[id];
         return { status: 204 };
       }
       return undefined;
