@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildProgram } from '../cli/main';
-import { githubOidcCredential, loadEnvironment, type OidcVars } from '../deploy';
+import { githubOidcCredential, type OidcVars } from '../deploy';
+import { sampleEnvironment } from '../testing/sample-project';
 import { catchCkError } from '../testing/catch-ck-error';
 import { loadWorkflows, REPO_ROOT, runCommands, shellWords, type RunCommand } from '../testing/github-workflow';
 
@@ -100,7 +101,7 @@ describe('deploy.yml', () => {
   it('sets exactly what --auth github-oidc reads, from repository/environment variables', () => {
     const step = job.steps.find((s) => s.run?.includes('connectorkit'))!;
     expect(step.env).toEqual({ AZURE_CLIENT_ID: '${{ vars.AZURE_CLIENT_ID }}' });
-    const env = loadEnvironment(REPO_ROOT, 'dev');
+    const env = sampleEnvironment();
     // What GitHub adds to a job with `permissions: id-token: write`.
     const github: OidcVars = { ACTIONS_ID_TOKEN_REQUEST_URL: 'https://token.actions.example/oidc', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'request-token' };
     expect(() => githubOidcCredential(env, { ...github, ...up.env })).not.toThrow();

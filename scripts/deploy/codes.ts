@@ -10,7 +10,7 @@ export const DEPLOY_CODES = defineCodes('deploy', {
   CK_DEPLOY_ENV_INVALID: { source: 'user', title: 'The environment file does not match its schema.', hint: 'Fix the listed keys; the schema is infra/environments/schema.json.' },
   CK_DEPLOY_ENV_PLACEHOLDER: {
     source: 'user',
-    title: 'The environment file still holds the placeholder subscription or tenant that connectorkit init wrote.',
+    title: 'The environment file still holds a placeholder subscription or tenant (as connectorkit init writes it).',
     hint: 'Put your Azure subscription and Entra tenant in the env file (az account show --query "{subscriptionId:id, tenantId:tenantId}"), then re-run.',
   },
   CK_DEPLOY_ENV_SECRET: {

@@ -128,14 +128,17 @@ function rejectSecrets(o: unknown, rel: string, at = ''): void {
   }
 }
 
-/** The all-zero GUIDs `connectorkit init` writes: say which to fill in before anything signs in or names resources. */
+/**
+ * Placeholder GUIDs (one hex digit repeated: the zeros `connectorkit init` writes, the ones of the sample): say which
+ * to fill in before anything signs in or names resources (default names derive from the subscription).
+ */
 function rejectPlaceholders(raw: Record<string, any>, rel: string): void {
-  const zero = /^0{8}-0{4}-0{4}-0{4}-0{12}$/;
-  const keys = (['subscriptionId', 'tenantId'] as const).filter((k) => zero.test(String(raw[k])));
+  const placeholder = /^([0-9a-f])\1{7}-\1{4}-\1{4}-\1{4}-\1{12}$/i;
+  const keys = (['subscriptionId', 'tenantId'] as const).filter((k) => placeholder.test(String(raw[k])));
   if (!keys.length) return;
   throw new CkError({
     code: 'CK_DEPLOY_ENV_PLACEHOLDER',
-    message: `${rel}: ${keys.join(' and ')} still ${keys.length > 1 ? 'hold the placeholder' : 'holds the placeholder'} 00000000-0000-0000-0000-000000000000 (nothing was read or written in Azure).`,
+    message: `${rel}: ${keys.map((k) => `${k} (${String(raw[k])})`).join(' and ')} ${keys.length > 1 ? 'are placeholders' : 'is a placeholder'}; nothing was read or written in Azure.`,
     hint: `Set ${keys.join(' and ')} in ${rel} to your Azure subscription and Entra tenant — \`az account show --query "{subscriptionId:id, tenantId:tenantId}"\` prints both — then re-run.`,
     target: `${rel}#${keys[0]}`,
   });

@@ -10,7 +10,7 @@ import { catchCkError } from '../testing/catch-ck-error';
 import { loadManifest, fill } from './manifest';
 import { API_APP_MANIFEST, CONNECTOR_APP_MANIFEST, entraManifests } from '../entra';
 import { loadApimDefinitions, renderApiPolicy, POLICY_TEMPLATE } from '../apim';
-import { loadEnvironment } from './environment';
+import { sampleEnvironment } from '../testing/sample-project';
 import type { DeployContext } from './context';
 import { useDoubles, deployOptions, recordedDeploy, RG, SVC } from '../testing/deploy-harness';
 
@@ -31,7 +31,7 @@ function editJson(file: string, edit: (doc: any) => void): void {
 }
 
 describe('infra manifests: schema and placeholders', () => {
-  const env = loadEnvironment(REPO, 'dev');
+  const env = sampleEnvironment();
 
   it("the repo's manifests and definitions load and fill", () => {
     const api = fill(

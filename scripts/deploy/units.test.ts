@@ -11,6 +11,8 @@ import { toDeployError, AZURE_ERROR_HINTS } from './error-hints';
 import { startTokenDouble } from '../testing/token-double/token-double';
 import { stableGuid } from '../entra';
 import { specOperations } from '../apim';
+import { sampleEnvironment } from '../testing/sample-project';
+import { catchCkError } from '../testing/catch-ck-error';
 
 const REPO = path.resolve(__dirname, '../..');
 
@@ -22,11 +24,20 @@ function project(env: Record<string, unknown>, name = 'x'): string {
   return dir;
 }
 
-const dev = () => JSON.parse(readFileSync(path.join(REPO, 'infra/environments/dev.json'), 'utf8')) as Record<string, any>;
+// The sample's env file with its placeholder subscription and tenant filled in (loadEnvironment refuses them).
+const dev = () =>
+  ({
+    ...JSON.parse(readFileSync(path.join(REPO, 'infra/environments/dev.json'), 'utf8')),
+    subscriptionId: '9c1d2e3f-4a5b-4c6d-8e7f-000000000001',
+    tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+  }) as Record<string, any>;
 
 describe('environment files', () => {
-  it('loads the sample dev env with the public cloud endpoints', () => {
-    const env = loadEnvironment(REPO, 'dev');
+  it('refuses the sample dev env while it holds placeholders; filled in, it loads with the public cloud endpoints', () => {
+    const refused = catchCkError(() => loadEnvironment(REPO, 'dev'));
+    expect([refused.code, refused.target]).toEqual(['CK_DEPLOY_ENV_PLACEHOLDER', 'infra/environments/dev.json#subscriptionId']);
+    expect(refused.message).toContain('subscriptionId (00000000-0000-0000-0000-000000000000) and tenantId (11111111-1111-1111-1111-111111111111) are placeholders');
+    const env = sampleEnvironment();
     expect(env.cloud).toEqual(CLOUDS.AzureCloud);
     expect(env.file).toBe('infra/environments/dev.json');
     expect(env.entra.connectorIds).toEqual([]);
@@ -127,7 +138,7 @@ describe('credentials', () => {
         AZURE_CLIENT_ID: 'c1c1c1c1-0000-4000-8000-000000000000',
         AZURE_CLIENT_SECRET: 'unit-secret-value',
       });
-      const env = { ...loadEnvironment(REPO, 'dev'), tenantId: tid };
+      const env = { ...sampleEnvironment(), tenantId: tid };
       env.cloud = { ...env.cloud, authorityHost: t.authorityHost, disableInstanceDiscovery: true };
       const { credential, name } = createCredential(undefined, env);
       expect(name).toBe('DefaultAzureCredential(EnvironmentCredential)');
@@ -233,7 +244,7 @@ describe('desired-vs-current comparison', () => {
 });
 
 describe('Azure error → hint table', () => {
-  const env = loadEnvironment(REPO, 'dev');
+  const env = sampleEnvironment();
   it('AuthorizationFailed names the missing role and the scope', () => {
     const e = toDeployError({ statusCode: 403, code: 'AuthorizationFailed', message: 'denied' }, { resource: 'APIM backend b', scope: '/subscriptions/s/rg/x' }, env);
     expect(e.code).toBe('CK_DEPLOY_AUTHORIZATION_FAILED');

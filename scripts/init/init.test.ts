@@ -54,13 +54,17 @@ describe('connectorkit init', () => {
     await initProject(dir, { name: 'Field Notes', framework: '1.2.3' });
     const err = await catchCkError(async () => loadEnvironment(dir, 'dev'));
     expect([err.code, err.target]).toEqual(['CK_DEPLOY_ENV_PLACEHOLDER', 'infra/environments/dev.json#subscriptionId']);
-    expect(err.message).toMatch(/subscriptionId and tenantId/);
+    expect(err.message).toMatch(/subscriptionId \(0{8}-[0-9-]+\) and tenantId \(0{8}-[0-9-]+\) are placeholders/);
     // Once filled in, the file loads.
     const file = path.join(dir, 'infra/environments/dev.json');
     const env = JSON.parse(readFileSync(file, 'utf8'));
     writeFileSync(file, JSON.stringify({ ...env, subscriptionId: '9c1d2e3f-4a5b-4c6d-8e7f-000000000001' }));
     const again = await catchCkError(async () => loadEnvironment(dir, 'dev'));
-    expect([again.code, again.target, again.message]).toEqual(['CK_DEPLOY_ENV_PLACEHOLDER', 'infra/environments/dev.json#tenantId', expect.stringMatching(/tenantId still/)]);
+    expect([again.code, again.target, again.message]).toEqual([
+      'CK_DEPLOY_ENV_PLACEHOLDER',
+      'infra/environments/dev.json#tenantId',
+      expect.stringMatching(/: tenantId \(0{8}-[0-9-]+\) is a placeholder/),
+    ]);
     writeFileSync(file, JSON.stringify({ ...env, subscriptionId: '9c1d2e3f-4a5b-4c6d-8e7f-000000000001', tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47' }));
     expect(loadEnvironment(dir, 'dev').subscriptionId).toBe('9c1d2e3f-4a5b-4c6d-8e7f-000000000001');
   });

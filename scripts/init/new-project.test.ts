@@ -188,7 +188,7 @@ describe('in the new project', () => {
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout) as { ok: boolean; error: { code: string; message: string; hint: string; target: string } };
     expect(doc.error.code).toBe('CK_DEPLOY_ENV_PLACEHOLDER');
-    expect(doc.error.message).toMatch(/subscriptionId and tenantId/);
+    expect(doc.error.message).toMatch(/subscriptionId \(.+\) and tenantId \(.+\) are placeholders/);
     expect(doc.error.target).toBe('infra/environments/dev.json#subscriptionId');
     expect(doc.error.hint).toMatch(/az account show/);
   }, 120_000);

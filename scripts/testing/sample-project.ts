@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { build } from '../build';
 import { loadConfig, type LoadedConfig } from '../config';
 import { SilentIoHost } from '../core/io';
+import { loadEnvironment, type DeployEnvironment } from '../deploy';
 
 const REPO = path.resolve(__dirname, '../..');
 
@@ -49,4 +50,19 @@ export async function buildSampleProject(opts: { authModuleSource?: string; edit
     specFile: loaded.resolve(path.join(loaded.config.outDir, 'swagger.json')),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/**
+ * The sample's infra/environments/dev.json as deploy reads it once a team has filled it in: a copy of infra/ with
+ * the placeholder subscription and tenant replaced (`edit` may change more). loadEnvironment refuses the original.
+ */
+export function sampleEnvironment(edit: (env: Record<string, unknown>) => void = () => undefined): DeployEnvironment {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ck-sample-env-'));
+  cpSync(path.join(REPO, 'infra'), path.join(dir, 'infra'), { recursive: true });
+  const file = path.join(dir, 'infra/environments/dev.json');
+  const env = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  Object.assign(env, { subscriptionId: '9c1d2e3f-4a5b-4c6d-8e7f-000000000001', tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47' });
+  edit(env);
+  writeFileSync(file, JSON.stringify(env));
+  return loadEnvironment(dir, 'dev');
 }
