@@ -12,6 +12,7 @@ import { startTokenDouble } from '../testing/token-double/token-double';
 import { stableGuid } from '../entra';
 import { specOperations } from '../apim';
 import { sampleEnvironment } from '../testing/sample-project';
+import { SUB, TENANT } from '../testing/ids';
 import { catchCkError } from '../testing/catch-ck-error';
 
 const REPO = path.resolve(__dirname, '../..');
@@ -28,8 +29,8 @@ function project(env: Record<string, unknown>, name = 'x'): string {
 const dev = () =>
   ({
     ...JSON.parse(readFileSync(path.join(REPO, 'infra/environments/dev.json'), 'utf8')),
-    subscriptionId: '9c1d2e3f-4a5b-4c6d-8e7f-000000000001',
-    tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+    subscriptionId: SUB,
+    tenantId: TENANT,
   }) as Record<string, any>;
 
 describe('environment files', () => {

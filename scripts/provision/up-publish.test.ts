@@ -72,7 +72,7 @@ describe('up with powerPlatform configured', () => {
     expect([d.writes(), dv.writes()]).toEqual([{ arm: 0, graph: 0, scm: 0 }, 0]);
   }, 120_000);
 
-  it('the connector write planned after the export fails → the run fails with a publish code (the step is awaited)', async () => {
+  it('a connector write that keeps failing after the export fails the run with a publish code, and no row is made', async () => {
     f = await start([{ uniquename: SOLUTION }]);
     const { dv, root } = f;
     // Every create of the connector row fails (500 until the retries are spent).

@@ -91,19 +91,29 @@ describe('up from an empty subscription', () => {
   }, 180_000);
 });
 
-describe('up: a write that fails in a deploy step planned after provision', () => {
+describe('up: a provision write re-planned after its answer was lost', () => {
   let d: Doubles;
   let root: string;
-  beforeAll(async () => {
+  beforeEach(async () => {
     d = await startEmptyDoubles();
     root = makeEmptyProject(d);
   });
-  afterAll(() => d.close());
+  afterEach(() => d.close());
+  // The Function App's create is applied, but every answer is lost until the write's retries are spent: the step is
+  // re-planned, finds the app and goes on.
+  const loseSiteAnswers = () => d.arm.inject({ kind: 'dropAfterWrite', method: 'PUT', path: /Microsoft\.Web\/sites\/[^/]+$/i, times: 8 });
 
-  it('fails the run (the step is awaited, not left running) and what depends on it is not written', async () => {
-    // The Function App's create is applied, but every answer is lost until the write's retries are spent: the step is
-    // re-planned, finds the app and goes on (the deploy steps waiting for it must then read and plan for real).
-    d.arm.inject({ kind: 'dropAfterWrite', method: 'PUT', path: /Microsoft\.Web\/sites\/[^/]+$/i, times: 8 });
+  it('the app is no longer "being created": the deploy steps that read it plan for real in the apply', async () => {
+    loseSiteAnswers();
+    const r = await up(upOptions(root, false), new RecordingIoHost());
+    const deferred = r.changes.filter((c) => c.stage !== 'provision' && /planned in full once provision/.test(c.note ?? ''));
+    expect(deferred).toEqual([]);
+    expect(d.arm.state.resources('Microsoft.ApiManagement/service/backends')).toHaveLength(1);
+    expect(d.violations()).toEqual([]);
+  }, 120_000);
+
+  it('a deploy write that then fails fails the run (the step is awaited, not left running) and what depends on it is not written', async () => {
+    loseSiteAnswers();
     // The named value, planned "in full once provision has created" the app and the service, is refused for good.
     d.arm.inject({ kind: 'authorizationFailed', method: 'PUT', path: '/namedValues/' });
     const err = await up(upOptions(root, false), new RecordingIoHost()).then(

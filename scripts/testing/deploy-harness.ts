@@ -16,8 +16,9 @@ import type { DeployOptions, DeployResult } from '../deploy';
 import { RecordingIoHost } from '../core/io';
 import { deploy, loadEnvironment, renderDeploy, scrubbing } from '../deploy';
 
-export const SUB = '9c1d2e3f-4a5b-4c6d-8e7f-000000000001';
-export const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+import { SUB, TENANT } from './ids';
+
+export { SUB, TENANT };
 export const CLIENT_ID = '5d6e7f80-0000-4000-8000-00000000c11e';
 export const CLIENT_SECRET = 'deploy-test-client-secret-Q8~value';
 export const FUNCTION_KEY = 'fnkey-default-Zx81Qw0pL3mN7vB2';

@@ -9,7 +9,9 @@ import * as path from 'node:path';
 import { build } from '../build';
 import { loadConfig, type LoadedConfig } from '../config';
 import { SilentIoHost } from '../core/io';
-import { loadEnvironment, type DeployEnvironment } from '../deploy';
+import { loadEnvironment } from '../deploy/environment';
+import type { DeployEnvironment } from '../deploy/types';
+import { SUB, TENANT } from './ids';
 
 const REPO = path.resolve(__dirname, '../..');
 
@@ -61,8 +63,12 @@ export function sampleEnvironment(edit: (env: Record<string, unknown>) => void =
   cpSync(path.join(REPO, 'infra'), path.join(dir, 'infra'), { recursive: true });
   const file = path.join(dir, 'infra/environments/dev.json');
   const env = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  Object.assign(env, { subscriptionId: '9c1d2e3f-4a5b-4c6d-8e7f-000000000001', tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47' });
+  Object.assign(env, { subscriptionId: SUB, tenantId: TENANT });
   edit(env);
   writeFileSync(file, JSON.stringify(env));
-  return loadEnvironment(dir, 'dev');
+  try {
+    return loadEnvironment(dir, 'dev');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

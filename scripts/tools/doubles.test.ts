@@ -3,8 +3,8 @@
  * real CLI then runs `up` against it (from an empty subscription to a published connector) and a second `up` writes
  * nothing; stopping the tool reports zero contract violations and removes the env file.
  */
-import { execFile, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -14,23 +14,33 @@ const BIN = path.join(REPO, 'scripts/bin/connectorkit.cjs');
 
 function cli(cwd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) =>
-    execFile(process.execPath, [BIN, ...args], { cwd, env, maxBuffer: 1 << 24 }, (err, stdout, stderr) => resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr })),
+    execFile(process.execPath, [BIN, ...args], { cwd, env, maxBuffer: 1 << 24, timeout: 150_000 }, (err, stdout, stderr) =>
+      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    ),
   );
 }
 
 describe('npm run doubles', () => {
+  let tool: ChildProcess | undefined;
+  let project: string | undefined;
+  afterAll(() => {
+    if (tool && tool.exitCode === null) tool.kill('SIGKILL');
+    if (project) rmSync(project, { recursive: true, force: true });
+  });
+
   it('serves a walk by hand: up from an empty subscription to a published connector, then a no-op up; stops clean', async () => {
     // A built project (the deploy fixture's dist) with the repo's infra/, as a team has it.
-    const project = mkdtempSync(path.join(tmpdir(), 'ck-doubles-'));
+    project = mkdtempSync(path.join(tmpdir(), 'ck-doubles-'));
     cpSync(path.join(REPO, 'scripts/deploy/testdata/project'), project, { recursive: true });
     cpSync(path.join(REPO, 'infra'), path.join(project, 'infra'), { recursive: true });
-    const tool = spawn(process.execPath, [path.join(REPO, 'scripts/bin/run-ts.js'), path.join(REPO, 'scripts/tools/doubles.ts'), '--project', project, '--json'], {
+    tool = spawn(process.execPath, [path.join(REPO, 'scripts/bin/run-ts.js'), path.join(REPO, 'scripts/tools/doubles.ts'), '--project', project, '--json'], {
       cwd: REPO,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const lines = createInterface({ input: tool.stdout! })[Symbol.asyncIterator]();
-    const ready = JSON.parse(String((await lines.next()).value)) as { ready: boolean; envFile: string; env: string; vars: Record<string, string>; names: { functionApp: string } };
+    let ready: { ready: boolean; envFile: string; env: string; vars: Record<string, string>; names: { functionApp: string } };
     try {
+      ready = JSON.parse(String((await lines.next()).value)) as typeof ready;
       expect(ready).toMatchObject({ ready: true, env: 'doubles', envFile: path.join(project, 'infra/environments/doubles.json') });
       const envFile = JSON.parse(readFileSync(ready.envFile, 'utf8')) as Record<string, any>;
       // The project's own dev.json, pointed at the doubles through a custom cloud.

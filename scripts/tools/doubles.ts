@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { defaultNames } from '../deploy';
+import { loadEnvironment, normaliseLocation, resolveNames } from '../deploy';
 import { CLIENT_ID, CLIENT_SECRET, SUB, TENANT, envJson, startDoubles } from '../testing/deploy-harness';
 import { startDataverseDouble } from '../testing/dataverse-double/dataverse-double';
 
@@ -30,23 +30,34 @@ interface Args {
   json: boolean;
 }
 
+class UsageError extends Error {}
+
+/** An env file as JSON: the keys this tool reads or sets, the rest passed through. */
+type EnvDoc = Record<string, unknown> & { location?: unknown; api?: Record<string, unknown>; apim?: Record<string, unknown>; cloud?: unknown };
+
 function parseArgs(argv: string[]): Args | undefined {
   const a: Args = { project: process.cwd(), env: 'doubles', json: false };
   for (let i = 0; i < argv.length; i++) {
-    const k = argv[i];
+    const k = argv[i]!;
     if (k === '--help' || k === '-h') return undefined;
     else if (k === '--json') a.json = true;
-    else if ((k === '--project' || k === '--env') && argv[i + 1]) a[k === '--project' ? 'project' : 'env'] = argv[++i]!;
-    else throw new Error(`unknown argument ${k}\n\n${USAGE}`);
+    else if (k === '--project' || k === '--env') {
+      const v = argv[++i];
+      if (!v || v.startsWith('--')) throw new UsageError(`${k} needs a value.`);
+      a[k === '--project' ? 'project' : 'env'] = v;
+    } else throw new UsageError(`Unknown argument ${k}.`);
   }
-  if (!/^[A-Za-z0-9._-]+$/.test(a.env)) throw new Error(`invalid --env ${a.env}`);
+  if (!/^[A-Za-z0-9._-]+$/.test(a.env)) throw new UsageError(`--env ${a.env}: use letters, digits, '.', '_' and '-' only (it names infra/environments/<name>.json).`);
   a.project = path.resolve(a.project);
-  if (!existsSync(path.join(a.project, 'package.json'))) throw new Error(`${a.project} has no package.json: pass --project <the project's folder>`);
+  if (!existsSync(path.join(a.project, 'package.json'))) throw new UsageError(`${a.project} has no package.json: pass --project <the project's folder>.`);
   return a;
 }
 
-/** The project's dev.json (its API, Entra apps, location and APIM settings), without what points at a real tenant. */
-function baseEnv(project: string): Record<string, unknown> {
+/**
+ * The project's dev.json (its API, Entra apps, location, resource names and APIM settings), without what points at
+ * a real tenant or at resources the empty subscription of the doubles does not have.
+ */
+function baseEnv(project: string): EnvDoc {
   const dev = path.join(project, 'infra/environments/dev.json');
   if (!existsSync(dev)) return {};
   const {
@@ -57,44 +68,70 @@ function baseEnv(project: string): Record<string, unknown> {
     resourceGroup: _rg,
     functionApp: _fa,
     apimService: _svc,
+    product: _p,
     powerPlatform: _pp,
     ...rest
-  } = JSON.parse(readFileSync(dev, 'utf8')) as Record<string, unknown>;
+  } = JSON.parse(readFileSync(dev, 'utf8')) as EnvDoc;
   return rest;
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const args = parseArgs(argv);
+  let args: Args | undefined;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`npm run doubles: ${e.message}\n\n${USAGE}\n`);
+    return 2;
+  }
   if (!args) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const { certFile } = await ensureTestCa();
-  const base = baseEnv(args.project);
-  const location = typeof base.location === 'string' ? base.location : 'westeurope';
-  const apiId = (base.api as { id?: string } | undefined)?.id ?? 'employees';
-  const names = defaultNames(SUB, args.env, location, apiId);
-  const d = await startDoubles({ empty: true, siteName: names.functionApp, arm: { apimServicePolls: 2, principalReplicationLag: 1 } });
-  const dv = await startDataverseDouble({ applicationUsers: [CLIENT_ID], solutions: [{ uniquename: SOLUTION }] });
   const file = path.join(args.project, 'infra/environments', `${args.env}.json`);
   if (existsSync(file) && !readFileSync(file, 'utf8').includes(`"${MARK}"`)) {
-    await Promise.all([d.close(), dv.close()]);
-    throw new Error(`${file} exists and was not written by this tool: pass another --env`);
+    process.stderr.write(`npm run doubles: ${file} exists and was not written by this tool; pass another --env.\n`);
+    return 2;
   }
+  const { certFile } = await ensureTestCa();
+  const base = baseEnv(args.project);
+  const location = normaliseLocation(typeof base.location === 'string' ? base.location : 'westeurope');
+  const api = { id: 'employees', path: 'employees', displayName: 'Employees', ...base.api };
+  // The names deploy will resolve for this env file (the SCM double serves the Function App of that name).
+  const names = resolveNames(SUB, args.env, location, { ...base, api })!.names;
+  const d = await startDoubles({ empty: true, siteName: names.functionApp, arm: { apimServicePolls: 2, principalReplicationLag: 1 } });
+  const dv = await startDataverseDouble({ applicationUsers: [CLIENT_ID], solutions: [{ uniquename: SOLUTION }] });
+  // From here on, every way out removes the env file (a signal, an error, the end of the process).
+  const removeEnvFile = () => rmSync(file, { force: true });
+  process.once('exit', removeEnvFile);
+  const stopped = new Promise<void>((resolve) => {
+    for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(sig, () => resolve());
+  });
   const schema = path.relative(path.dirname(file), path.resolve(__dirname, '../../infra/environments/schema.json')).split(path.sep).join('/');
-  const env: Record<string, unknown> = {
+  const env: EnvDoc = {
     ...envJson(d),
     $schema: schema,
     resourceGroup: undefined,
     functionApp: undefined,
     apimService: undefined,
-    location,
-    apim: { publisherEmail: 'api-team@contoso.example' },
     ...base,
+    location,
+    api,
+    apim: { publisherEmail: 'api-team@contoso.example', ...base.apim },
     powerPlatform: { environmentUrl: dv.url, solution: SOLUTION },
   };
   env.cloud = { ...(env.cloud as Record<string, unknown>), name: MARK };
   writeFileSync(file, `${JSON.stringify(env, null, 2)}\n`);
+  try {
+    // What every command will read: the schema, the placeholder check, the same names.
+    const loaded = loadEnvironment(args.project, args.env);
+    if (loaded.functionApp !== names.functionApp) throw new Error(`the env file resolves Function App ${loaded.functionApp}, the SCM double serves ${names.functionApp}`);
+  } catch (e) {
+    removeEnvFile();
+    await Promise.all([d.close(), dv.close()]);
+    process.stderr.write(`npm run doubles: the env file it wrote does not load: ${(e as Error).message}\n`);
+    return 1;
+  }
   // The doubles' own fake credential (the token double accepts only it) and the trust for their loopback CA.
   const vars: Record<string, string> = {
     NODE_EXTRA_CA_CERTS: certFile,
@@ -124,17 +161,14 @@ export async function main(argv: string[]): Promise<number> {
       ].join('\n'),
     );
   }
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  await stopped;
   const violations = [...d.violations(), ...dv.violations];
   const summary = {
     requests: { arm: d.arm.requests.length, graph: d.graph.requests.length, scm: d.scm.requests.length, dataverse: dv.requests.length },
     writes: { ...d.writes(), dataverse: dv.writes() },
     violations,
   };
-  rmSync(file, { force: true });
+  removeEnvFile();
   await Promise.all([d.close(), dv.close()]);
   process.stdout.write(args.json ? `${JSON.stringify({ stopped: true, ...summary })}\n` : `\nStopped. ${JSON.stringify(summary)}\n`);
   return violations.length ? 1 : 0;

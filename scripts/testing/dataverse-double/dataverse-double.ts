@@ -98,7 +98,8 @@ export async function startDataverseDouble(opts: DataverseDoubleOptions): Promis
     if (sol.error) return sol.error;
     const bad = checkConnectorWrite(body, true);
     if (bad) return fail(bad.status, bad.code, bad.message);
-    const id = forcedId ?? (body.connectorid as string | undefined) ?? randomUUID();
+    // GUIDs are case-insensitive: one spelling for the row, its solution membership and its secrets.
+    const id = (forcedId ?? (body.connectorid as string | undefined) ?? randomUUID()).toLowerCase();
     if (state.connectors.some((c) => String(c.connectorid).toLowerCase() === id.toLowerCase())) return fail(412, '0x80040237', 'A record with matching key values already exists.');
     if (state.connectors.some((c) => String(c.name).toLowerCase() === String(body.name).toLowerCase()))
       return fail(412, '0x80040237', `A connector with the name ${String(body.name)} already exists.`);
