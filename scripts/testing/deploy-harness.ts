@@ -16,10 +16,9 @@ import type { DeployOptions, DeployResult } from '../deploy';
 import { RecordingIoHost } from '../core/io';
 import { deploy, loadEnvironment, renderDeploy, scrubbing } from '../deploy';
 
-import { SUB, TENANT } from './ids';
+import { CLIENT_ID, SUB, TENANT } from './ids';
 
-export { SUB, TENANT };
-export const CLIENT_ID = '5d6e7f80-0000-4000-8000-00000000c11e';
+export { CLIENT_ID, SUB, TENANT };
 export const CLIENT_SECRET = 'deploy-test-client-secret-Q8~value';
 export const FUNCTION_KEY = 'fnkey-default-Zx81Qw0pL3mN7vB2';
 export const MASTER_KEY = 'fnkey-master-Yh27Tg5rE4wQ9aS1';

@@ -14,8 +14,9 @@ import { scrubbing, loadEnvironment } from '../deploy';
 import { RecordingIoHost } from '../core/io';
 import { publish, renderPublish, type PublishOptions, type PublishResult } from '../publish';
 
-export const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
-export const CLIENT_ID = '5d6e7f80-0000-4000-8000-00000000c11e';
+import { CLIENT_ID, TENANT } from './ids';
+
+export { CLIENT_ID, TENANT };
 export const CLIENT_SECRET = 'publish-test-client-secret-Q8~value';
 /** The connector app's OAuth client secret (what --client-secret-file holds). */
 export const CONNECTOR_SECRET = 'connector-oauth-secret-Zq7~XyZ0123';
