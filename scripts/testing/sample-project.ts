@@ -9,8 +9,7 @@ import * as path from 'node:path';
 import { build } from '../build';
 import { loadConfig, type LoadedConfig } from '../config';
 import { SilentIoHost } from '../core/io';
-import { loadEnvironment } from '../deploy/environment';
-import type { DeployEnvironment } from '../deploy/types';
+import { loadEnvironment, type DeployEnvironment } from '../deploy';
 import { SUB, TENANT } from './ids';
 
 const REPO = path.resolve(__dirname, '../..');
