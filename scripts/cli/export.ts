@@ -22,7 +22,7 @@ export const command = defineCommand<ExportFlags>({
     new Option('--env <name>', 'use the outputs of this deploy environment (default: the newest)'),
     new Option('--allow-breaking', 'write even if operations were deleted, renamed or changed incompatibly'),
     new Option('--zip', 'also write a deterministic zip of the folder to dist/<out>.zip'),
-    new Option('--level <level>', 'validation level applied before writing').choices(['schema', 'platform', 'certification']).default('certification'),
+    new Option('--level <level>', 'validation level applied before writing (default: connector.level in package.json, else certification)').choices(['schema', 'platform', 'certification']),
     new Option('--postman <file>', "also write a Postman collection (v2.1, checked against Postman's schema) of the API"),
   ],
   examples: ['connectorkit export', 'connectorkit export --env prod --zip', 'connectorkit export --allow-breaking --json', 'connectorkit export --postman dist/postman_collection.json'],

@@ -18,6 +18,11 @@ export interface ProjectConfig {
   };
   /** Connector export settings (owned by scripts/export). */
   connector: {
+    /**
+     * The validation level `export` and `deploy` write the connector at (default certification). `platform` is what
+     * a custom connector needs; the certification metadata below is then optional.
+     */
+    level?: 'schema' | 'platform' | 'certification';
     /** info.title override (≤ 30 chars, no "API"/"Connector"); defaults to api.title. */
     title?: string;
     /** info.description override (30–500 chars); defaults to api.description. */

@@ -1,7 +1,7 @@
 /**
  * The last step: the connector folder re-exported with the live gateway host, API path, tenant and app ids, the
- * deploy outputs recorded in `.connectorkit/deploy-<env>.json` (gitignored, no secrets), then a certification-level
- * validation of the written folder.
+ * deploy outputs recorded in `.connectorkit/deploy-<env>.json` (gitignored, no secrets), then a validation of the
+ * written folder at the config's `connector.level` (default certification).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -46,12 +46,16 @@ export function exportStep(deps: string[], state: ExportState): Step<DeployConte
       const outputs = deployOutputs(ctx);
       state.outputs = outputs;
       const res = `connector folder ${rel}/`;
-      if (Object.values(outputs).some((v) => v.includes(UNKNOWN))) {
-        return { changes: [{ stage: 'export', resource: res, action: existsSync(dir) ? 'update' : 'create', note: 're-exported with ids known after apply' }] };
-      }
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- the export stage loads only when this step runs
       const exp = require('../export') as typeof import('../export');
-      const folder = exp.buildConnector({ spec: ctx.spec, config: ctx.opts.config as never, deployOutputs: outputs, root: ctx.opts.root });
+      const config = ctx.opts.config as import('../config').ProjectConfig;
+      const level = config.connector?.level ?? 'certification';
+      if (Object.values(outputs).some((v) => v.includes(UNKNOWN))) {
+        // The ids come with the apply; the config must already do for the level (CK_EXPORT_CONFIG_INCOMPLETE before any write).
+        exp.buildConnector({ spec: ctx.spec, config, root: ctx.opts.root, level });
+        return { changes: [{ stage: 'export', resource: res, action: existsSync(dir) ? 'update' : 'create', note: 're-exported with ids known after apply' }] };
+      }
+      const folder = exp.buildConnector({ spec: ctx.spec, config, deployOutputs: outputs, root: ctx.opts.root, level });
       const changed = Object.entries(folder.files)
         .filter(([name, content]) => {
           const f = path.join(dir, name);
@@ -66,7 +70,7 @@ export function exportStep(deps: string[], state: ExportState): Step<DeployConte
         await writeIfChanged(outFile, outText);
         let r;
         try {
-          r = await exp.writeConnector(dir, folder, { allowBreaking: ctx.opts.allowBreaking === true, level: 'certification' });
+          r = await exp.writeConnector(dir, folder, { allowBreaking: ctx.opts.allowBreaking === true, level });
         } catch (e) {
           if (isCkError(e) && e.code === 'CK_EXPORT_BREAKING_CHANGES')
             throw new CkError({
@@ -80,11 +84,11 @@ export function exportStep(deps: string[], state: ExportState): Step<DeployConte
         }
         // eslint-disable-next-line @typescript-eslint/no-require-imports -- the validator loads only when this step runs
         const { validateConnectorDir } = require('../validate') as typeof import('../validate');
-        const report = await validateConnectorDir(dir, { level: 'certification' });
+        const report = await validateConnectorDir(dir, { level });
         if (report.errors > 0) {
           throw new CkError({
             code: 'CK_DEPLOY_CONNECTOR_INVALID',
-            message: `${rel}/ has ${report.errors} certification error(s).`,
+            message: `${rel}/ has ${report.errors} ${level}-level error(s).`,
             details: report.findings.filter((f) => f.severity === 'error').map((f) => ({ code: f.ruleId, message: f.message, target: `${f.file}${f.pointer}` })),
           });
         }

@@ -55,6 +55,27 @@ describe('preflight: nothing is written before the plan has read everything', ()
   });
 });
 
+describe('preflight: the connector export level', () => {
+  const h = useDoubles({ check: true });
+
+  it('connector metadata the export level needs but the config lacks stops the run before any write', async () => {
+    const root = makeProject(h.d, {});
+    const pkgFile = path.join(root, 'package.json');
+    const pkg = JSON.parse(readFileSync(pkgFile, 'utf8'));
+    delete pkg.connectorkit.connector.publisher;
+    writeFileSync(pkgFile, JSON.stringify(pkg));
+    const before = h.d.writes();
+    const err = await recordedDeploy(deployOptions(root, false), h.sink).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'CK_EXPORT_CONFIG_INCOMPLETE', target: 'connector.publisher' });
+    expect(h.d.writes()).toEqual(before);
+    // At level platform (connector.level) the same config deploys: custom connectors need no certification metadata.
+    pkg.connectorkit.connector.level = 'platform';
+    writeFileSync(pkgFile, JSON.stringify(pkg));
+    const r = await recordedDeploy(deployOptions(root, false), h.sink);
+    expect(r.connector?.validation?.errors).toBe(0);
+  });
+});
+
 describe('custom cloud: issuer and sign-in authority', () => {
   const h = useDoubles({ check: true });
 

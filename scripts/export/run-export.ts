@@ -46,11 +46,12 @@ export async function runExport(loaded: LoadedConfig, io: IoHost, opts: RunExpor
   }
   const deployed = readDeployOutputs(loaded.root, opts.env);
   const dir = loaded.resolve(opts.out ?? config.connectorDir);
-  const folder = await io.step('Build connector files', () => buildConnector({ spec, config, root: loaded.root, level: opts.level, ...(deployed ? { deployOutputs: deployed.outputs } : {}) }));
+  const level = opts.level ?? config.connector.level ?? 'certification';
+  const folder = await io.step('Build connector files', () => buildConnector({ spec, config, root: loaded.root, level, ...(deployed ? { deployOutputs: deployed.outputs } : {}) }));
   for (const n of folder.notices) io.log({ level: 'warn', message: `${n.target ? `${n.target}: ` : ''}${n.message}`, code: n.code });
   // The zip goes beside the other build outputs (gitignored), not beside the committed folder.
   const zip = opts.zip === true ? path.join(loaded.resolve(config.outDir), `${path.basename(dir)}.zip`) : opts.zip;
-  const result = await io.step(`Write ${path.relative(loaded.root, dir) || '.'}`, () => writeConnector(dir, folder, { ...opts, zip }));
+  const result = await io.step(`Write ${path.relative(loaded.root, dir) || '.'}`, () => writeConnector(dir, folder, { ...opts, level, zip }));
   for (const w of result.warnings) io.log({ level: 'warn', message: `${w.file}${w.pointer ? `#${w.pointer}` : ''}: ${w.message}`, code: w.ruleId });
   for (const b of result.breaking) io.log({ level: 'warn', message: `Breaking change allowed: ${b.operationId}: ${b.message}`, code: b.kind });
   return {

@@ -29,7 +29,7 @@ function packageJson(o: InitFileOptions): string {
       validate: 'connectorkit validate',
       deploy: 'connectorkit deploy',
       typecheck: 'tsc --noEmit -p tsconfig.json',
-      test: 'connectorkit build && tsc --noEmit -p tsconfig.json && connectorkit export --level platform && connectorkit validate connector --level platform',
+      test: 'connectorkit build && tsc --noEmit -p tsconfig.json && connectorkit export && connectorkit validate connector --level platform',
     },
     dependencies: { connectorkit: o.framework },
     devDependencies: { '@types/node': o.typesNode, typescript: o.typescript },
@@ -48,6 +48,8 @@ function packageJson(o: InitFileOptions): string {
           },
         },
       },
+      // A custom connector needs level platform; raise it to certification (and add the metadata) to certify.
+      connector: { level: 'platform' },
       auth: { scope: 'user_impersonation' },
     },
   });
@@ -203,11 +205,12 @@ curl -H "Authorization: Bearer $(npm exec --no -- connectorkit token)" http://12
 
 - Write your operations in \`functions/controllers/\` and their types in \`functions/models/\`; replace the notes
   example. Operations with \`@Security('entra', ['user_impersonation'])\` accept Entra ID tokens.
-- \`npm run export -- --level platform\` writes the connector folder \`connector/\`; \`npm run validate\` checks it
-  offline. \`npm test\` builds, type-checks, exports and validates.
-- For certification, add the connector metadata to \`package.json\` "connectorkit": \`api.contact\` (name, url,
-  email), \`connector.publisher\`, \`connector.website\`, \`connector.privacyPolicy\`, \`connector.categories\`
-  and \`connector.brandColor\`; \`npm run export\` (level certification) names every key that is missing.
+- \`npm run export\` writes the connector folder \`connector/\` at \`connector.level\` (\`platform\`: what a custom
+  connector needs); \`npm run validate\` checks it offline. \`npm test\` builds, type-checks, exports and validates.
+- For certification, set \`connector.level\` to \`certification\` in \`package.json\` "connectorkit" and add the
+  metadata: \`api.contact\` (name, url, email), \`connector.publisher\`, \`connector.website\`,
+  \`connector.privacyPolicy\`, \`connector.categories\` and \`connector.brandColor\`; \`npm run export\` names every
+  key that is missing. \`deploy\` and \`up\` export at the same level.
 - To run it in Azure, fill in \`infra/environments/dev.json\` (subscription, tenant, location, \`apim.publisherEmail\`),
   sign in (\`az login\`), then \`npm exec --no -- connectorkit up --env dev --plan\` and \`… up --env dev --yes\`: it creates
   the resources (\`provision\`) and deploys onto them in one plan.
