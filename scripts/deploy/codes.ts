@@ -71,7 +71,7 @@ export const DEPLOY_CODES = defineCodes('deploy', {
   CK_DEPLOY_EXPORT_BREAKING: { source: 'user', title: 'The connector export has breaking changes.', hint: 'Review the listed changes; re-run with --allow-breaking if they are intended.' },
   CK_DEPLOY_CONNECTOR_INVALID: {
     source: 'user',
-    title: 'The exported connector does not pass certification validation.',
+    title: 'The exported connector does not pass validation at its level (connector.level, default certification).',
     hint: 'Run `connectorkit validate connector --level certification` and fix the findings.',
   },
 });

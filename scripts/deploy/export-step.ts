@@ -92,7 +92,12 @@ export function exportStep(deps: string[], state: ExportState): Step<DeployConte
             details: report.findings.filter((f) => f.severity === 'error').map((f) => ({ code: f.ruleId, message: f.message, target: `${f.file}${f.pointer}` })),
           });
         }
-        state.connector = { dir: rel, changed: r.changed.length > 0, breaking: r.breaking.map((b) => `${b.operationId}: ${b.kind}`), validation: { errors: report.errors, warnings: report.warnings } };
+        state.connector = {
+          dir: rel,
+          changed: r.changed.length > 0,
+          breaking: r.breaking.map((b) => `${b.operationId}: ${b.kind}`),
+          validation: { level, errors: report.errors, warnings: report.warnings },
+        };
       };
       const outputsChanged = !existsSync(outFile) || readFileSync(outFile, 'utf8') !== outText;
       state.connector = { dir: rel, changed: changed.length > 0, breaking: breaking.map((b) => `${b.operationId}: ${b.kind}`) };

@@ -28,7 +28,7 @@ export function renderDeploy(r: DeployResult): string {
   if (r.outputs && !r.planOnly) lines.push(`Gateway: https://${r.outputs.host}${r.outputs.basePath}  API app: ${r.outputs.apiAppId}  connector client: ${r.outputs.connectorClientId}`);
   if (r.connector && !r.planOnly)
     lines.push(
-      `Connector: ${r.connector.dir}/ ${r.connector.changed ? 'updated' : 'unchanged'}${r.connector.validation ? `, certification validation: ${r.connector.validation.errors} errors, ${r.connector.validation.warnings} warnings` : ''}`,
+      `Connector: ${r.connector.dir}/ ${r.connector.changed ? 'updated' : 'unchanged'}${r.connector.validation ? `, ${r.connector.validation.level} validation: ${r.connector.validation.errors} errors, ${r.connector.validation.warnings} warnings` : ''}`,
     );
   if (r.retries) lines.push(`(${r.retries} transient failure(s) retried)`);
   return lines.join('\n');

@@ -101,6 +101,6 @@ export interface DeployResult {
   changes: PlannedChange[];
   summary: Record<ChangeAction, number>;
   outputs?: DeployOutputs;
-  connector?: { dir: string; changed: boolean; breaking: string[]; validation?: { errors: number; warnings: number } };
+  connector?: { dir: string; changed: boolean; breaking: string[]; validation?: { level: string; errors: number; warnings: number } };
   retries: number;
 }
