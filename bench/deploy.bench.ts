@@ -5,13 +5,11 @@
  *  2. a no-op redeploy's request count, by method, with zero writes.
  * The HTTPS doubles need the test CA trusted at process start, so the measurement runs in a child process.
  */
-import { execFileSync } from 'node:child_process';
-import * as path from 'node:path';
 import type { BenchLine } from './types';
 import { RecordingIoHost } from '../scripts/core/io';
 import { createContext, deploy, PROVIDERS } from '../scripts/deploy';
 import * as h from '../scripts/testing/deploy-harness';
-import { ensureTestCa } from '../scripts/testing/tls';
+import { inChild } from './child';
 import { readFileSync } from 'node:fs';
 import { buildConnector } from '../scripts/export';
 import { validateConnectorFiles } from '../scripts/validate';
@@ -127,21 +125,7 @@ async function measure(): Promise<BenchLine[]> {
   }
 }
 
-/** Child entry: prints the lines as JSON. */
-export async function main(argv: string[]): Promise<number> {
-  if (argv[0] !== '--child') return 0;
-  process.stdout.write(JSON.stringify(await measure()));
-  return 0;
-}
-
-export async function bench(): Promise<BenchLine[]> {
-  const out = execFileSync(process.execPath, [path.join(__dirname, '../scripts/bin/run-ts.js'), __filename, '--child'], {
-    env: { ...process.env, NODE_EXTRA_CA_CERTS: (await ensureTestCa()).certFile },
-    maxBuffer: 1 << 24,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return JSON.parse(out.toString('utf8')) as BenchLine[];
-}
+export const { main, bench } = inChild(__filename, measure);
 
 /** Total of the doubles' write counters (ARM, SCM, Graph). */
 function writeCount(w: ReturnType<h.Doubles['writes']>): number {

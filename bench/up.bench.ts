@@ -15,10 +15,8 @@
  * start, so the measurement runs in a child process.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { execFileSync } from 'node:child_process';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { ClientRequest } from 'node:http';
-import * as path from 'node:path';
 import { median, type BenchLine } from './types';
 import { criticalPath } from './deploy.bench';
 import { RecordingIoHost } from '../scripts/core/io';
@@ -26,7 +24,7 @@ import type { Step } from '../scripts/deploy';
 import { up } from '../scripts/provision';
 import { startEmptyDoubles, makeEmptyProject, upOptions } from '../scripts/testing/provision-harness';
 import type { Doubles } from '../scripts/testing/deploy-harness';
-import { ensureTestCa } from '../scripts/testing/tls';
+import { inChild } from './child';
 
 const LATENCY_MS = 100;
 const START = { arm: { apimServicePolls: 5 } };
@@ -188,18 +186,4 @@ async function measure(): Promise<BenchLine[]> {
   ];
 }
 
-/** Child entry: prints the lines as JSON. */
-export async function main(argv: string[]): Promise<number> {
-  if (argv[0] !== '--child') return 0;
-  process.stdout.write(JSON.stringify(await measure()));
-  return 0;
-}
-
-export async function bench(): Promise<BenchLine[]> {
-  const out = execFileSync(process.execPath, [path.join(__dirname, '../scripts/bin/run-ts.js'), __filename, '--child'], {
-    env: { ...process.env, NODE_EXTRA_CA_CERTS: (await ensureTestCa()).certFile },
-    maxBuffer: 1 << 24,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return JSON.parse(out.toString('utf8')) as BenchLine[];
-}
+export const { main, bench } = inChild(__filename, measure);

@@ -10,11 +10,12 @@ import { ManagedServiceIdentityClient } from '@azure/arm-msi';
 import { OperationalInsightsManagementClient } from '@azure/arm-operationalinsights';
 import { ResourceManagementClient } from '@azure/arm-resources';
 import { StorageManagementClient } from '@azure/arm-storage';
+import type { TokenCredential } from '@azure/core-auth';
 import { CkError } from '../core/errors';
 import type { IoHost } from '../core/io';
 import { DEFAULT_RETRY, lroPacingPolicy, type DeployEnvironment, type RetryStats } from '../deploy';
 import { envPlaceholderValues, loadResourceManifests } from './manifests';
-import type { ProvisionContext, ProvisionEnvironment, ProvisionOptions } from './types';
+import type { ArmClients, ProvisionContext, ProvisionEnvironment, ProvisionOptions } from './types';
 import './codes';
 
 /** The environment with a location and resolved names, or a coded error saying what to add. */
@@ -35,11 +36,26 @@ export function provisionEnvironment(opts: ProvisionOptions): ProvisionEnvironme
  * (@azure/core-client: $host, credentialScopes) and modular (@azure-rest/core-client: endpoint, credentials.scopes)
  * SDKs name the same settings differently; each reads its own.
  */
-export function armClientOptions(env: Pick<DeployEnvironment, 'cloud'>, retry: { maxDelayMs: number }) {
+function armClientOptions(env: Pick<DeployEnvironment, 'cloud'>, retry: { maxDelayMs: number }) {
   const arm = env.cloud.resourceManager;
   const scopes = [`${env.cloud.resourceManagerAudience}/.default`];
   const pacing = { policy: lroPacingPolicy({ maxDelayMs: retry.maxDelayMs }), position: 'perCall' as const };
   return { $host: arm, endpoint: arm, credentialScopes: scopes, credentials: { scopes }, retryOptions: { maxRetries: 0 }, additionalPolicies: [pacing] };
+}
+
+/** Every ARM SDK client of one provision or down run, with those options. */
+export function armClients(env: Pick<DeployEnvironment, 'cloud' | 'subscriptionId'>, credential: TokenCredential, retry: { maxDelayMs: number }): ArmClients {
+  const options = armClientOptions(env, retry);
+  const sub = env.subscriptionId;
+  return {
+    resources: new ResourceManagementClient(credential, sub, options),
+    storage: new StorageManagementClient(credential, sub, options),
+    logs: new OperationalInsightsManagementClient(credential, sub, options),
+    msi: new ManagedServiceIdentityClient(credential, sub, options),
+    auth: new AuthorizationManagementClient(credential, sub, options),
+    web: new WebSiteManagementClient(credential, sub, options),
+    apim: new ApiManagementClient(credential, sub, options),
+  };
 }
 
 /** Builds the context (clients, manifests, placeholder values) of one run; loading the manifests checks them. */
@@ -47,9 +63,6 @@ export function createProvisionContext(opts: ProvisionOptions, io: IoHost, stats
   const env = provisionEnvironment(opts);
   const retry = { ...DEFAULT_RETRY, ...opts.retry };
   const manifests = loadResourceManifests(opts.root);
-  const options = armClientOptions(env, retry);
-  const sub = env.subscriptionId;
-  const cred = opts.credential;
   return {
     env,
     opts,
@@ -57,13 +70,7 @@ export function createProvisionContext(opts: ProvisionOptions, io: IoHost, stats
     retry,
     stats,
     manifests,
-    resources: new ResourceManagementClient(cred, sub, options),
-    storage: new StorageManagementClient(cred, sub, options),
-    logs: new OperationalInsightsManagementClient(cred, sub, options),
-    msi: new ManagedServiceIdentityClient(cred, sub, options),
-    auth: new AuthorizationManagementClient(cred, sub, options),
-    web: new WebSiteManagementClient(cred, sub, options),
-    apim: new ApiManagementClient(cred, sub, options),
+    ...armClients(env, opts.credential, retry),
     out: { creating: new Set() },
     values: envPlaceholderValues(env),
   };

@@ -5,19 +5,12 @@
  * cloud (sovereign clouds and the loopback doubles alike) with the SDKs' own retries off (the deploy's `withRetry`
  * wraps each call) and the deploy's LRO pacing policy.
  */
-import { ApiManagementClient } from '@azure/arm-apimanagement';
-import { WebSiteManagementClient } from '@azure/arm-appservice';
-import { AuthorizationManagementClient } from '@azure/arm-authorization';
-import { ManagedServiceIdentityClient } from '@azure/arm-msi';
-import { OperationalInsightsManagementClient } from '@azure/arm-operationalinsights';
-import { ResourceManagementClient } from '@azure/arm-resources';
-import { StorageManagementClient } from '@azure/arm-storage';
 import { CkError } from '../core/errors';
 import type { IoHost } from '../core/io';
 import { azureErrorInfo, DEFAULT_RETRY, ENV_TAG, withRetry, type RetryStats, type Step, type StepPlan } from '../deploy';
 import { GraphClient } from '../entra';
 import type { DownContext, DownEnvironment, DownOptions, FoundResource } from './down-types';
-import { armClientOptions } from './context';
+import { armClients } from './context';
 import './codes';
 
 /** The environment with every name resolved, or a coded error saying what to add. */
@@ -36,23 +29,14 @@ export function downEnvironment(opts: DownOptions): DownEnvironment {
 export function createDownContext(opts: DownOptions, io: IoHost, stats: RetryStats): DownContext {
   const env = downEnvironment(opts);
   const retry = { ...DEFAULT_RETRY, ...opts.retry };
-  const options = armClientOptions(env, retry);
-  const sub = env.subscriptionId;
-  const cred = opts.credential;
   return {
     env,
     opts,
     io,
     retry,
     stats,
-    resources: new ResourceManagementClient(cred, sub, options),
-    storage: new StorageManagementClient(cred, sub, options),
-    logs: new OperationalInsightsManagementClient(cred, sub, options),
-    msi: new ManagedServiceIdentityClient(cred, sub, options),
-    auth: new AuthorizationManagementClient(cred, sub, options),
-    web: new WebSiteManagementClient(cred, sub, options),
-    apim: new ApiManagementClient(cred, sub, options),
-    graph: new GraphClient({ endpoint: env.cloud.graph, audience: env.cloud.graphAudience, credential: cred, retry, stats }),
+    ...armClients(env, opts.credential, retry),
+    graph: new GraphClient({ endpoint: env.cloud.graph, audience: env.cloud.graphAudience, credential: opts.credential, retry, stats }),
     inv: { resources: [], deleteGroup: false },
     kept: [],
   };

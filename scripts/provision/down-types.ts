@@ -1,13 +1,7 @@
 /** Types of `connectorkit down`: options, the run context, what it found, and the result. */
 import type { TokenCredential } from '@azure/core-auth';
-import type { ApiManagementClient } from '@azure/arm-apimanagement';
-import type { WebSiteManagementClient } from '@azure/arm-appservice';
-import type { AuthorizationManagementClient } from '@azure/arm-authorization';
-import type { ManagedServiceIdentityClient } from '@azure/arm-msi';
-import type { OperationalInsightsManagementClient } from '@azure/arm-operationalinsights';
-import type { ResourceManagementClient } from '@azure/arm-resources';
-import type { StorageManagementClient } from '@azure/arm-storage';
 import type { IoHost } from '../core/io';
+import type { ArmClients } from './types';
 import type { GraphClient } from '../entra';
 import type { ChangeAction, DeployEnvironment, PlannedChange, ResourceKind, ResourceNames, RetryOptions, RetryStats } from '../deploy';
 
@@ -50,19 +44,12 @@ export interface KeptResource {
   reason: string;
 }
 
-export interface DownContext {
+export interface DownContext extends ArmClients {
   env: DownEnvironment;
   opts: DownOptions;
   io: IoHost;
   retry: RetryOptions;
   stats: RetryStats;
-  resources: ResourceManagementClient;
-  storage: StorageManagementClient;
-  logs: OperationalInsightsManagementClient;
-  msi: ManagedServiceIdentityClient;
-  auth: AuthorizationManagementClient;
-  web: WebSiteManagementClient;
-  apim: ApiManagementClient;
   graph: GraphClient;
   inv: DownInventory;
   kept: KeptResource[];

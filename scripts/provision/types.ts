@@ -44,13 +44,8 @@ export interface ProvisionOutputs {
   creating: Set<string>;
 }
 
-export interface ProvisionContext {
-  env: ProvisionEnvironment;
-  opts: ProvisionOptions;
-  io: IoHost;
-  retry: RetryOptions;
-  stats: RetryStats;
-  manifests: ResourceManifests;
+/** The ARM SDK clients provision and down use, all on the environment's cloud (./context.ts `armClients`). */
+export interface ArmClients {
   resources: ResourceManagementClient;
   storage: StorageManagementClient;
   logs: OperationalInsightsManagementClient;
@@ -58,6 +53,15 @@ export interface ProvisionContext {
   auth: AuthorizationManagementClient;
   web: WebSiteManagementClient;
   apim: ApiManagementClient;
+}
+
+export interface ProvisionContext extends ArmClients {
+  env: ProvisionEnvironment;
+  opts: ProvisionOptions;
+  io: IoHost;
+  retry: RetryOptions;
+  stats: RetryStats;
+  manifests: ResourceManifests;
   out: ProvisionOutputs;
   /** Plan-time placeholder values (environment and names). */
   values: Record<string, string>;

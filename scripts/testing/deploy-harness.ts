@@ -13,10 +13,10 @@ import { startGraphDouble, type GraphDouble } from './graph-double/graph-double'
 import { startTokenDouble, type TokenDouble } from './token-double/token-double';
 import { loadConfig } from '../config';
 import type { DeployOptions, DeployResult } from '../deploy';
-import { RecordingIoHost } from '../core/io';
+import { recorded } from './recorded';
 import { deploy, loadEnvironment, renderDeploy, scrubbing } from '../deploy';
 
-import { CLIENT_ID, SUB, TENANT } from './ids';
+import { CLIENT_ID, FAST_RETRY, SUB, TENANT } from './ids';
 
 export { CLIENT_ID, SUB, TENANT };
 export const CLIENT_SECRET = 'deploy-test-client-secret-Q8~value';
@@ -212,24 +212,14 @@ export function deployOptions(root: string, planOnly: boolean, more: Partial<Dep
     specFile: path.join(root, 'dist/swagger.json'),
     zipFile: path.join(root, 'dist/app.zip'),
     connectorDir: path.join(root, 'connector'),
-    retry: { attempts: 8, baseDelayMs: 1, maxDelayMs: 5, pollIntervalMs: 0, lroTimeoutMs: 30_000 },
+    retry: FAST_RETRY,
     ...more,
   };
 }
 
 /** Runs a library deploy, appending everything it reported (messages, steps, result or error) to `sink`. */
-export async function recordedDeploy(opts: DeployOptions, sink: string[]): Promise<DeployResult> {
-  const io = new RecordingIoHost();
-  try {
-    const r = await deploy(opts, io);
-    sink.push(JSON.stringify(r), renderDeploy(r));
-    return r;
-  } catch (e) {
-    sink.push(JSON.stringify(e), String((e as Error).message), String((e as Error).stack));
-    throw e;
-  } finally {
-    sink.push(JSON.stringify(io.messages), JSON.stringify(io.steps));
-  }
+export function recordedDeploy(opts: DeployOptions, sink: string[]): Promise<DeployResult> {
+  return recorded((io) => deploy(opts, io), renderDeploy, sink);
 }
 
 /** Environment for running the real CLI as a child process against the doubles. */
@@ -239,7 +229,7 @@ export function cliEnv(): NodeJS.ProcessEnv {
     AZURE_TENANT_ID: TENANT,
     AZURE_CLIENT_ID: CLIENT_ID,
     AZURE_CLIENT_SECRET: CLIENT_SECRET,
-    CONNECTORKIT_DEPLOY__RETRY: JSON.stringify({ attempts: 8, baseDelayMs: 1, maxDelayMs: 5, pollIntervalMs: 0, lroTimeoutMs: 30000 }),
+    CONNECTORKIT_DEPLOY__RETRY: JSON.stringify(FAST_RETRY),
     NO_COLOR: '1',
   };
 }

@@ -11,10 +11,10 @@ import { startGraphDouble, type GraphDouble } from './graph-double/graph-double'
 import { startTokenDouble, type TokenDouble } from './token-double/token-double';
 import { startDataverseDouble, type DataverseDouble } from './dataverse-double/dataverse-double';
 import { scrubbing, loadEnvironment } from '../deploy';
-import { RecordingIoHost } from '../core/io';
+import { recorded } from './recorded';
 import { publish, renderPublish, type PublishOptions, type PublishResult } from '../publish';
 
-import { CLIENT_ID, TENANT } from './ids';
+import { CLIENT_ID, FAST_RETRY, TENANT } from './ids';
 
 export { CLIENT_ID, TENANT };
 export const CLIENT_SECRET = 'publish-test-client-secret-Q8~value';
@@ -117,22 +117,12 @@ export function publishOptions(root: string, planOnly: boolean, more: Partial<Pu
     planOnly,
     connectorDir: path.join(root, 'connector'),
     clientSecret: async () => CONNECTOR_SECRET,
-    retry: { attempts: 8, baseDelayMs: 1, maxDelayMs: 5, pollIntervalMs: 0, lroTimeoutMs: 30_000 },
+    retry: FAST_RETRY,
     ...more,
   };
 }
 
 /** Runs a library publish, appending everything it reported to `sink` (the no-secret check reads it). */
-export async function recordedPublish(opts: PublishOptions, sink: string[]): Promise<PublishResult> {
-  const io = new RecordingIoHost();
-  try {
-    const r = await publish(opts, io);
-    sink.push(JSON.stringify(r), renderPublish(r));
-    return r;
-  } catch (e) {
-    sink.push(JSON.stringify(e), String((e as Error).message), String((e as Error).stack));
-    throw e;
-  } finally {
-    sink.push(JSON.stringify(io.messages), JSON.stringify(io.steps));
-  }
+export function recordedPublish(opts: PublishOptions, sink: string[]): Promise<PublishResult> {
+  return recorded((io) => publish(opts, io), renderPublish, sink);
 }
