@@ -80,6 +80,7 @@ export async function build(loaded: LoadedConfig, io: IoHost, opts: BuildOptions
       name: pkg.name ?? 'functions-app',
       version: pkg.version ?? '0.0.0',
       minify: opts.minify,
+      triggers: (bm.triggers?.length ?? 0) > 0,
     }),
   );
   bundling.catch(() => undefined); // awaited below; never an unhandled rejection while the spec step runs

@@ -59,43 +59,106 @@ function format(m: esbuild.Message): string {
   return m.location ? `${m.location.file}:${m.location.line}: ${m.text}` : m.text;
 }
 
-/** A reusable bundler over one esbuild context: each `bundle(routesSource)` is an incremental rebuild. */
+/**
+ * The trigger store's SDKs: scripts/runtime/triggers/table.ts requires them lazily, on a trigger's first storage call.
+ * esbuild resolves and parses every module a `require('…')` names before tree shaking can drop the caller, so an app
+ * whose code never reaches the store would still pay for reading ~1.6 MB of SDK (@azure/identity with MSAL,
+ * @azure/data-tables) on every build, for nothing in its output.
+ */
+const TRIGGER_STORE_PACKAGES = /^@azure\/(data-tables|identity)$/;
+const RUNTIME_DIR = path.dirname(RUNTIME_ENTRY) + path.sep;
+const STORE_NS = 'connectorkit-trigger-store-omitted';
+
+/**
+ * Leaves the trigger store's SDKs out of a bundle when the runtime is their only importer: each is replaced by a
+ * placeholder module. Whether the bundle kept a placeholder is read from esbuild's metafile afterwards; when it did
+ * (something reaches the store), the bundle is made again with the real SDKs, so the output never depends on the guess.
+ */
+function omitTriggerStore(): esbuild.Plugin {
+  return {
+    name: STORE_NS,
+    setup(b) {
+      b.onResolve({ filter: TRIGGER_STORE_PACKAGES }, (args) => (path.resolve(args.importer).startsWith(RUNTIME_DIR) ? { path: args.path, namespace: STORE_NS } : undefined));
+      b.onLoad({ filter: /.*/, namespace: STORE_NS }, (args) => ({
+        contents: `throw new Error(${JSON.stringify(`connectorkit left ${args.path} out of this bundle although the app reaches it; rebuild it, and report this if it persists.`)});\n`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/** Did the bundle keep a placeholder of omitTriggerStore (some code of the output can reach the store)? */
+function keptPlaceholder(meta: esbuild.Metafile | undefined): boolean {
+  if (!meta) return true;
+  return Object.values(meta.outputs).some((o) => Object.entries(o.inputs).some(([file, i]) => file.startsWith(`${STORE_NS}:`) && i.bytesInOutput > 0));
+}
+
+/** A reusable bundler over esbuild contexts: each `bundle(routesSource)` is an incremental rebuild. */
 export interface AppBundler {
   bundle(routesSource: string): Promise<BundleResult>;
   dispose(): Promise<void>;
 }
 
 /**
- * Creates the esbuild context. (A warm-up build during the TypeScript pass does not help: the plugins' callbacks
- * need this thread, which the synchronous metadata pass keeps busy.) Watch mode can reuse one bundler.
+ * Creates the esbuild contexts (made on first use: one with the trigger store's SDKs, one without). (A warm-up build
+ * during the TypeScript pass does not help: the plugins' callbacks need this thread, which the synchronous metadata
+ * pass keeps busy.) Watch mode can reuse one bundler.
  */
 export async function createAppBundler(opts: Omit<BundleOptions, 'routesSource'>): Promise<AppBundler> {
   let source = '';
   // Importing both guarantees registration even when the entry forgets to import the generated routes.
   const rel = (f: string) => JSON.stringify(`./${posix(path.relative(opts.root, f)).replace(/\.ts$/, '')}`);
-  const ctx = await esbuild.context({
-    stdin: { contents: `import ${rel(opts.entryFile)};\nimport ${rel(opts.routesFile)};\n`, resolveDir: opts.root, sourcefile: 'connectorkit-entry.ts', loader: 'ts' },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    outfile: path.join(opts.root, 'dist/app/main.js'),
-    write: false,
-    sourcemap: 'linked',
-    sourcesContent: false,
-    minify: opts.minify ?? true,
-    external: ['@azure/functions-core'],
-    // `tsoa` re-exports @tsoa/cli (and with it TypeScript, ~4 MB): controllers only need the runtime half,
-    // which tsoaLitePlugin serves (see ./tsoa-lite.ts).
-    // The app gets the runtime of the connectorkit that builds it (`@connectorkit/runtime` is the old name, kept while
-    // projects move to `connectorkit/runtime`).
-    alias: { 'connectorkit/runtime': RUNTIME_ENTRY, '@connectorkit/runtime': RUNTIME_ENTRY },
-    // Parameter decorators need TypeScript's legacy decorators, whatever tsconfig the project has (or lacks).
-    tsconfigRaw: { compilerOptions: { experimentalDecorators: true } },
-    plugins: [tsoaLitePlugin(opts.root), inMemoryRoutes(opts.routesFile, () => source, opts.root)],
-    logLevel: 'silent',
-    legalComments: 'none',
-  });
+  const context = (lean: boolean) =>
+    esbuild.context({
+      stdin: { contents: `import ${rel(opts.entryFile)};\nimport ${rel(opts.routesFile)};\n`, resolveDir: opts.root, sourcefile: 'connectorkit-entry.ts', loader: 'ts' },
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      outfile: path.join(opts.root, 'dist/app/main.js'),
+      write: false,
+      metafile: lean,
+      sourcemap: 'linked',
+      sourcesContent: false,
+      minify: opts.minify ?? true,
+      external: ['@azure/functions-core'],
+      // `tsoa` re-exports @tsoa/cli (and with it TypeScript, ~4 MB): controllers only need the runtime half,
+      // which tsoaLitePlugin serves (see ./tsoa-lite.ts).
+      // The app gets the runtime of the connectorkit that builds it (`@connectorkit/runtime` is the old name, kept while
+      // projects move to `connectorkit/runtime`).
+      alias: { 'connectorkit/runtime': RUNTIME_ENTRY, '@connectorkit/runtime': RUNTIME_ENTRY },
+      // Parameter decorators need TypeScript's legacy decorators, whatever tsconfig the project has (or lacks).
+      tsconfigRaw: { compilerOptions: { experimentalDecorators: true } },
+      plugins: [tsoaLitePlugin(opts.root), inMemoryRoutes(opts.routesFile, () => source, opts.root), ...(lean ? [omitTriggerStore()] : [])],
+      logLevel: 'silent',
+      legalComments: 'none',
+    });
+  const contexts = new Map<boolean, Promise<esbuild.BuildContext<esbuild.BuildOptions & { write: false }>>>();
+  const ctxOf = (lean: boolean) => {
+    let c = contexts.get(lean);
+    if (!c) contexts.set(lean, (c = context(lean)));
+    return c;
+  };
+  // An app that declares triggers reaches the store: bundle it with the SDKs at once instead of finding out.
+  let lean = opts.triggers !== true;
+  const rebuild = async (): Promise<esbuild.BuildResult<{ write: false }>> => {
+    try {
+      if (lean) {
+        const r = await (await ctxOf(true)).rebuild();
+        if (!keptPlaceholder(r.metafile)) return r;
+        lean = false; // something reaches the store: from now on (watch mode) bundle with it
+      }
+      return await (await ctxOf(false)).rebuild();
+    } catch (e) {
+      const errors = ((e as { errors?: esbuild.Message[] }).errors ?? []).map(format);
+      throw new CkError({
+        code: 'CK_BUNDLE_FAILED',
+        message: `esbuild could not bundle the app: ${errors[0] ?? (e as Error).message}`,
+        details: errors.map((m) => ({ code: 'CK_BUNDLE_FAILED', message: m })),
+        cause: e,
+      });
+    }
+  };
   return {
     async bundle(routesSource) {
       try {
@@ -104,18 +167,7 @@ export async function createAppBundler(opts: Omit<BundleOptions, 'routesSource'>
         throw new CkError({ code: 'CK_BUNDLE_HOST_JSON_MISSING', message: `host.json is not valid JSON: ${(e as Error).message}`, cause: e });
       }
       source = routesSource;
-      let result: esbuild.BuildResult<{ write: false }>;
-      try {
-        result = await ctx.rebuild();
-      } catch (e) {
-        const errors = ((e as { errors?: esbuild.Message[] }).errors ?? []).map(format);
-        throw new CkError({
-          code: 'CK_BUNDLE_FAILED',
-          message: `esbuild could not bundle the app: ${errors[0] ?? (e as Error).message}`,
-          details: errors.map((m) => ({ code: 'CK_BUNDLE_FAILED', message: m })),
-          cause: e,
-        });
-      }
+      const result = await rebuild();
       const files: Record<string, Buffer> = {};
       for (const out of result.outputFiles ?? []) files[path.basename(out.path)] = Buffer.from(out.contents);
       files['host.json'] = Buffer.from(opts.hostJson);
@@ -124,7 +176,7 @@ export async function createAppBundler(opts: Omit<BundleOptions, 'routesSource'>
       return { files, zip, warnings: result.warnings.map(format) };
     },
     async dispose() {
-      await ctx.dispose();
+      await Promise.all([...contexts.values()].map(async (c) => (await c).dispose()));
     },
   };
 }

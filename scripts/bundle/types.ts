@@ -15,6 +15,11 @@ export interface BundleOptions {
   version: string;
   /** Minify main.js (default true: smaller zip and faster cold start; the source map keeps stack traces readable). */
   minify?: boolean;
+  /**
+   * The app declares webhook or polling triggers (the build's metadata knows): bundle the trigger store's SDKs at
+   * once. Otherwise they are left out unless the bundle turns out to reach them (then it is made again with them).
+   */
+  triggers?: boolean;
 }
 
 /** The bundled app: dist/app's files and the zip of them. */
