@@ -2,6 +2,7 @@
  * The files `connectorkit init` writes (relative path → content). Generated in code rather than copied from a
  * template folder: npm drops `.gitignore` files from a package, and every file here depends on the names anyway.
  */
+import { PROJECT_COMPILER_OPTIONS } from '../core/project-tsconfig';
 import type { ProjectNames } from './names';
 
 export interface InitFileOptions {
@@ -56,20 +57,7 @@ function packageJson(o: InitFileOptions): string {
 }
 
 const TSCONFIG = json({
-  compilerOptions: {
-    target: 'ES2022',
-    module: 'commonjs',
-    moduleResolution: 'node',
-    lib: ['ES2022', 'DOM'],
-    strict: true,
-    esModuleInterop: true,
-    experimentalDecorators: true,
-    resolveJsonModule: true,
-    skipLibCheck: true,
-    forceConsistentCasingInFileNames: true,
-    isolatedModules: true,
-    types: ['node'],
-  },
+  compilerOptions: PROJECT_COMPILER_OPTIONS,
   include: ['functions/**/*.ts'],
   exclude: ['node_modules', 'dist'],
 });

@@ -9,17 +9,26 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import { CkError } from '../core/errors';
+import { PROJECT_COMPILER_OPTIONS } from '../core/project-tsconfig';
 import '../spec/codes';
 
-/** Used when the project has no tsconfig.json (a Node 20 CommonJS project with strict checks). */
-export const DEFAULT_COMPILER_OPTIONS: ts.CompilerOptions = {
-  strict: true,
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.CommonJS,
-  moduleResolution: ts.ModuleResolutionKind.Node10,
-  esModuleInterop: true,
-  skipLibCheck: true,
-};
+/**
+ * Used when the project has no tsconfig.json: the options `connectorkit init` writes (../core/project-tsconfig.ts).
+ * Node's types join only when @types/node is installed (a missing one would be an error of its own, TS2688).
+ */
+export function defaultCompilerOptions(root: string): ts.CompilerOptions {
+  const { options } = ts.convertCompilerOptionsFromJson(PROJECT_COMPILER_OPTIONS, root);
+  return { ...options, types: hasNodeTypes(root) ? ['node'] : [] };
+}
+
+function hasNodeTypes(root: string): boolean {
+  try {
+    require.resolve('@types/node/package.json', { paths: [root] });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Forced whatever the tsconfig says: tsoa's parameter decorators exist only as legacy decorators (the bundle forces
@@ -37,7 +46,7 @@ function withRuntimePath(o: ts.CompilerOptions): ts.CompilerOptions {
 /** Reads `<root>/tsconfig.json` (with `extends`) into compiler options; defaults when the file is absent. */
 export function projectCompilerOptions(root: string): ts.CompilerOptions {
   const file = path.join(root, 'tsconfig.json');
-  if (!existsSync(file)) return withRuntimePath(DEFAULT_COMPILER_OPTIONS);
+  if (!existsSync(file)) return withRuntimePath(defaultCompilerOptions(root));
   const read = ts.readConfigFile(file, (f) => ts.sys.readFile(f));
   const parsed = read.error ? undefined : ts.parseJsonConfigFileContent(read.config, ts.sys, root, undefined, file);
   const errors = read.error ? [read.error] : (parsed?.errors ?? []).filter((d) => d.code !== 18003); // 18003: no inputs (we give the roots)
