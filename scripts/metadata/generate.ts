@@ -13,7 +13,7 @@ import { dropUndefinedFromUnions } from './normalise';
 import { readParamExtensions } from './param-extensions';
 import { readSourceFacts } from './source-facts';
 import { readTriggerDecorators } from './trigger-decorators';
-import { patchTsoa } from './tsoa-patches';
+import { withTsoaPatches } from './tsoa-patches';
 import { typeCheck, typeCheckAsync } from './type-check';
 import type { AuthModuleFacts, BuildMetadata, LocationMap, SourceLocation, TypeErrorFinding } from './types';
 
@@ -58,12 +58,15 @@ export function generateMetadataPass(opts: Omit<GenerateMetadataOptions, 'typeCh
 
 /** `typeCheck` here only decides whether a failed tsoa pass lists the type errors (usually its cause). */
 function metadataPass(opts: GenerateMetadataOptions): { bm: BuildMetadata; program: ts.Program } {
+  return withTsoaPatches(() => patchedMetadataPass(opts));
+}
+
+function patchedMetadataPass(opts: GenerateMetadataOptions): { bm: BuildMetadata; program: ts.Program } {
   const rel = (f: string) => path.relative(opts.root, f).split(path.sep).join('/');
   const at = (n: ts.Node): SourceLocation => {
     const sf = n.getSourceFile();
     return { file: rel(sf.fileName), line: sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1 };
   };
-  patchTsoa();
   const compilerOptions = opts.compilerOptions ?? projectCompilerOptions(opts.root);
   const globs = opts.controllerPathGlobs.map((g) => path.resolve(opts.root, g).split(path.sep).join('/'));
   const extra = (opts.authModule ? [opts.authModule] : []).map((f) => path.resolve(opts.root, f).split(path.sep).join('/'));

@@ -1,12 +1,27 @@
 /**
- * One workaround in tsoa 6.6.0's TypeResolver (still present upstream): `getModelTypeDeclarations` drops every
- * declaration from TypeScript's lib files when a type has more than one, so a model that extends `Error` crashes the
- * metadata pass ("Cannot use 'in' operator to search for 'typeParameters' in undefined") as soon as the lib is
- * ES2022 (lib.es5 and lib.es2022.error both declare Error). tsoa's default options load only lib.es5's Error; this
- * keeps exactly that declaration, so the model reads as `tsoa spec` reads it (name, message, stack).
+ * Three changes to tsoa 6.6.0's metadata generation (all still apply upstream), in force only while connectorkit's own
+ * metadata pass runs ({@link withTsoaPatches}): tsoa used elsewhere in the same process (a project's own script, the
+ * bench's baseline) reads as tsoa does.
+ *
+ * 1. A workaround in TypeResolver: `getModelTypeDeclarations` drops every declaration from TypeScript's lib files
+ *    when a type has more than one, so a model that extends `Error` crashes the metadata pass ("Cannot use 'in'
+ *    operator to search for 'typeParameters' in undefined") as soon as the lib is ES2022 (lib.es5 and
+ *    lib.es2022.error both declare Error). tsoa's default options load only lib.es5's Error; this keeps exactly that
+ *    declaration, so the model reads as `tsoa spec` reads it (name, message, stack).
+ * 2. tsoa checks its assumptions with `throwUnless(condition, new GenerateMetadataError(…))`, so it constructs an
+ *    error for every check, thrown or not, and each captures a stack trace: about a third of tsoa's own generation
+ *    time. The error's message already names the file and line of the code it is about; its stack (tsoa's
+ *    internals) is left out. Errors of any other kind (a crash inside tsoa) keep theirs.
+ * 3. The program is created as `tsc` creates its own for TypeScript's lib files and @types/node (the largest part of
+ *    any program): their JSDoc is parsed only where a type error could depend on it (`@see`/`@link`), about a
+ *    quarter of their parse time. Those files hold no API models, so nothing tsoa reads changes; the project's files
+ *    and every other package keep all their JSDoc (descriptions, validators, examples).
  */
+import * as path from 'node:path';
 import * as ts from 'typescript';
+import { MetadataGenerator } from '@tsoa/cli/dist/metadataGeneration/metadataGenerator';
 import { TypeResolver } from '@tsoa/cli/dist/metadataGeneration/typeResolver';
+import { importClassesFromDirectories } from '@tsoa/cli/dist/utils/importClassesFromDirectories';
 
 type Resolver = {
   getModelTypeDeclarations(type: ts.EntityName): ts.Node[];
@@ -14,21 +29,85 @@ type Resolver = {
   nodeIsUsable(node: ts.Node): boolean;
 };
 
-const PATCHED = Symbol.for('connectorkit.tsoa-lib-declarations');
+type ErrorClass = new (message: string, node?: ts.Node, onlyCurrent?: boolean) => Error;
+/**
+ * tsoa's exceptions module itself (its other modules read `exceptions_1.GenerateMetadataError` at each use), not an
+ * import's copy of it.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the module object, see above
+const exceptions = require('@tsoa/cli/dist/metadataGeneration/exceptions') as { GenerateMetadataError: ErrorClass };
 
-export function patchTsoa(): void {
-  const proto = TypeResolver.prototype as unknown as Resolver & { [PATCHED]?: boolean };
-  if (proto[PATCHED]) return;
-  proto[PATCHED] = true;
-  const original = proto.getModelTypeDeclarations;
-  proto.getModelTypeDeclarations = function (this: Resolver, type: ts.EntityName): ts.Node[] {
-    const found = original.call(this, type);
-    if (found.length) return found;
-    const name = ts.isIdentifier(type) ? type.text : type.right.text;
-    const libOnly = (this.getSymbolAtLocation(type)?.getDeclarations() ?? []).filter(
-      (d) => this.nodeIsUsable(d) && (d as { name?: ts.Node }).name?.getText() === name && /[\\/]node_modules[\\/]typescript[\\/]lib[\\/]lib\./i.test(d.getSourceFile().fileName),
-    );
-    // The first lib declaration is lib.es5's (the one tsoa's default ES5 lib holds).
-    return libOnly.slice(0, 1);
+type Generator = { compilerOptions?: ts.CompilerOptions; setProgramToDynamicControllersFiles(controllers: string[], esm: boolean): ts.Program };
+
+const resolverProto = TypeResolver.prototype as unknown as Resolver;
+const generatorProto = MetadataGenerator.prototype as unknown as Generator;
+const original = {
+  getModelTypeDeclarations: resolverProto.getModelTypeDeclarations,
+  GenerateMetadataError: exceptions.GenerateMetadataError,
+  setProgramToDynamicControllersFiles: generatorProto.setProgramToDynamicControllersFiles,
+};
+
+function getModelTypeDeclarations(this: Resolver, type: ts.EntityName): ts.Node[] {
+  const found = original.getModelTypeDeclarations.call(this, type);
+  if (found.length) return found;
+  const name = ts.isIdentifier(type) ? type.text : type.right.text;
+  const libOnly = (this.getSymbolAtLocation(type)?.getDeclarations() ?? []).filter(
+    (d) => this.nodeIsUsable(d) && (d as { name?: ts.Node }).name?.getText() === name && /[\\/]node_modules[\\/]typescript[\\/]lib[\\/]lib\./i.test(d.getSourceFile().fileName),
+  );
+  // The first lib declaration is lib.es5's (the one tsoa's default ES5 lib holds).
+  return libOnly.slice(0, 1);
+}
+
+class GenerateMetadataError extends original.GenerateMetadataError {
+  constructor(message: string, node?: ts.Node, onlyCurrent?: boolean) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      super(message, node, onlyCurrent);
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
+  }
+}
+
+/** TypeScript's own lib folder and @types/node: ambient declarations, never a project's models. */
+function isAmbientLib(fileName: string, libDir: string): boolean {
+  const f = fileName.split('\\').join('/');
+  return f.startsWith(libDir) || /\/node_modules\/@types\/node\//.test(f);
+}
+
+/** tsoa's own method (find the controller files, create the program) with a host that parses as described above. */
+function setProgramToDynamicControllersFiles(this: Generator, controllers: string[], esm: boolean): ts.Program {
+  const files = importClassesFromDirectories(controllers, esm ? ['.mts', '.ts', '.cts'] : ['.ts']);
+  if (files.length === 0) throw new exceptions.GenerateMetadataError(`[${controllers.join(', ')}] globs found 0 controllers.`);
+  const options = this.compilerOptions ?? {};
+  const host = ts.createCompilerHost(options);
+  const libDir = path.dirname(ts.getDefaultLibFilePath(options)).split(path.sep).join('/') + '/';
+  const getSourceFile = host.getSourceFile;
+  host.getSourceFile = (fileName, languageVersionOrOptions, onError, shouldCreateNewSourceFile) => {
+    const opts = typeof languageVersionOrOptions === 'object' ? languageVersionOrOptions : { languageVersion: languageVersionOrOptions };
+    const mode = isAmbientLib(fileName, libDir) ? { jsDocParsingMode: ts.JSDocParsingMode.ParseForTypeErrors } : {};
+    return getSourceFile.call(host, fileName, { ...opts, ...mode }, onError, shouldCreateNewSourceFile);
   };
+  return ts.createProgram({ rootNames: files, options, host });
+}
+
+let depth = 0;
+
+/** Runs `fn` (synchronous: nothing else of the process runs meanwhile) with both changes in force. */
+export function withTsoaPatches<T>(fn: () => T): T {
+  if (depth++ === 0) {
+    resolverProto.getModelTypeDeclarations = getModelTypeDeclarations;
+    exceptions.GenerateMetadataError = GenerateMetadataError;
+    generatorProto.setProgramToDynamicControllersFiles = setProgramToDynamicControllersFiles;
+  }
+  try {
+    return fn();
+  } finally {
+    if (--depth === 0) {
+      resolverProto.getModelTypeDeclarations = original.getModelTypeDeclarations;
+      exceptions.GenerateMetadataError = original.GenerateMetadataError;
+      generatorProto.setProgramToDynamicControllersFiles = original.setProgramToDynamicControllersFiles;
+    }
+  }
 }
