@@ -7,7 +7,8 @@ import { AuthorizationManagementClient } from '@azure/arm-authorization';
 import { CkError } from '../core/errors';
 import type { IoHost } from '../core/io';
 import { GraphClient } from '../entra';
-import { countChanges, planThenApply, UNKNOWN, toDeployError, DEFAULT_RETRY, type RetryStats, FEDERATION_AUDIENCE, GITHUB_ISSUER } from '../deploy';
+import { countChanges, planThenApply, UNKNOWN, toDeployError, DEFAULT_RETRY, type RetryStats, FEDERATION_AUDIENCE, GITHUB_ISSUER, AzureHttpError } from '../deploy';
+import { graphPermissionStep, OWNED_BY, ownerSteps } from './graph-steps';
 import { identitySteps } from './identity-steps';
 import { deployRoles, roleSteps } from './role-steps';
 import type { CiContext, CiSetupOptions, CiSetupResult } from './types';
@@ -61,18 +62,43 @@ function context(opts: CiSetupOptions, stats: RetryStats): CiContext {
   };
 }
 
+/**
+ * Graph's 403 on the two steps only an administrator may take says who can, and that the rest is in place (they run
+ * last). Elsewhere the deploy's own error mapping applies.
+ */
+function graphRefusal(e: unknown, stepId: string, ctx: CiContext): CkError | undefined {
+  if (!(e instanceof AzureHttpError) || e.status !== 403) return undefined;
+  if (stepId === 'ci.graphPermission')
+    return new CkError({
+      code: 'CK_CI_GRAPH_PERMISSION_FORBIDDEN',
+      message: `Microsoft Graph refused to grant ${OWNED_BY.value} to the deploy identity ${ctx.app.uniqueName}: granting an application permission needs a Privileged Role Administrator or Global Administrator.`,
+      target: 'ci.graphPermission',
+      cause: e,
+    });
+  if (stepId.startsWith('ci.owner.'))
+    return new CkError({
+      code: 'CK_CI_APP_OWNER_FORBIDDEN',
+      message: `Microsoft Graph refused to make the deploy identity an owner of ${stepId === 'ci.owner.api' ? ctx.env.entra.apiApp.uniqueName : ctx.env.entra.connectorApp.uniqueName}: only an owner of that app or an Application Administrator may.`,
+      target: stepId,
+      cause: e,
+    });
+  return undefined;
+}
+
 /** Plans (and unless planOnly, applies) the CI identity of one environment for one repository. */
 export async function ciSetup(opts: CiSetupOptions, io: IoHost): Promise<CiSetupResult> {
   checkCiInput(opts.repo, opts.githubEnvironment);
   const stats: RetryStats = { retries: 0 };
   const ctx = context(opts, stats);
-  const steps = [...identitySteps(), ...roleSteps(ctx)];
+  const rest = [...identitySteps(), ...roleSteps(ctx), ...ownerSteps(ctx)];
+  const steps = [...rest, graphPermissionStep(rest.map((s) => s.id).filter((id) => id !== 'ci.sp'))];
   const changes = await planThenApply(steps, ctx, {
     planOnly: opts.planOnly,
     retry: ctx.retry,
     io,
     stats,
-    mapError: (e, step) => toDeployError(e, { resource: step.title, scope: step.id.startsWith('ci.role') ? ctx.scopeId : `Microsoft Graph (tenant ${opts.env.tenantId})` }, opts.env),
+    mapError: (e, step) =>
+      graphRefusal(e, step.id, ctx) ?? toDeployError(e, { resource: step.title, scope: step.id.startsWith('ci.role') ? ctx.scopeId : `Microsoft Graph (tenant ${opts.env.tenantId})` }, opts.env),
   });
   const summary = countChanges(changes);
   return {

@@ -32,6 +32,16 @@ export const CI_CODES = defineCodes('ci', {
     title: 'The --environment value is not a valid GitHub environment name.',
     hint: 'Use the GitHub environment the deploy job names in `environment:` (letters, digits, spaces, - _ .), at most 255 characters.',
   },
+  CK_CI_GRAPH_PERMISSION_FORBIDDEN: {
+    source: 'user',
+    title: 'Microsoft Graph refused to grant Application.ReadWrite.OwnedBy to the deploy identity.',
+    hint: 'Everything else ci setup plans is in place (this step runs last). Ask a Privileged Role Administrator or Global Administrator to run the same `connectorkit ci setup … --yes` (it then only grants), or re-run with --no-graph-permission and have them grant it as docs/ci.md shows.',
+  },
+  CK_CI_APP_OWNER_FORBIDDEN: {
+    source: 'user',
+    title: 'Microsoft Graph refused to make the deploy identity an owner of an existing app.',
+    hint: 'Run ci setup as an owner of the API and connector apps (whoever deployed them first) or as an Application Administrator; or add the owner with `az ad app owner add --id <app id> --owner-object-id <deploy service principal id>`.',
+  },
   CK_CI_CONFIRM_REQUIRED: {
     source: 'user',
     title: 'ci setup has changes and needs confirmation.',

@@ -19,6 +19,11 @@ export interface CiSetupOptions {
   planOnly: boolean;
   credential: TokenCredential;
   retry?: Partial<RetryOptions>;
+  /**
+   * Grant the Graph application permission Application.ReadWrite.OwnedBy (default true). false: plan it as left to an
+   * administrator, for runs by someone who may not grant it.
+   */
+  graphPermission?: boolean;
 }
 
 /** One role the deploy identity gets. `condition` limits what it may assign (constrained delegation). */

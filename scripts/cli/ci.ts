@@ -10,6 +10,7 @@ interface CiSetupFlags {
   plan?: boolean;
   yes?: boolean;
   auth?: string;
+  graphPermission?: boolean;
 }
 
 const setup = defineCommand<CiSetupFlags>({
@@ -20,7 +21,9 @@ const setup = defineCommand<CiSetupFlags>({
     'registration (found by uniqueName) and its service principal; a federated credential trusting GitHub Actions jobs of --repo ' +
     'that run in the GitHub environment --environment (issuer https://token.actions.githubusercontent.com, subject ' +
     'repo:<owner/name>:environment:<environment>, audience api://AzureADTokenExchange); and the roles `up` needs (Contributor, and ' +
-    'Role Based Access Control Administrator limited to the roles provision assigns) on the subscription or resource group. Then it ' +
+    'Role Based Access Control Administrator limited to the roles provision assigns) on the subscription or resource group; the Graph ' +
+    'application permission Application.ReadWrite.OwnedBy (admin consent: needs a Privileged Role Administrator, see --no-graph-permission), ' +
+    'and ownership of the API and connector apps when they exist already. Then it ' +
     'prints AZURE_CLIENT_ID, AZURE_TENANT_ID and AZURE_SUBSCRIPTION_ID to store as GitHub variables. No secret is created. A re-run ' +
     'with nothing changed writes nothing.',
   options: [
@@ -30,6 +33,7 @@ const setup = defineCommand<CiSetupFlags>({
     new Option('--scope <scope>', 'where the roles are assigned').choices(['subscription', 'resource-group']).default('subscription'),
     new Option('--plan', 'print the plan and write nothing'),
     new Option('--yes', 'apply the plan; without it ci setup only plans and stops (exit 1) when there are changes'),
+    new Option('--no-graph-permission', 'do not grant the Graph application permission Application.ReadWrite.OwnedBy (an administrator grants it; see docs/ci.md)'),
     new Option('--auth <kind>', 'credential of the administrator running this: cli, env, workload, managed-identity, interactive (default: DefaultAzureCredential)'),
   ],
   examples: [
@@ -56,6 +60,7 @@ const setup = defineCommand<CiSetupFlags>({
       scope: flags.scope === 'resource-group' ? ('resource-group' as const) : ('subscription' as const),
       planOnly: true,
       credential,
+      graphPermission: flags.graphPermission !== false,
       ...(loaded.config.deploy?.retry ? { retry: loaded.config.deploy.retry } : {}),
     };
     if (flags.plan || !flags.yes) {

@@ -28,6 +28,30 @@ describe('graph double', () => {
     expect(g.writes()).toBe(2);
   });
 
+  it('app role assignments (admin consent) and owners follow Graph: the principal, role and duplicates are checked; 403 without the privilege', async () => {
+    const a = (await call('POST', 'applications', { displayName: 'deploy' })).body;
+    const sp = (await call('POST', 'servicePrincipals', { appId: a.appId })).body;
+    const graph = (await call('GET', `servicePrincipals?$filter=${encodeURIComponent("appId eq '00000003-0000-0000-c000-000000000000'")}`)).body.value[0];
+    const ownedBy = graph.appRoles.find((r: { value: string }) => r.value === 'Application.ReadWrite.OwnedBy').id;
+    const assign = (body: Record<string, unknown>) => call('POST', `servicePrincipals/${sp.id}/appRoleAssignments`, body);
+    expect((await assign({ principalId: graph.id, resourceId: graph.id, appRoleId: ownedBy })).status).toBe(400);
+    expect((await assign({ principalId: sp.id, resourceId: graph.id, appRoleId: '00000000-0000-0000-0000-000000000000' })).body.error.message).toBe(
+      'Permission being assigned was not found on application',
+    );
+    g.state.canGrantAppRoles = false;
+    expect((await assign({ principalId: sp.id, resourceId: graph.id, appRoleId: ownedBy })).body.error.code).toBe('Authorization_RequestDenied');
+    g.state.canGrantAppRoles = true;
+    expect((await assign({ principalId: sp.id, resourceId: graph.id, appRoleId: ownedBy })).status).toBe(201);
+    expect((await assign({ principalId: sp.id, resourceId: graph.id, appRoleId: ownedBy })).body.error.message).toBe('Permission being assigned already exists on the object');
+    expect((await call('GET', `servicePrincipals/${sp.id}/appRoleAssignments`)).body.value).toHaveLength(1);
+    const ref = { '@odata.id': `${g.url}/v1.0/directoryObjects/${sp.id}` };
+    expect((await call('POST', `applications/${a.id}/owners/$ref`, { id: sp.id })).status).toBe(400);
+    expect((await call('POST', `applications/${a.id}/owners/$ref`, ref)).status).toBe(204);
+    expect((await call('POST', `applications/${a.id}/owners/$ref`, ref)).status).toBe(400);
+    expect((await call('GET', `applications/${a.id}/owners`)).body.value.map((o: { id: string }) => o.id)).toEqual([sp.id]);
+    expect(g.writes()).toBe(4);
+  });
+
   it('enforces Graph rules: read-only props, preAuthorized scope ids, https redirect URIs, SP needs an app', async () => {
     expect((await call('POST', 'applications', { displayName: 'x', appId: 'nope' })).body.error.code).toBe('Request_BadRequest');
     const a = (await call('POST', 'applications', { displayName: 'x' })).body;

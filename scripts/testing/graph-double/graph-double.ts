@@ -4,9 +4,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { startDoubleServer, jwtPayload, type DoubleServer, type DoubleRequest, type DoubleResponse } from './double-server';
+import { appRoleAssignmentsRoute, microsoftGraphServicePrincipal, ownersRoute, type AppRoleState } from './app-roles';
 import { federatedCredentialRoute, type GraphFederatedCredential } from './federated-credentials';
 
 export type { GraphFederatedCredential } from './federated-credentials';
+export { MICROSOFT_GRAPH_APP_ID, type GraphAppRoleAssignment } from './app-roles';
 
 export interface GraphApplication {
   id: string;
@@ -46,9 +48,11 @@ export interface GraphDoubleOptions {
 }
 
 export interface GraphDouble extends DoubleServer {
-  state: {
+  state: AppRoleState & {
     applications: GraphApplication[];
+    /** The service principals made in the tenant (Microsoft Graph's own is `microsoftGraph`). */
     servicePrincipals: GraphServicePrincipal[];
+    microsoftGraph: ReturnType<typeof microsoftGraphServicePrincipal>;
     /** Federated identity credentials by application object id. */
     federatedCredentials: Record<string, GraphFederatedCredential[]>;
   };
@@ -69,7 +73,17 @@ const APP_WRITABLE = new Set(['displayName', 'uniqueName', 'signInAudience', 'id
 const SIGN_IN = new Set(['AzureADMyOrg', 'AzureADMultipleOrgs', 'AzureADandPersonalMicrosoftAccount', 'PersonalMicrosoftAccount']);
 
 export async function startGraphDouble(opts: GraphDoubleOptions = {}): Promise<GraphDouble> {
-  const state: GraphDouble['state'] = { applications: [], servicePrincipals: [], federatedCredentials: {} };
+  const state: GraphDouble['state'] = {
+    applications: [],
+    servicePrincipals: [],
+    microsoftGraph: microsoftGraphServicePrincipal(),
+    federatedCredentials: {},
+    appRoleAssignments: [],
+    owners: {},
+    canGrantAppRoles: true,
+    canChangeOwners: true,
+  };
+  const principals = () => [state.microsoftGraph, ...state.servicePrincipals];
   const issuedSecrets: string[] = [];
 
   const newApp = (body: Record<string, unknown>): GraphApplication => ({
@@ -197,6 +211,12 @@ export async function startGraphDouble(opts: GraphDoubleOptions = {}): Promise<G
       const context = `${req.url.origin}/v1.0/$metadata#applications('${app.id}')/federatedIdentityCredentials`;
       return federatedCredentialRoute(list, req.method, fic[2]!, body, req.url.searchParams.get('$filter'), context, (s, c, m) => err(s, c, m));
     }
+    const owners = /^applications\/([^/(]+)\/owners(\/\$ref)?$/.exec(seg);
+    if (owners) {
+      const app = findApp(`applications/${owners[1]}`);
+      if (!app) return err(404, 'Request_ResourceNotFound', `Resource '${owners[1]}' does not exist or one of its queried reference-property objects are not present.`);
+      return ownersRoute(state, principals(), app.id, owners[2] ?? '', req.method, body, req.url.origin, err);
+    }
     const addPw = /^(applications\/[^/]+)\/addPassword$/.exec(seg);
     if (addPw && req.method === 'POST') {
       const app = findApp(addPw[1]!);
@@ -226,6 +246,7 @@ export async function startGraphDouble(opts: GraphDoubleOptions = {}): Promise<G
       if (req.method === 'DELETE') {
         state.applications.splice(state.applications.indexOf(app), 1);
         delete state.federatedCredentials[app.id];
+        delete state.owners[app.id];
         return { status: 204 };
       }
       return undefined;
@@ -234,7 +255,7 @@ export async function startGraphDouble(opts: GraphDoubleOptions = {}): Promise<G
       const f = req.url.searchParams.get('$filter');
       const eq = filterEq(f);
       if (f && !eq) return err(400, 'Request_UnsupportedQuery', `Unsupported query: ${f}`);
-      const value = eq ? state.servicePrincipals.filter((s) => (s as unknown as Record<string, unknown>)[eq[0]] === eq[1]) : state.servicePrincipals;
+      const value = eq ? principals().filter((s) => (s as unknown as Record<string, unknown>)[eq[0]] === eq[1]) : principals();
       return { status: 200, body: { '@odata.context': `${req.url.origin}/v1.0/$metadata#servicePrincipals`, value } };
     }
     if (seg === 'servicePrincipals' && req.method === 'POST') {
@@ -246,15 +267,18 @@ export async function startGraphDouble(opts: GraphDoubleOptions = {}): Promise<G
       opts.onServicePrincipal?.(sp.id);
       return { status: 201, body: sp };
     }
+    const roles = /^servicePrincipals\/([^/]+)\/appRoleAssignments$/.exec(seg);
+    if (roles) return appRoleAssignmentsRoute(state, principals(), roles[1]!, req.method, body, req.url.origin, err);
     const spGet = /^servicePrincipals\/([^/]+)$/.exec(seg);
     if (spGet && req.method === 'GET') {
-      const sp = state.servicePrincipals.find((s) => s.id === spGet[1]);
+      const sp = principals().find((s) => s.id === spGet[1]);
       return sp ? { status: 200, body: sp } : err(404, 'Request_ResourceNotFound', `Resource '${spGet[1]}' does not exist.`);
     }
     if (spGet && req.method === 'DELETE') {
       const at = state.servicePrincipals.findIndex((s) => s.id === spGet[1]);
       if (at < 0) return err(404, 'Request_ResourceNotFound', `Resource '${spGet[1]}' does not exist.`);
       state.servicePrincipals.splice(at, 1);
+      state.appRoleAssignments = state.appRoleAssignments.filter((a) => a.principalId !== spGet[1]);
       return { status: 204 };
     }
     return undefined;
