@@ -12,10 +12,12 @@
  *    error for every check, thrown or not, and each captures a stack trace: about a third of tsoa's own generation
  *    time. The error's message already names the file and line of the code it is about; its stack (tsoa's
  *    internals) is left out. Errors of any other kind (a crash inside tsoa) keep theirs.
- * 3. The program is created as `tsc` creates its own for TypeScript's lib files and @types/node (the largest part of
- *    any program): their JSDoc is parsed only where a type error could depend on it (`@see`/`@link`), about a
- *    quarter of their parse time. Those files hold no API models, so nothing tsoa reads changes; the project's files
- *    and every other package keep all their JSDoc (descriptions, validators, examples).
+ * 3. The program is created as `tsc` creates its own for the host platform's API declarations (TypeScript's DOM,
+ *    web worker and script host libs, and @types/node: most of any program's text): their JSDoc is parsed only where
+ *    a type error could depend on it (`@see`/`@link`), about a quarter of their parse time. They declare runtime
+ *    APIs, not the data an API's models describe. The language's own libs (lib.es5 with `Partial`, `Pick`,
+ *    `Record`…, whose descriptions tsoa copies into the spec, and lib.es20xx), the project's files and every other
+ *    package keep all their JSDoc (descriptions, validators, examples).
  */
 import * as path from 'node:path';
 import * as ts from 'typescript';
@@ -70,10 +72,10 @@ class GenerateMetadataError extends original.GenerateMetadataError {
   }
 }
 
-/** TypeScript's own lib folder and @types/node: ambient declarations, never a project's models. */
-function isAmbientLib(fileName: string, libDir: string): boolean {
+/** The host platform's API declarations (see 3. above). */
+function isPlatformApi(fileName: string, libDir: string): boolean {
   const f = fileName.split('\\').join('/');
-  return f.startsWith(libDir) || /\/node_modules\/@types\/node\//.test(f);
+  return (f.startsWith(libDir) && /^lib\.(dom|webworker|scripthost)\b[^/]*\.d\.ts$/.test(f.slice(libDir.length))) || /\/node_modules\/@types\/node\//.test(f);
 }
 
 /** tsoa's own method (find the controller files, create the program) with a host that parses as described above. */
@@ -86,7 +88,7 @@ function setProgramToDynamicControllersFiles(this: Generator, controllers: strin
   const getSourceFile = host.getSourceFile;
   host.getSourceFile = (fileName, languageVersionOrOptions, onError, shouldCreateNewSourceFile) => {
     const opts = typeof languageVersionOrOptions === 'object' ? languageVersionOrOptions : { languageVersion: languageVersionOrOptions };
-    const mode = isAmbientLib(fileName, libDir) ? { jsDocParsingMode: ts.JSDocParsingMode.ParseForTypeErrors } : {};
+    const mode = isPlatformApi(fileName, libDir) ? { jsDocParsingMode: ts.JSDocParsingMode.ParseForTypeErrors } : {};
     return getSourceFile.call(host, fileName, { ...opts, ...mode }, onError, shouldCreateNewSourceFile);
   };
   return ts.createProgram({ rootNames: files, options, host });

@@ -24,6 +24,12 @@ describe('models read as tsoa reads them (strict options, ES2022 lib)', () => {
     expect(defs['Pick_Profile.nickname-or-email_'].properties.nickname).toEqual({ type: 'string' });
   });
 
+  test("utility types carry the description tsoa copies from TypeScript's lib, as in tsoa spec", () => {
+    const described = defs as unknown as Record<string, { description?: string }>;
+    expect(described.Partial_Profile_!.description).toBe('Make all properties in T optional');
+    expect(described['Pick_Profile.nickname-or-email_']!.description).toBe('From T, pick a set of properties whose keys are in the union K');
+  });
+
   test('class properties with initializers keep their types and defaults', () => {
     expect(defs.Preferences.properties).toEqual({
       theme: { type: 'string', default: 'light' },
