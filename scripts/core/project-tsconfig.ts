@@ -7,7 +7,8 @@ export const PROJECT_COMPILER_OPTIONS = {
   target: 'ES2022',
   module: 'commonjs',
   moduleResolution: 'node',
-  lib: ['ES2022', 'DOM'],
+  // DOM for fetch's and URL's types (Node has them as globals); DOM.Iterable to iterate Headers, FormData, URLSearchParams.
+  lib: ['ES2022', 'DOM', 'DOM.Iterable'],
   strict: true,
   esModuleInterop: true,
   experimentalDecorators: true,

@@ -18,7 +18,8 @@ import '../spec/codes';
  */
 export function defaultCompilerOptions(root: string): ts.CompilerOptions {
   const { options } = ts.convertCompilerOptionsFromJson(PROJECT_COMPILER_OPTIONS, root);
-  return { ...options, types: hasNodeTypes(root) ? ['node'] : [] };
+  // configFilePath anchors where `types` are looked up (node_modules/@types above the root, not above the process's cwd).
+  return { ...options, types: hasNodeTypes(root) ? ['node'] : [], configFilePath: path.join(root, 'tsconfig.json') };
 }
 
 function hasNodeTypes(root: string): boolean {
