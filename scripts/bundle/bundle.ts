@@ -134,6 +134,12 @@ export async function createAppBundler(opts: Omit<BundleOptions, 'routesSource'>
       legalComments: 'none',
     });
   const contexts = new Map<boolean, Promise<esbuild.BuildContext<esbuild.BuildOptions & { write: false }>>>();
+  /** Disposes a context if one was made; one that failed to start has nothing to dispose (its error was reported). */
+  const dispose = async (which: boolean) => {
+    const c = contexts.get(which);
+    contexts.delete(which);
+    await (await c?.catch(() => undefined))?.dispose();
+  };
   const ctxOf = (lean: boolean) => {
     let c = contexts.get(lean);
     if (!c) contexts.set(lean, (c = context(lean)));
@@ -147,6 +153,7 @@ export async function createAppBundler(opts: Omit<BundleOptions, 'routesSource'>
         const r = await (await ctxOf(true)).rebuild();
         if (!keptPlaceholder(r.metafile)) return r;
         lean = false; // something reaches the store: from now on (watch mode) bundle with it
+        await dispose(true);
       }
       return await (await ctxOf(false)).rebuild();
     } catch (e) {
@@ -176,7 +183,7 @@ export async function createAppBundler(opts: Omit<BundleOptions, 'routesSource'>
       return { files, zip, warnings: result.warnings.map(format) };
     },
     async dispose() {
-      await Promise.all([...contexts.values()].map(async (c) => (await c).dispose()));
+      await Promise.all([dispose(true), dispose(false)]);
     },
   };
 }
