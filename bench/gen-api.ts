@@ -2,11 +2,13 @@
  * Generates a synthetic connectorkit project for the build bench: `controllers` resources × 4 operations
  * (list with query filters incl. an array, get, create with a validated JSON body, update), each with its own
  * models (JSDoc validators and x-ms extensions), plus a hello-world project and a hand-written handler project.
+ * Their node_modules is what `npm install` gives a project made by init (linkProjectNodeModules): the repository's
+ * packages, but of node_modules/@types only those an installed connectorkit brings, not its own dev tools'.
  */
 import { mkdirSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { linkNodeModules, REPO_ROOT } from '../scripts/testing/fixture-project';
+import { linkProjectNodeModules, REPO_ROOT } from '../scripts/testing/fixture-project';
 
 function write(root: string, rel: string, text: string): void {
   mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
@@ -17,7 +19,7 @@ const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function project(prefix: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
-  linkNodeModules(dir);
+  linkProjectNodeModules(dir);
   write(dir, 'package.json', JSON.stringify({ name: prefix.replace(/-$/, ''), version: '1.0.0', private: true, connectorkit: { api: { title: 'Bench API' } } }, null, 2) + '\n');
   write(dir, 'host.json', readFileSync(path.join(REPO_ROOT, 'host.json'), 'utf8'));
   return dir;
