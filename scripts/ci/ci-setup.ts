@@ -12,6 +12,7 @@ import { graphPermissionStep, OWNED_BY, ownerSteps } from './graph-steps';
 import { identitySteps } from './identity-steps';
 import { deployRoles, roleSteps } from './role-steps';
 import type { CiContext, CiSetupOptions, CiSetupResult } from './types';
+import type { DeployEnvironment } from '../deploy';
 import './codes';
 
 const REPO = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
@@ -26,8 +27,8 @@ export function checkCiInput(repo: string, githubEnvironment: string): void {
 }
 
 /** The deploy app's names: beside the API app (`<api uniqueName without -api>-deploy`). */
-export function deployAppNames(o: CiSetupOptions): { displayName: string; uniqueName: string } {
-  const api = o.env.entra.apiApp;
+export function deployAppNames(env: Pick<DeployEnvironment, 'entra'>): { displayName: string; uniqueName: string } {
+  const api = env.entra.apiApp;
   return { displayName: `${api.displayName} deploy`, uniqueName: `${api.uniqueName.replace(/-api$/, '')}-deploy` };
 }
 
@@ -55,7 +56,7 @@ function context(opts: CiSetupOptions, stats: RetryStats): CiContext {
       retryOptions: { maxRetries: 0 },
     }),
     scopeId,
-    app: deployAppNames(opts),
+    app: deployAppNames(opts.env),
     federated: { name: federatedName(opts.repo, opts.githubEnvironment), issuer: GITHUB_ISSUER, subject: `repo:${opts.repo}:environment:${opts.githubEnvironment}`, audiences: [FEDERATION_AUDIENCE] },
     roles: deployRoles(opts.root),
     out: {},

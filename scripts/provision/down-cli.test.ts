@@ -4,7 +4,11 @@
  */
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
-import { cliEnv, type Doubles } from '../testing/deploy-harness';
+import { ClientSecretCredential } from '@azure/identity';
+import { ciSetup } from '../ci';
+import { RecordingIoHost } from '../core/io';
+import { loadEnvironment, scrubbing } from '../deploy';
+import { CLIENT_ID, CLIENT_SECRET, cliEnv, TENANT, type Doubles } from '../testing/deploy-harness';
 import { makeEmptyProject, NAMES, startEmptyDoubles } from '../testing/provision-harness';
 
 const BIN = path.resolve(__dirname, '../bin/connectorkit.cjs');
@@ -50,4 +54,28 @@ describe('connectorkit down (CLI)', () => {
     expect(done.stdout).toContain(`= Storage account ${NAMES.storageAccount}`);
     expect(d.arm.state.resources().map((e) => e.name)).toEqual([NAMES.resourceGroup, NAMES.storageAccount]);
   }, 60_000);
+});
+
+describe('down after ci setup', () => {
+  it('lists the CI deploy identity as kept and plans no write to it', async () => {
+    const d = await startEmptyDoubles();
+    const root = makeEmptyProject(d);
+    try {
+      const env = loadEnvironment(root, 'test');
+      const credential = scrubbing(new ClientSecretCredential(TENANT, CLIENT_ID, CLIENT_SECRET, { authorityHost: env.cloud.authorityHost, disableInstanceDiscovery: true }));
+      const retry = { attempts: 8, baseDelayMs: 1, maxDelayMs: 5 };
+      await ciSetup({ env, root, repo: 'contoso/hr-api', githubEnvironment: 'test', scope: 'subscription', planOnly: false, credential, retry }, new RecordingIoHost());
+      const before = d.writes();
+      const plan = await cli(root, ['down', '--env', 'test', '--auth', 'env', '--plan', '--json']);
+      expect(plan.code).toBe(0);
+      const result = (JSON.parse(plan.stdout) as { result: { kept: Array<{ resource: string; reason: string }>; changes: Array<{ action: string; resource: string }> } }).result;
+      const deployApp = `Entra app (CI deploy identity) ${env.entra.apiApp.uniqueName.replace(/-api$/, '')}-deploy`;
+      expect(result.kept).toContainEqual({ resource: deployApp, reason: expect.stringContaining('az ad app delete --id') });
+      expect(result.changes.filter((c) => c.resource.includes('-deploy') && c.action !== 'no-op')).toEqual([]);
+      expect(d.writes()).toEqual(before);
+      expect(d.violations()).toEqual([]);
+    } finally {
+      await d.close();
+    }
+  }, 120_000);
 });

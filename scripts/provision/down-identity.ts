@@ -6,6 +6,7 @@
  */
 import { azureErrorInfo, ENV_TAG, scopeArg, withRetry, type PlannedChange, type Step, type StepPlan } from '../deploy';
 import { AzureHttpError } from '../deploy';
+import { deployAppNames } from '../ci';
 import { owned, readOrUndefined } from './down-context';
 import type { DownContext, DownKind } from './down-types';
 import { loadResourceManifests } from './manifests';
@@ -86,7 +87,7 @@ export function entraStep(which: 'apiApp' | 'connectorApp'): Step<DownContext> {
   return {
     id: `down.entra.${which}`,
     title: label,
-    deps: [],
+    deps: ['down.inventory'], // the inventory starts the kept list afresh
     async plan(ctx): Promise<StepPlan> {
       const uniqueName = ctx.env.entra[which].uniqueName;
       const res = `${label} ${uniqueName}`;
@@ -114,4 +115,27 @@ async function graphDelete(ctx: DownContext, path: string): Promise<void> {
   } catch (e) {
     if (!(e instanceof AzureHttpError && e.status === 404)) throw e;
   }
+}
+
+/**
+ * The CI deploy identity `connectorkit ci setup` made for this environment: listed as kept, never deleted, since a CI
+ * job may be the one running down (as that identity) and other workflows may still deploy with it.
+ */
+export function ciDeployAppStep(): Step<DownContext> {
+  return {
+    id: 'down.entra.ciDeployApp',
+    title: 'Entra app (CI deploy identity)',
+    deps: ['down.inventory'], // the inventory starts the kept list afresh
+    async plan(ctx): Promise<StepPlan> {
+      const { uniqueName } = deployAppNames(ctx.env);
+      const app = (await ctx.graph.listBy<App>('applications', 'uniqueName', uniqueName))[0];
+      if (!app) return { changes: [] };
+      const res = `Entra app (CI deploy identity) ${uniqueName}`;
+      const reason =
+        `made by \`ci setup\`; down never deletes it (a CI job may be running down as it). When no workflow deploys with it any more, ` +
+        `remove its role assignments (Contributor, Role Based Access Control Administrator), then the app: az ad app delete --id ${app.appId}`;
+      ctx.kept.push({ resource: res, reason });
+      return { changes: [change('down', res, 'no-op', `kept: ${reason}`)] };
+    },
+  };
 }

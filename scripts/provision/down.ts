@@ -8,7 +8,7 @@
 import type { IoHost } from '../core/io';
 import { countChanges, planThenApply, toDeployError, type RetryStats, type Step } from '../deploy';
 import { createDownContext, inventoryStep } from './down-context';
-import { entraStep, rolesStep } from './down-identity';
+import { ciDeployAppStep, entraStep, rolesStep } from './down-identity';
 import { groupStep, KINDS, kindStep, stepId } from './down-steps';
 import type { DownContext, DownOptions, DownResult } from './down-types';
 
@@ -17,7 +17,7 @@ export function downGraph(opts: DownOptions, io: IoHost, stats: RetryStats): { c
   const ctx = createDownContext(opts, io, stats);
   // Role assignments on kept scopes go before anything is deleted: the identity they name may be deleted next.
   const kinds = KINDS.map((k) => kindStep(k, [stepId('roles')]));
-  return { ctx, steps: [inventoryStep(), rolesStep(), ...kinds, groupStep(kinds.map((s) => s.id)), entraStep('apiApp'), entraStep('connectorApp')] };
+  return { ctx, steps: [inventoryStep(), rolesStep(), ...kinds, groupStep(kinds.map((s) => s.id)), entraStep('apiApp'), entraStep('connectorApp'), ciDeployAppStep()] };
 }
 
 /** Plans (and unless planOnly, applies) the removal of one environment. */
