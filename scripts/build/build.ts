@@ -101,6 +101,7 @@ export async function build(loaded: LoadedConfig, io: IoHost, opts: BuildOptions
   }
   const bundle = await bundling;
   for (const w of bundle.warnings) io.log({ level: 'warn', code: 'CK_BUNDLE_FAILED', message: `esbuild: ${w}` });
+  if (bundle.omitted.length) io.log({ level: 'debug', message: `Bundle: left out ${bundle.omitted.join(', ')} (only the trigger store uses them, and nothing in the app reaches it).` });
 
   const specText = toJsonText(specResult.spec);
   const written: string[] = [];

@@ -87,6 +87,14 @@ function omitTriggerStore(): esbuild.Plugin {
   };
 }
 
+/** The packages a bundle made with omitTriggerStore resolved to placeholders (esbuild's inputs, kept in the output or not). */
+function omittedBy(meta: esbuild.Metafile | undefined): string[] {
+  return Object.keys(meta?.inputs ?? {})
+    .filter((f) => f.startsWith(`${STORE_NS}:`))
+    .map((f) => f.slice(STORE_NS.length + 1))
+    .sort();
+}
+
 /** Did the bundle keep a placeholder of omitTriggerStore (some code of the output can reach the store)? */
 function keptPlaceholder(meta: esbuild.Metafile | undefined): boolean {
   if (!meta) return true;
@@ -180,7 +188,7 @@ export async function createAppBundler(opts: Omit<BundleOptions, 'routesSource'>
       files['host.json'] = Buffer.from(opts.hostJson);
       files['package.json'] = Buffer.from(toJsonText({ name: opts.name, version: opts.version, private: true, main: 'main.js' }));
       const zip = await deterministicZip(files);
-      return { files, zip, warnings: result.warnings.map(format) };
+      return { files, zip, warnings: result.warnings.map(format), omitted: omittedBy(result.metafile) };
     },
     async dispose() {
       await Promise.all([dispose(true), dispose(false)]);

@@ -29,4 +29,6 @@ export interface BundleResult {
   zip: Buffer;
   /** Warnings esbuild reported (file:line: text). */
   warnings: string[];
+  /** The trigger store's SDKs left out because nothing in the app reaches them (see BundleOptions.triggers). */
+  omitted: string[];
 }
