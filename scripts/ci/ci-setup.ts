@@ -7,12 +7,11 @@ import { AuthorizationManagementClient } from '@azure/arm-authorization';
 import { CkError } from '../core/errors';
 import type { IoHost } from '../core/io';
 import { GraphClient } from '../entra';
-import { countChanges, planThenApply, UNKNOWN, toDeployError, DEFAULT_RETRY, type RetryStats, FEDERATION_AUDIENCE, GITHUB_ISSUER, AzureHttpError } from '../deploy';
+import { countChanges, planThenApply, UNKNOWN, toDeployError, DEFAULT_RETRY, type RetryStats, FEDERATION_AUDIENCE, GITHUB_ISSUER, AzureHttpError, type DeployEnvironment } from '../deploy';
 import { graphPermissionStep, OWNED_BY, ownerSteps } from './graph-steps';
 import { identitySteps } from './identity-steps';
 import { deployRoles, roleSteps } from './role-steps';
 import type { CiContext, CiSetupOptions, CiSetupResult } from './types';
-import type { DeployEnvironment } from '../deploy';
 import './codes';
 
 const REPO = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;

@@ -7,7 +7,7 @@
  * Both are read in the plan, so a re-run with them in place writes nothing.
  */
 import { CkError } from '../core/errors';
-import { UNKNOWN, createOnce, type PlannedChange, type Step } from '../deploy';
+import { UNKNOWN, changeMaker, createOnce, type Step } from '../deploy';
 import type { CiContext } from './types';
 
 /** Microsoft Graph's application id, the same in every cloud. */
@@ -25,13 +25,7 @@ interface Assignment {
   appRoleId: string;
 }
 
-const change = (resource: string, action: PlannedChange['action'], note?: string, diff?: PlannedChange['diff']): PlannedChange => ({
-  stage: 'ci',
-  resource,
-  action,
-  ...(diff?.length ? { diff } : {}),
-  ...(note ? { note } : {}),
-});
+const change = changeMaker('ci');
 
 /** Ownership of each existing API and connector app: one step per app. */
 export function ownerSteps(ctx: CiContext): Step<CiContext>[] {
@@ -43,11 +37,11 @@ export function ownerSteps(ctx: CiContext): Step<CiContext>[] {
     async plan(c) {
       const res = `Entra app ${ref.uniqueName}: deploy identity as owner`;
       const app = (await c.graph.listBy<{ id: string }>('applications', 'uniqueName', ref.uniqueName))[0];
-      if (!app) return { changes: [change(res, 'no-op', 'the app does not exist yet: the first deploy from CI creates it, owned by the deploy identity')] };
+      if (!app) return { changes: [change(res, 'no-op', undefined, 'the app does not exist yet: the first deploy from CI creates it, owned by the deploy identity')] };
       const owners = async () => (await c.graph.get<{ value: Array<{ id: string }> }>(`applications/${app.id}/owners?$select=id`)).value.map((o) => o.id);
       if (c.out.spId !== UNKNOWN && (await owners()).includes(c.out.spId!)) return { changes: [change(res, 'no-op')] };
       return {
-        changes: [change(res, 'update', 'Application.ReadWrite.OwnedBy changes only the apps the identity owns', [{ path: 'owners', to: `+ ${c.app.uniqueName}` }])],
+        changes: [change(res, 'update', [{ path: 'owners', to: `+ ${c.app.uniqueName}` }], 'Application.ReadWrite.OwnedBy changes only the apps the identity owns')],
         apply: async () => {
           const spId = c.out.spId!;
           const ref = { '@odata.id': `${c.env.cloud.graph}/v1.0/directoryObjects/${spId}` };
@@ -81,9 +75,9 @@ export function graphPermissionStep(deps: string[]): Step<CiContext> {
       };
       if (await find()) return { changes: [change(res, 'no-op')] };
       if (ctx.opts.graphPermission === false)
-        return { changes: [change(res, 'no-op', 'left to an administrator (--no-graph-permission); until granted, the Entra step of a CI deploy stops with CK_DEPLOY_GRAPH_FORBIDDEN')] };
+        return { changes: [change(res, 'no-op', undefined, 'left to an administrator (--no-graph-permission); until granted, the Entra step of a CI deploy stops with CK_DEPLOY_GRAPH_FORBIDDEN')] };
       return {
-        changes: [change(res, 'create', 'needs a Privileged Role Administrator or Global Administrator')],
+        changes: [change(res, 'create', undefined, 'needs a Privileged Role Administrator or Global Administrator')],
         apply: async () => {
           const body = { principalId: ctx.out.spId, resourceId: graph.id, appRoleId: role };
           await createOnce(ctx, () => ctx.graph.post<Assignment>(`servicePrincipals/${ctx.out.spId}/appRoleAssignments`, body), find);

@@ -3,7 +3,7 @@
  * API and connector apps), its service principal, and the federated credential that lets one GitHub repository
  * environment sign in as it. Other federated credentials on the app (another repository, another environment) stay.
  */
-import { UNKNOWN, type Step, diffProps, createOnce, type PlannedChange } from '../deploy';
+import { UNKNOWN, type Step, diffProps, createOnce, changeMaker } from '../deploy';
 import type { CiContext } from './types';
 
 interface App {
@@ -22,13 +22,7 @@ interface Fic {
   description?: string | null;
 }
 
-const change = (resource: string, action: PlannedChange['action'], diff?: PlannedChange['diff'], note?: string): PlannedChange => ({
-  stage: 'ci',
-  resource,
-  action,
-  ...(diff?.length ? { diff } : {}),
-  ...(note ? { note } : {}),
-});
+const change = changeMaker('ci');
 
 const findApp = async (ctx: CiContext) => (await ctx.graph.listBy<App>('applications', 'uniqueName', ctx.app.uniqueName))[0];
 

@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { stableGuid } from '../entra';
-import { UNKNOWN, type Step, azureErrorInfo, backoffMs, scopeArg, sleep, withRetry, type PlannedChange } from '../deploy';
+import { UNKNOWN, type Step, azureErrorInfo, backoffMs, scopeArg, sleep, withRetry, changeMaker } from '../deploy';
 import type { CiContext, DeployRole } from './types';
 
 export const CONTRIBUTOR = 'b24988ac-6180-42a0-ab88-20f7382dd24c';
@@ -59,13 +59,7 @@ interface Assignment {
   condition?: string | null;
 }
 
-const change = (resource: string, action: PlannedChange['action'], diff?: PlannedChange['diff'], note?: string): PlannedChange => ({
-  stage: 'ci',
-  resource,
-  action,
-  ...(diff?.length ? { diff } : {}),
-  ...(note ? { note } : {}),
-});
+const change = changeMaker('ci');
 
 const norm = (s: string | undefined) => (s ?? '').toLowerCase().replace(/\/+$/, '');
 

@@ -16,6 +16,7 @@ export { azureErrorInfo, toDeployError, AZURE_ERROR_HINTS, type AzureErrorInfo, 
 export { fill, infraPath, loadManifest, schemaFileValidator, type Manifest, type ManifestSpec } from './manifest';
 export { diffProps, normaliseXml } from './compare';
 export { AzureHttpError, bearerFetch, errorFromResponse } from './bearer-fetch';
+export { changeMaker } from './planned-change';
 export { PROVIDERS, type DeployProvider, type DeployStep } from './providers';
 export { scopeArg } from './providers/kit';
 export { loadAppSettings } from './providers/app-settings';

@@ -4,7 +4,7 @@
  * its Entra app (https://global.consent.azure-apim.net/redirect/<connector internal id>).
  */
 import { CkError } from '../core/errors';
-import { UNKNOWN, type Step, isTransient, AzureHttpError, type PlannedChange, type PropertyDiff } from '../deploy';
+import { UNKNOWN, type Step, isTransient, AzureHttpError, changeMaker } from '../deploy';
 import { detectChanges } from '../export';
 import type { PublishContext } from './context';
 import { MANAGED_COLUMNS, sameColumn, withClientSecret, type ManagedColumn } from './desired';
@@ -13,13 +13,7 @@ import type { Row } from './dataverse-client';
 const READ_COLUMNS = ['connectorid', 'name', 'connectorinternalid', ...MANAGED_COLUMNS];
 export const REDIRECT_BASE = 'https://global.consent.azure-apim.net/redirect';
 
-const change = (resource: string, action: PlannedChange['action'], diff?: PropertyDiff[], note?: string): PlannedChange => ({
-  stage: 'publish',
-  resource,
-  action,
-  ...(diff?.length ? { diff } : {}),
-  ...(note ? { note } : {}),
-});
+const change = changeMaker('publish');
 
 /** Long column values are shown by size, never in full (definitions are large; the icon is binary). */
 function summarise(col: ManagedColumn, v: unknown): unknown {

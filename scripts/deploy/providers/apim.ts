@@ -16,15 +16,9 @@ import { registerSecret } from '../../core/redact';
 import { CkError } from '../../core/errors';
 import { renderApiPolicy, specOperations, loadApimDefinitions, properties } from '../../apim';
 import { v1Issuer } from '../../entra';
-import { svcScope, type DeployStep } from './kit';
+import { changeMaker, svcScope, type DeployStep } from './kit';
 
-const change = (resource: string, action: PlannedChange['action'], diff?: PlannedChange['diff'], note?: string): PlannedChange => ({
-  stage: 'apim',
-  resource,
-  action,
-  ...(diff?.length ? { diff } : {}),
-  ...(note ? { note } : {}),
-});
+const change = changeMaker('apim');
 
 /** Reads with retries; a 404 becomes undefined. */
 async function read<T>(ctx: DeployContext, fn: () => Promise<T>): Promise<T | undefined> {

@@ -14,8 +14,8 @@ import { UNKNOWN } from '../engine';
 import { readFileSync } from 'node:fs';
 import { fill, infraPath, loadManifest, type ManifestSpec } from '../manifest';
 import { withRetry } from '../retry';
-import type { PlannedChange, PropertyDiff } from '../types';
-import { siteScope, type DeployStep } from './kit';
+import type { PropertyDiff } from '../types';
+import { changeMaker, siteScope, type DeployStep } from './kit';
 
 export const APP_SETTINGS_MANIFEST: ManifestSpec = {
   file: 'infra/functionapp/app-settings.json',
@@ -114,10 +114,4 @@ export function appSettingsSteps(ctx0: DeployContext): DeployStep[] {
   ];
 }
 
-const change = (resource: string, action: PlannedChange['action'], diff?: PropertyDiff[], note?: string): PlannedChange => ({
-  stage: 'app',
-  resource,
-  action,
-  ...(diff?.length ? { diff } : {}),
-  ...(note ? { note } : {}),
-});
+const change = changeMaker('app');

@@ -7,16 +7,10 @@ import { CkError } from '../../core/errors';
 import type { DeployContext } from '../context';
 import { names } from '../context';
 import { withRetry } from '../retry';
-import type { DeployEnvironment, PlannedChange } from '../types';
-import { siteScope, type DeployStep } from './kit';
+import type { DeployEnvironment } from '../types';
+import { changeMaker, siteScope, type DeployStep } from './kit';
 
-const change = (resource: string, action: PlannedChange['action'], diff?: PlannedChange['diff'], note?: string): PlannedChange => ({
-  stage: 'code',
-  resource,
-  action,
-  ...(diff?.length ? { diff } : {}),
-  ...(note ? { note } : {}),
-});
+const change = changeMaker('code');
 
 /** The Kudu base URL of the app. */
 export function scmBase(env: DeployEnvironment): string {

@@ -12,9 +12,8 @@ import { ENV_TAG } from '../resource-names';
 import { diffProps } from '../compare';
 import { isTransient, type RetryOptions, type RetryStats } from '../retry';
 import { AzureHttpError } from '../bearer-fetch';
-import type { PlannedChange } from '../types';
 import { afterCreateKeys, apiScopeValue, entraManifests, filledApiApp, filledConnectorApp, stableGuid } from '../../entra';
-import { graphScope, type DeployStep } from './kit';
+import { changeMaker, graphScope, type DeployStep } from './kit';
 
 interface App {
   id: string;
@@ -53,13 +52,7 @@ export async function createOnce<T>(ctx: { retry: RetryOptions; stats: RetryStat
   }
 }
 
-const change = (resource: string, action: PlannedChange['action'], diff?: PlannedChange['diff'], note?: string): PlannedChange => ({
-  stage: 'entra',
-  resource,
-  action,
-  ...(diff?.length ? { diff } : {}),
-  ...(note ? { note } : {}),
-});
+const change = changeMaker('entra');
 
 /**
  * Tags of an app the deploy creates: the manifest's plus `connectorkit-env:<env>`, the marker `down` looks for before

@@ -17,6 +17,7 @@ export { withRetry, isTransient, type RetryOptions, type RetryStats } from '../r
 export { fill, infraPath, loadManifest, type Manifest, type ManifestSpec } from '../manifest';
 export { diffProps, normaliseXml } from '../compare';
 export { AzureHttpError, bearerFetch, errorFromResponse } from '../bearer-fetch';
+export { changeMaker } from '../planned-change';
 export type { ErrorSite } from '../error-hints';
 export type { DeployEnvironment, DeployOptions, PlannedChange, PropertyDiff } from '../types';
 
