@@ -34,8 +34,14 @@ export function linkProjectNodeModules(dir: string): void {
   for (const t of projectTypesPackages()) if (existsSync(path.join(src, t))) symlinkSync(path.join(src, t), path.join(nm, t), 'dir');
 }
 
+let typesPackages: string[] | undefined;
+
 /** @types packages reachable from connectorkit's dependencies (and peer dependencies), plus @types/node. */
 export function projectTypesPackages(): string[] {
+  return (typesPackages ??= readTypesPackages());
+}
+
+function readTypesPackages(): string[] {
   const lock = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package-lock.json'), 'utf8')) as {
     packages: Record<string, { dependencies?: Record<string, string>; peerDependencies?: Record<string, string> }>;
   };
